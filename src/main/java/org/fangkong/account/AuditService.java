@@ -1,0 +1,93 @@
+package org.fangkong.account;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.Actors;
+import org.fangkong.common.security.AuditTrail;
+import org.fangkong.common.web.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The audit log. Rows join the caller's transaction: an action that rolls back leaves no audit row
+ * claiming it happened.
+ */
+@Service
+public class AuditService implements AuditTrail {
+
+    private final JdbcClient jdbc;
+
+    AuditService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional
+    public void record(String action, String target, String reason) {
+        Optional<Actor> actor = Actors.current();
+        recordAs(actor.map(Actor::userId).orElse(null), actor.map(Actor::username).orElse(null),
+                actor.map(Actor::scopePath).orElse(null), action, target, reason, currentAddress());
+    }
+
+    @Transactional
+    void recordAs(Long actorId, String username, String scopePath, String action, String target, String reason, String address) {
+        jdbc.sql("""
+                        insert into audit_entry (actor_id, actor_username, actor_scope, action, target, reason, address)
+                        values (:id, :username, cast(:scope as ltree), :action, :target, :reason, :address)
+                        """)
+                .param("id", actorId).param("username", username).param("scope", scopePath).param("action", action)
+                .param("target", target).param("reason", reason).param("address", address)
+                .update();
+    }
+
+    /** Search for the audit page; admins see the entries of actors in their subtree and failed logins of unknown users. */
+    @Transactional(readOnly = true)
+    public PageResult<AuditEntry> search(Actor viewer, String username, String action, LocalDate from, LocalDate to,
+                                         int page, int size) {
+        String where = """
+                 where (a.actor_scope <@ cast(:scope as ltree) or (a.actor_scope is null and cast(:root as boolean)))
+                   and (cast(:username as text) is null or lower(a.actor_username) = lower(:username))
+                   and (cast(:action as text) is null or a.action = :action)
+                   and (cast(:from as timestamptz) is null or a.at >= :from)
+                   and (cast(:to as timestamptz) is null or a.at < :to)
+                """;
+        boolean root = !viewer.scopePath().contains(".");
+        String user = blankToNull(username);
+        String act = blankToNull(action);
+        java.sql.Timestamp fromTs = from == null ? null : java.sql.Timestamp.from(from.atStartOfDay(ShanghaiTime.ZONE).toInstant());
+        java.sql.Timestamp toTs = to == null ? null : java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(ShanghaiTime.ZONE).toInstant());
+        long total = jdbc.sql("select count(*) from audit_entry a" + where)
+                .param("scope", viewer.scopePath()).param("root", root).param("username", user).param("action", act)
+                .param("from", fromTs).param("to", toTs).query(Long.class).single();
+        List<AuditEntry> items = jdbc.sql("""
+                        select a.id, a.at, a.actor_username, a.action, a.target, a.reason, a.address
+                        from audit_entry a""" + where + " order by a.at desc, a.id desc limit :size offset :offset")
+                .param("scope", viewer.scopePath()).param("root", root).param("username", user).param("action", act)
+                .param("from", fromTs).param("to", toTs).param("size", size).param("offset", (long) page * size)
+                .query((rs, i) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .list();
+        return new PageResult<>(items, page, size, total);
+    }
+
+    static String currentAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+            HttpServletRequest request = attrs.getRequest();
+            return request.getRemoteAddr();
+        }
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+}

@@ -1,0 +1,21 @@
+package org.fangkong.account;
+
+import org.fangkong.common.security.Actor;
+
+/** Outcome of a login attempt. Failures are values, not exceptions, so their bookkeeping commits. */
+public sealed interface LoginResult {
+
+    record Success(Actor actor) implements LoginResult {
+    }
+
+    /** Wrong username or password (never says which). */
+    record BadCredentials() implements LoginResult {
+    }
+
+    /** Too many failures: locked until the time given. */
+    record Locked(java.time.Instant until) implements LoginResult {
+    }
+
+    record Disabled() implements LoginResult {
+    }
+}

@@ -1,0 +1,66 @@
+package org.fangkong.account.security;
+
+import org.fangkong.account.LoginService;
+import org.fangkong.account.TokenService;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * Two doors. {@code /api/**} and {@code /actuator/**}: stateless, bearer tokens from
+ * {@code POST /api/v1/tokens}, no CSRF, errors as problem+json. Everything else: form login with a
+ * session and CSRF. Scope is not a URL rule: services answer 404 outside the caller's subtree.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, under {id} prefixes so stronger hashes can be introduced without a reset
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, ApiErrors errors) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens, errors), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/tokens").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, LoginService logins, MessageSource messages) throws Exception {
+        http.formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
+                        .failureHandler(new LoginFailureHandler())
+                        .defaultSuccessUrl("/", false).permitAll())
+                .authenticationProvider(new StaffAuthenticationProvider(logins))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .addFilterAfter(new ActiveSessionFilter(logins), UsernamePasswordAuthenticationFilter.class)
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/login").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/audit/**").hasRole("ADMIN")
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+}

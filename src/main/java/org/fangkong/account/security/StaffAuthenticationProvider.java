@@ -1,0 +1,44 @@
+package org.fangkong.account.security;
+
+import org.fangkong.account.LoginResult;
+import org.fangkong.account.LoginService;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/** The login form's check, delegating to {@link LoginService} (lockout and audit included). */
+class StaffAuthenticationProvider implements AuthenticationProvider {
+
+    private final LoginService logins;
+
+    StaffAuthenticationProvider(LoginService logins) {
+        this.logins = logins;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+        LoginResult result = logins.authenticate(authentication.getName(),
+                authentication.getCredentials() == null ? null : authentication.getCredentials().toString(), address);
+        if (result instanceof LoginResult.Success s) {
+            return BearerTokenFilter.authentication(s.actor());
+        }
+        if (result instanceof LoginResult.Locked) {
+            throw new LockedException("locked");
+        }
+        if (result instanceof LoginResult.Disabled) {
+            throw new DisabledException("disabled");
+        }
+        throw new BadCredentialsException("bad credentials");
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

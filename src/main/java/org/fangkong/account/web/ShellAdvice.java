@@ -1,0 +1,31 @@
+package org.fangkong.account.web;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.Actors;
+import org.fangkong.common.web.NavItem;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's shell needs: the signed-in staff member and the navigation for their role. */
+@ControllerAdvice
+class ShellAdvice {
+
+    private final List<NavItem> nav;
+
+    ShellAdvice(List<NavItem> nav) {
+        this.nav = nav.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
+    }
+
+    @ModelAttribute("me")
+    Actor me() {
+        return Actors.current().orElse(null);
+    }
+
+    @ModelAttribute("nav")
+    List<NavItem> nav() {
+        return Actors.current().map(a -> nav.stream().filter(n -> n.visibleTo(a.role())).toList()).orElse(List.of());
+    }
+}

@@ -1,0 +1,69 @@
+package org.fangkong.account.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.fangkong.account.LoginResult;
+import org.fangkong.account.LoginService;
+import org.fangkong.account.TokenService;
+import org.fangkong.common.web.Problems;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/** {@code POST /api/v1/tokens {username, password}} → {@code {token, expiresAt}}. */
+@RestController
+class TokenApiController {
+
+    record Credentials(@NotBlank(message = "{validation.username.required}") String username,
+                       @NotBlank(message = "{validation.password.required}") String password) {
+    }
+
+    record TokenResponse(String token, Instant expiresAt) {
+    }
+
+    private final LoginService logins;
+    private final TokenService tokens;
+    private final MessageSource messages;
+
+    TokenApiController(LoginService logins, TokenService tokens, MessageSource messages) {
+        this.logins = logins;
+        this.tokens = tokens;
+        this.messages = messages;
+    }
+
+    @PostMapping("/api/v1/tokens")
+    ResponseEntity<?> issue(@Valid @RequestBody Credentials body, HttpServletRequest request) {
+        LoginResult result = logins.authenticate(body.username(), body.password(), request.getRemoteAddr());
+        Locale locale = RequestContextUtils.getLocale(request);
+        if (result instanceof LoginResult.Success s) {
+            TokenService.IssuedToken t = tokens.issue(s.actor(), request.getRemoteAddr());
+            return ResponseEntity.created(URI.create("/api/v1/tokens")).body(new TokenResponse(t.token(), t.expiresAt()));
+        }
+        if (result instanceof LoginResult.Locked l) {
+            ProblemDetail p = Problems.of(HttpStatus.LOCKED, Problems.LOCKED, msg("error.locked.title", locale),
+                    msg("login.error.locked", locale));
+            p.setProperty("lockedUntil", l.until());
+            long seconds = Math.max(1, Duration.between(Instant.now(), l.until()).toSeconds());
+            return ResponseEntity.status(HttpStatus.LOCKED).header("Retry-After", Long.toString(seconds))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        }
+        String detail = result instanceof LoginResult.Disabled ? "login.error.disabled" : "login.error.bad";
+        return Problems.response(Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED,
+                msg("error.unauthorized.title", locale), msg(detail, locale)));
+    }
+
+    private String msg(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+}

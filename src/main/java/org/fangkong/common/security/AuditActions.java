@@ -1,0 +1,25 @@
+package org.fangkong.common.security;
+
+/** Names of audited actions, stable across releases (they are searched on the audit page). */
+public final class AuditActions {
+    public static final String LOGIN = "LOGIN";
+    public static final String LOGIN_FAILED = "LOGIN_FAILED";
+    public static final String LOGIN_LOCKED = "LOGIN_LOCKED";
+    public static final String LOGOUT = "LOGOUT";
+    public static final String TOKEN_ISSUED = "TOKEN_ISSUED";
+    public static final String USER_CREATED = "USER_CREATED";
+    public static final String USER_DISABLED = "USER_DISABLED";
+    public static final String USER_ENABLED = "USER_ENABLED";
+    public static final String USER_PASSWORD_RESET = "USER_PASSWORD_RESET";
+    public static final String GRID_CREATED = "GRID_CREATED";
+    public static final String PII_REVEAL = "PII_REVEAL";
+    public static final String PII_EXPORT = "PII_EXPORT";
+
+    /** Every action, for the audit page's filter. */
+    public static final java.util.List<String> ALL = java.util.List.of(LOGIN, LOGIN_FAILED, LOGIN_LOCKED, LOGOUT,
+            TOKEN_ISSUED, USER_CREATED, USER_DISABLED, USER_ENABLED, USER_PASSWORD_RESET, GRID_CREATED, PII_REVEAL,
+            PII_EXPORT);
+
+    private AuditActions() {
+    }
+}

@@ -1,0 +1,141 @@
+package org.fangkong.common.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.fangkong.common.InvalidValueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * One place that turns failures into what the user sees: {@code application/problem+json} under
+ * {@code /api/}, a readable page in the user's language everywhere else.
+ */
+@ControllerAdvice
+class ErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
+    private final MessageSource messages;
+
+    ErrorAdvice(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
+    Object notFound(HttpServletRequest request) {
+        return respond(request, HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "error.notFound.title", "error.notFound.detail", null);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    Object forbidden(HttpServletRequest request) {
+        return respond(request, HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "error.forbidden.title", "error.forbidden.detail", null);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    Object conflict(HttpServletRequest request, ConflictException e) {
+        return fieldProblem(request, HttpStatus.CONFLICT, Problems.CONFLICT, e.field(), e.messageKey(), e.args());
+    }
+
+    @ExceptionHandler(FieldException.class)
+    Object field(HttpServletRequest request, FieldException e) {
+        return fieldProblem(request, HttpStatus.BAD_REQUEST, Problems.VALIDATION, e.field(), e.messageKey(), e.args());
+    }
+
+    @ExceptionHandler(InvalidValueException.class)
+    Object invalid(HttpServletRequest request, InvalidValueException e) {
+        return fieldProblem(request, HttpStatus.BAD_REQUEST, Problems.VALIDATION, null, e.messageKey(), e.args());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    Object beanValidation(HttpServletRequest request, MethodArgumentNotValidException e) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError fe : e.getBindingResult().getFieldErrors()) {
+            errors.add(Map.of("field", fe.getField(), "message", messages.getMessage(fe, locale)));
+        }
+        String title = messages.getMessage("error.validation.title", null, locale);
+        if (isApi(request)) {
+            return Problems.response(Problems.validation(title, errors));
+        }
+        return page(HttpStatus.BAD_REQUEST, title, errors.isEmpty() ? title : errors.get(0).get("message"));
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+            MissingServletRequestParameterException.class})
+    Object malformed(HttpServletRequest request, Exception e) {
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
+                : e instanceof MissingServletRequestParameterException m ? m.getParameterName() : null;
+        return respond(request, HttpStatus.BAD_REQUEST, Problems.MALFORMED, "error.malformed.title", "error.malformed.detail", field);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object method(HttpServletRequest request) {
+        return respond(request, HttpStatus.METHOD_NOT_ALLOWED, Problems.MALFORMED, "error.method.title", "error.method.detail", null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    Object internal(HttpServletRequest request, Exception e) {
+        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, "error.internal.title", "error.internal.detail", null);
+    }
+
+    private Object fieldProblem(HttpServletRequest request, HttpStatus status, String type, String field, String key, Object[] args) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        String message = messages.getMessage(key, args, key, locale);
+        String title = messages.getMessage(status == HttpStatus.CONFLICT ? "error.conflict.title" : "error.validation.title", null, locale);
+        if (!isApi(request)) {
+            return page(status, title, message);
+        }
+        ProblemDetail p = field == null
+                ? Problems.of(status, type, title, message)
+                : Problems.validation(title, List.of(Map.of("field", field, "message", message)));
+        p.setType(java.net.URI.create(type));
+        p.setStatus(status.value());
+        return Problems.response(p);
+    }
+
+    private Object respond(HttpServletRequest request, HttpStatus status, String type, String titleKey, String detailKey, String field) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        String title = messages.getMessage(titleKey, null, locale);
+        String detail = messages.getMessage(detailKey, null, locale);
+        if (isApi(request)) {
+            ProblemDetail p = Problems.of(status, type, title, detail);
+            if (field != null) {
+                p.setProperty("field", field);
+            }
+            return Problems.response(p);
+        }
+        return page(status, title, detail);
+    }
+
+    private static ModelAndView page(HttpStatus status, String title, String detail) {
+        ModelAndView mav = new ModelAndView("error/page");
+        mav.setStatus(status);
+        mav.addObject("status", status.value());
+        mav.addObject("errorTitle", title);
+        mav.addObject("errorDetail", detail);
+        return mav;
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+}

@@ -1,0 +1,160 @@
+package org.fangkong.jurisdiction;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.fangkong.common.web.NotFoundException;
+import org.fangkong.common.web.PageResult;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads of the tree. Every method that takes a {@code scopePath} filters in SQL with
+ * {@code path <@ scope}: a node outside the caller's subtree is simply not found.
+ */
+@Service
+@Transactional(readOnly = true)
+public class JurisdictionService {
+
+    static final String COLUMNS = """
+            j.code, j.name, j.level, j.parent_code, j.path::text as path, j.dev_zone,
+            (select count(*) from jurisdiction c where c.parent_code = j.code) as child_count
+            """;
+
+    static final RowMapper<Jurisdiction> MAPPER = JurisdictionService::map;
+
+    private final JdbcClient jdbc;
+
+    JurisdictionService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A node, if it exists and lies in the scope. */
+    public Optional<Jurisdiction> find(String code, String scopePath) {
+        return jdbc.sql("select " + COLUMNS + " from jurisdiction j where j.code = :code and j.path <@ cast(:scope as ltree)")
+                .param("code", code).param("scope", scopePath)
+                .query(MAPPER).optional();
+    }
+
+    /** A node in the scope, or {@link NotFoundException}. */
+    public Jurisdiction require(String code, String scopePath) {
+        return find(code, scopePath).orElseThrow(() -> new NotFoundException("jurisdiction"));
+    }
+
+    /** A node regardless of scope: for resolving a user's own scope node. */
+    public Optional<Jurisdiction> findUnscoped(String code) {
+        return jdbc.sql("select " + COLUMNS + " from jurisdiction j where j.code = :code")
+                .param("code", code).query(MAPPER).optional();
+    }
+
+    /** The root of the tree (the province). */
+    public Jurisdiction root() {
+        return jdbc.sql("select " + COLUMNS + " from jurisdiction j where j.parent_code is null order by j.code limit 1")
+                .query(MAPPER).optional().orElseThrow(() -> new IllegalStateException("jurisdiction tree not imported"));
+    }
+
+    /** Direct children of a node in scope, ordered by code. */
+    public List<Jurisdiction> children(String code, String scopePath) {
+        require(code, scopePath);
+        return jdbc.sql("select " + COLUMNS + " from jurisdiction j where j.parent_code = :code order by j.code")
+                .param("code", code).query(MAPPER).list();
+    }
+
+    /**
+     * Children of a node with the size of each child's subtree, in one query. The join groups all
+     * descendants by the child they fall under (subpath of their path).
+     */
+    public List<ChildSummary> childrenWithCounts(String code, String scopePath) {
+        Jurisdiction parent = require(code, scopePath);
+        int depth = parent.path().split("\\.").length;
+        String sql = """
+                with counts as (
+                    select subpath(d.path, 0, :depth + 1) as child_path,
+                           count(*) filter (where d.level = 'CITY')     as cities,
+                           count(*) filter (where d.level = 'COUNTY')   as counties,
+                           count(*) filter (where d.level = 'TOWNSHIP') as townships,
+                           count(*) filter (where d.level = 'VILLAGE')  as villages,
+                           count(*) filter (where d.level = 'GRID')     as grids
+                    from jurisdiction d
+                    where d.path <@ cast(:path as ltree) and nlevel(d.path) > :depth + 1
+                    group by 1
+                )
+                select %s, coalesce(n.cities, 0) as cities, coalesce(n.counties, 0) as counties,
+                       coalesce(n.townships, 0) as townships, coalesce(n.villages, 0) as villages,
+                       coalesce(n.grids, 0) as grids
+                from jurisdiction j left join counts n on n.child_path = j.path
+                where j.parent_code = :code
+                order by j.code
+                """.formatted(COLUMNS);
+        return jdbc.sql(sql).param("depth", depth).param("path", parent.path()).param("code", code)
+                .query((rs, i) -> new ChildSummary(map(rs, i), counts(rs))).list();
+    }
+
+    /** Size of the subtree under a node in scope. */
+    public SubtreeCounts counts(String code, String scopePath) {
+        Jurisdiction node = require(code, scopePath);
+        return jdbc.sql("""
+                        select count(*) filter (where level = 'CITY')     as cities,
+                               count(*) filter (where level = 'COUNTY')   as counties,
+                               count(*) filter (where level = 'TOWNSHIP') as townships,
+                               count(*) filter (where level = 'VILLAGE')  as villages,
+                               count(*) filter (where level = 'GRID')     as grids
+                        from jurisdiction where path <@ cast(:path as ltree) and path <> cast(:path as ltree)
+                        """)
+                .param("path", node.path()).query((rs, i) -> counts(rs)).single();
+    }
+
+    /** The ancestors of a node and the node itself, from the province down. */
+    public List<Crumb> breadcrumbs(String code, String scopePath) {
+        Jurisdiction node = require(code, scopePath);
+        return jdbc.sql("""
+                        select a.code, a.name, a.level, a.path <@ cast(:scope as ltree) as in_scope
+                        from jurisdiction a where a.path @> cast(:path as ltree) order by nlevel(a.path)
+                        """)
+                .param("scope", scopePath).param("path", node.path())
+                .query((rs, i) -> new Crumb(rs.getString("code"), rs.getString("name"),
+                        Level.valueOf(rs.getString("level")), rs.getBoolean("in_scope")))
+                .list();
+    }
+
+    /** Nodes in scope whose name contains {@code q}, shallow levels first. */
+    public PageResult<SearchHit> search(String q, String scopePath, int page, int size) {
+        String pattern = "%" + escapeLike(q.strip()) + "%";
+        long total = jdbc.sql("select count(*) from jurisdiction j where j.path <@ cast(:scope as ltree) and j.name like :q")
+                .param("scope", scopePath).param("q", pattern).query(Long.class).single();
+        List<SearchHit> hits = jdbc.sql("select " + COLUMNS + """
+                        , (select string_agg(a.name, ' › ' order by nlevel(a.path)) from jurisdiction a
+                           where a.path @> j.path) as full_name
+                        from jurisdiction j
+                        where j.path <@ cast(:scope as ltree) and j.name like :q
+                        order by nlevel(j.path), j.code
+                        limit :size offset :offset
+                        """)
+                .param("scope", scopePath).param("q", pattern).param("size", size).param("offset", (long) page * size)
+                .query((rs, i) -> new SearchHit(map(rs, i), rs.getString("full_name"))).list();
+        return new PageResult<>(hits, page, size, total);
+    }
+
+    /** True when {@code code} lies in the subtree at {@code scopePath}. */
+    public boolean within(String code, String scopePath) {
+        return find(code, scopePath).isPresent();
+    }
+
+    static Jurisdiction map(ResultSet rs, int i) throws SQLException {
+        return new Jurisdiction(rs.getString("code"), rs.getString("name"), Level.valueOf(rs.getString("level")),
+                rs.getString("parent_code"), rs.getString("path"), rs.getInt("child_count"), rs.getBoolean("dev_zone"));
+    }
+
+    private static SubtreeCounts counts(ResultSet rs) throws SQLException {
+        return new SubtreeCounts(rs.getLong("cities"), rs.getLong("counties"), rs.getLong("townships"),
+                rs.getLong("villages"), rs.getLong("grids"));
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
