@@ -71,8 +71,7 @@ class UserPageController {
                 binding.rejectValue(e.field(), e.messageKey(), e.args(), e.messageKey());
             }
         }
-        // keep what was typed, except the password
-        model.addAttribute("form", new NewStaffUser(form.username(), form.displayName(), "", form.role(), form.scope()));
+        // what was typed stays in the form; the password field is never echoed back
         return formPage(model, me);
     }
 

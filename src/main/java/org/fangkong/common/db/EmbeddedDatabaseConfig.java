@@ -31,7 +31,12 @@ class EmbeddedDatabaseConfig {
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedDatabaseCondition.class)
     EmbeddedPostgres embeddedPostgres(FangkongProperties properties) throws IOException {
-        Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+        return start(properties.dataDir());
+    }
+
+    /** Starts (or restarts after a crash) the embedded server that keeps its data in {@code <dataDir>/pg}. */
+    static EmbeddedPostgres start(Path dataDirectory) throws IOException {
+        Path dataDir = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         InstanceGuard.claim(dataDir);
         Path pgDir = dataDir.resolve("pg");

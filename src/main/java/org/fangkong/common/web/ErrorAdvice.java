@@ -34,9 +34,11 @@ class ErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
     private final MessageSource messages;
+    private final ShellAdvice shell;
 
-    ErrorAdvice(MessageSource messages) {
+    ErrorAdvice(MessageSource messages, ShellAdvice shell) {
         this.messages = messages;
+        this.shell = shell;
     }
 
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
@@ -126,8 +128,9 @@ class ErrorAdvice {
         return page(status, title, detail);
     }
 
-    private static ModelAndView page(HttpStatus status, String title, String detail) {
+    private ModelAndView page(HttpStatus status, String title, String detail) {
         ModelAndView mav = new ModelAndView("error/page");
+        shell.populate(mav);
         mav.setStatus(status);
         mav.addObject("status", status.value());
         mav.addObject("errorTitle", title);

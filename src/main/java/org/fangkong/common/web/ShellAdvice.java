@@ -1,11 +1,10 @@
-package org.fangkong.account.web;
+package org.fangkong.common.web;
 
 import java.util.Comparator;
 import java.util.List;
 
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
-import org.fangkong.common.web.NavItem;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -27,5 +26,11 @@ class ShellAdvice {
     @ModelAttribute("nav")
     List<NavItem> nav() {
         return Actors.current().map(a -> nav.stream().filter(n -> n.visibleTo(a.role())).toList()).orElse(List.of());
+    }
+
+    /** For views made outside handler methods (error pages from exception handlers). */
+    void populate(org.springframework.web.servlet.ModelAndView mav) {
+        mav.addObject("me", me());
+        mav.addObject("nav", nav());
     }
 }

@@ -1,0 +1,88 @@
+package org.fangkong.common;
+
+import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.testsupport.Staff;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@FangkongTest
+class ErrorHandlingTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void apiWithoutTokenIs401ProblemJson() throws Exception {
+        mvc.perform(get("/api/v1/jurisdictions/37"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/unauthorized"))
+                .andExpect(jsonPath("$.status").value(401));
+        mvc.perform(get("/api/v1/jurisdictions/37").header("Authorization", "Bearer not-a-token"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value(containsString("令牌")));
+    }
+
+    @Test
+    void unknownApiUrlIs404ProblemJsonInTheCallersLanguage() throws Exception {
+        String token = Staff.bearer(Staff.token(mvc, "admin", "admin-test-password"));
+        mvc.perform(get("/api/v1/no-such-thing").header("Authorization", token))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/not-found"))
+                .andExpect(jsonPath("$.title").value("页面不存在"));
+        mvc.perform(get("/api/v1/no-such-thing").header("Authorization", token).header("Accept-Language", "en"))
+                .andExpect(jsonPath("$.title").value("Not found"));
+        mvc.perform(delete("/api/v1/jurisdictions/37").header("Authorization", token))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void unknownPageIsA404PageInChineseAndEnglish() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/login").session(session).with(csrf()).param("username", "admin").param("password", "admin-test-password"));
+        mvc.perform(get("/no/such/page").session(session))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("页面不存在")))
+                .andExpect(content().string(containsString("返回首页")));
+        mvc.perform(get("/no/such/page").session(session).param("lang", "en"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Not found")));
+    }
+
+    @Test
+    void healthIsPublicMetricsNeedAdmin(@Autowired Staff staff) throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/metrics")).andExpect(status().isUnauthorized());
+        Staff.Account commander = staff.create(org.fangkong.common.security.Role.COMMANDER, "37");
+        mvc.perform(get("/actuator/metrics").header("Authorization", Staff.bearer(Staff.token(mvc, commander))))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/actuator/metrics").header("Authorization", Staff.bearer(Staff.token(mvc, "admin", "admin-test-password"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.names").isArray());
+    }
+
+    @Test
+    void openApiDocumentsTheApi() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/jurisdictions/{code}']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/users']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/tokens']").exists());
+    }
+}
