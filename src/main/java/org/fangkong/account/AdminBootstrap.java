@@ -7,22 +7,19 @@ import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On first start, creates {@code admin} scoped to the province, with FANGKONG_ADMIN_PASSWORD or a
  * generated password printed once to the console (standard output, not the log) and never again.
+ * Runs once every bean (the imported tree included) is ready, before the web server opens.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -31,8 +28,11 @@ class AdminBootstrap implements ApplicationRunner {
     private final JurisdictionService jurisdictions;
     private final PasswordEncoder encoder;
     private final FangkongProperties properties;
+    private final TransactionTemplate tx;
 
-    AdminBootstrap(JdbcClient jdbc, JurisdictionService jurisdictions, PasswordEncoder encoder, FangkongProperties properties) {
+    AdminBootstrap(JdbcClient jdbc, JurisdictionService jurisdictions, PasswordEncoder encoder, FangkongProperties properties,
+                   TransactionTemplate tx) {
+        this.tx = tx;
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.encoder = encoder;
@@ -40,8 +40,11 @@ class AdminBootstrap implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
+        tx.executeWithoutResult(status -> createAdminIfMissing());
+    }
+
+    private void createAdminIfMissing() {
         jdbc.sql("select pg_advisory_xact_lock(4242)").query().singleRow();
         boolean exists = jdbc.sql("select exists(select 1 from staff_user where lower(username) = 'admin')")
                 .query(Boolean.class).single();

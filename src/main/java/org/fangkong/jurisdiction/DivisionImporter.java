@@ -16,10 +16,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -30,11 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * On first start, loads the Shandong division tree ({@code divisions/shandong_divisions.csv}, NBS
  * 2023 edition; see {@code divisions/SOURCE.md}) with COPY, in one transaction. Runs once: a
  * second start finds the province and imports nothing; an advisory lock keeps two instances from
- * importing at the same time.
+ * importing at the same time. Runs while the context starts (after Flyway, before the web server
+ * opens), so no request ever sees an empty tree.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class DivisionImporter implements ApplicationRunner {
+class DivisionImporter implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(DivisionImporter.class);
     static final String RESOURCE = "divisions/shandong_divisions.csv";
@@ -53,7 +50,11 @@ class DivisionImporter implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterPropertiesSet() {
+        importIfEmpty();
+    }
+
+    void importIfEmpty() {
         tx.executeWithoutResult(status -> {
             jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query().singleRow();
             long existing = jdbc.sql("select count(*) from jurisdiction where level <> 'GRID'").query(Long.class).single();

@@ -54,7 +54,7 @@ class DivisionImportTest {
     @Test
     void runningTheImportAgainImportsNothing() throws Exception {
         long before = jdbc.sql("select count(*) from jurisdiction").query(Long.class).single();
-        importer.run(null);
+        importer.importIfEmpty();
         long after = jdbc.sql("select count(*) from jurisdiction").query(Long.class).single();
         assertThat(after).isEqualTo(before);
     }
