@@ -64,7 +64,10 @@ class DivisionImporter implements InitializingBean {
             }
             try {
                 long started = System.nanoTime();
+                jdbc.sql("set local fangkong.bulk_import = 'on'").update();
                 long rows = importCsv();
+                jdbc.sql("set local fangkong.bulk_import = 'off'").update();
+                jdbc.sql("select jurisdiction_recount()").query().singleRow();
                 log.info("Imported {} divisions in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
             } catch (IOException | SQLException e) {
                 throw new IllegalStateException("division import failed", e);

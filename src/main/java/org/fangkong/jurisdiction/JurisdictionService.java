@@ -22,6 +22,7 @@ public class JurisdictionService {
 
     static final String COLUMNS = """
             j.code, j.name, j.level, j.parent_code, j.path::text as path, j.dev_zone,
+            j.sub_cities, j.sub_counties, j.sub_townships, j.sub_villages, j.sub_grids,
             (select count(*) from jurisdiction c where c.parent_code = j.code) as child_count
             """;
 
@@ -64,48 +65,14 @@ public class JurisdictionService {
                 .param("code", code).query(MAPPER).list();
     }
 
-    /**
-     * Children of a node with the size of each child's subtree, in one query. The join groups all
-     * descendants by the child they fall under (subpath of their path).
-     */
+    /** Children of a node in scope, each with the size of its own subtree, in one query. */
     public List<ChildSummary> childrenWithCounts(String code, String scopePath) {
-        Jurisdiction parent = require(code, scopePath);
-        int depth = parent.path().split("\\.").length;
-        String sql = """
-                with counts as (
-                    select subpath(d.path, 0, :depth + 1) as child_path,
-                           count(*) filter (where d.level = 'CITY')     as cities,
-                           count(*) filter (where d.level = 'COUNTY')   as counties,
-                           count(*) filter (where d.level = 'TOWNSHIP') as townships,
-                           count(*) filter (where d.level = 'VILLAGE')  as villages,
-                           count(*) filter (where d.level = 'GRID')     as grids
-                    from jurisdiction d
-                    where d.path <@ cast(:path as ltree) and nlevel(d.path) > :depth + 1
-                    group by 1
-                )
-                select %s, coalesce(n.cities, 0) as cities, coalesce(n.counties, 0) as counties,
-                       coalesce(n.townships, 0) as townships, coalesce(n.villages, 0) as villages,
-                       coalesce(n.grids, 0) as grids
-                from jurisdiction j left join counts n on n.child_path = j.path
-                where j.parent_code = :code
-                order by j.code
-                """.formatted(COLUMNS);
-        return jdbc.sql(sql).param("depth", depth).param("path", parent.path()).param("code", code)
-                .query((rs, i) -> new ChildSummary(map(rs, i), counts(rs))).list();
+        return children(code, scopePath).stream().map(c -> new ChildSummary(c, c.subtree())).toList();
     }
 
     /** Size of the subtree under a node in scope. */
     public SubtreeCounts counts(String code, String scopePath) {
-        Jurisdiction node = require(code, scopePath);
-        return jdbc.sql("""
-                        select count(*) filter (where level = 'CITY')     as cities,
-                               count(*) filter (where level = 'COUNTY')   as counties,
-                               count(*) filter (where level = 'TOWNSHIP') as townships,
-                               count(*) filter (where level = 'VILLAGE')  as villages,
-                               count(*) filter (where level = 'GRID')     as grids
-                        from jurisdiction where path <@ cast(:path as ltree) and path <> cast(:path as ltree)
-                        """)
-                .param("path", node.path()).query((rs, i) -> counts(rs)).single();
+        return require(code, scopePath).subtree();
     }
 
     /** The ancestors of a node and the node itself, from the province down. */
@@ -146,12 +113,9 @@ public class JurisdictionService {
 
     static Jurisdiction map(ResultSet rs, int i) throws SQLException {
         return new Jurisdiction(rs.getString("code"), rs.getString("name"), Level.valueOf(rs.getString("level")),
-                rs.getString("parent_code"), rs.getString("path"), rs.getInt("child_count"), rs.getBoolean("dev_zone"));
-    }
-
-    private static SubtreeCounts counts(ResultSet rs) throws SQLException {
-        return new SubtreeCounts(rs.getLong("cities"), rs.getLong("counties"), rs.getLong("townships"),
-                rs.getLong("villages"), rs.getLong("grids"));
+                rs.getString("parent_code"), rs.getString("path"), rs.getInt("child_count"), rs.getBoolean("dev_zone"),
+                new SubtreeCounts(rs.getLong("sub_cities"), rs.getLong("sub_counties"), rs.getLong("sub_townships"),
+                        rs.getLong("sub_villages"), rs.getLong("sub_grids")));
     }
 
     static String escapeLike(String s) {

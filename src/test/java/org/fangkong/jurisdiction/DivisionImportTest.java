@@ -75,4 +75,22 @@ class DivisionImportTest {
         assertThat(cities.get(0).node().code()).isEqualTo("3701");
         assertThat(cities.get(0).counts().villages()).isEqualTo(jinanVillages);
     }
+
+    @Test
+    void countsKeptByTheTriggerMatchAFullRecount() {
+        long before = jurisdictions.counts("370102", "37").grids();
+        jdbc.sql("""
+                insert into jurisdiction (code, name, level, parent_code, path)
+                values ('370102002002901', '触发器网格', 'GRID', '370102002002', '37.3701.370102.370102002.370102002002.370102002002901')
+                """).update();
+        assertThat(jurisdictions.counts("370102", "37").grids()).isEqualTo(before + 1);
+        assertThat(jurisdictions.counts("37", "37").grids()).isGreaterThanOrEqualTo(1);
+        String snapshot = "select md5(string_agg(code || ':' || sub_cities || ',' || sub_counties || ',' || sub_townships"
+                + " || ',' || sub_villages || ',' || sub_grids, ';' order by code)) from jurisdiction";
+        String kept = jdbc.sql(snapshot).query(String.class).single();
+        jdbc.sql("select jurisdiction_recount()").query().singleRow();
+        assertThat(jdbc.sql(snapshot).query(String.class).single()).isEqualTo(kept);
+        jdbc.sql("delete from jurisdiction where code = '370102002002901'").update();
+        assertThat(jurisdictions.counts("370102", "37").grids()).isEqualTo(before);
+    }
 }

@@ -101,6 +101,12 @@ class JurisdictionApiTest {
                 .andExpect(jsonPath("$.field").value("name"));
         mvc.perform(get("/api/v1/jurisdictions/" + village + "/children").header("Authorization", token))
                 .andExpect(jsonPath("$", hasSize(2)));
+        mvc.perform(get("/api/v1/jurisdictions/" + village + "/summary").header("Authorization", token))
+                .andExpect(jsonPath("$.subtree.grids").value(2))
+                .andExpect(jsonPath("$.children[0].name").value("第一网格"));
+        mvc.perform(get("/api/v1/jurisdictions/370102001/summary").header("Authorization", token))
+                .andExpect(jsonPath("$.subtree.grids").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)))
+                .andExpect(jsonPath("$.subtree.villages").value(org.hamcrest.Matchers.greaterThan(0)));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.fangkong.jurisdiction.Level;
 import org.fangkong.jurisdiction.SearchHit;
+import org.fangkong.jurisdiction.SubtreeCounts;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,6 +43,12 @@ class JurisdictionApiController {
         }
     }
 
+    record ChildView(String code, String name, Level level, String parentCode, int childCount, SubtreeCounts subtree) {
+    }
+
+    record SummaryView(JurisdictionView node, SubtreeCounts subtree, List<ChildView> children) {
+    }
+
     record NewGrid(@NotBlank(message = "{validation.grid.nameRequired}") @Size(max = 60, message = "{validation.grid.nameTooLong}") String name) {
     }
 
@@ -61,6 +68,18 @@ class JurisdictionApiController {
     @GetMapping("/{code}/children")
     List<JurisdictionView> children(@PathVariable String code) {
         return jurisdictions.children(code, Actors.require().scopePath()).stream().map(JurisdictionView::of).toList();
+    }
+
+    /** The node, the size of its subtree per level, and each child with the size of its own subtree. */
+    @GetMapping("/{code}/summary")
+    SummaryView summary(@PathVariable String code) {
+        String scope = Actors.require().scopePath();
+        Jurisdiction node = jurisdictions.require(code, scope);
+        List<ChildView> children = jurisdictions.childrenWithCounts(code, scope).stream()
+                .map(c -> new ChildView(c.node().code(), c.node().name(), c.node().level(), c.node().parentCode(),
+                        c.node().childCount(), c.counts()))
+                .toList();
+        return new SummaryView(JurisdictionView.of(node), jurisdictions.counts(code, scope), children);
     }
 
     @GetMapping

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Tree queries on the full Shandong tree (64,095 nodes), through the HTTP API of the built platform.
+# Each endpoint is called R times after a warm-up; prints the median and p90 latency (curl's
+# time_total) and the ratio of each median to the baseline measured in the same run: the lookup of
+# one node by primary key (GET /api/v1/jurisdictions/37).
+# Usage: bench/tree.sh [R]   (needs target/fangkong.jar: mvn -B package -DskipTests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+R=${1:-50}
+JAR=target/fangkong.jar
+[ -f "$JAR" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
+DATA=$(mktemp -d /tmp/fangkong-bench-XXXX)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+FANGKONG_DATA_DIR="$DATA/data" PORT=$PORT FANGKONG_ADMIN_PASSWORD=bench-password \
+  java -jar "$JAR" >"$DATA/run.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
+for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.1; done
+BASE="http://127.0.0.1:$PORT"
+TOKEN=$(curl -sf -X POST "$BASE/api/v1/tokens" -H 'Content-Type: application/json' \
+  -d '{"username":"admin","password":"bench-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+
+measure() {
+  local path=$1
+  for _ in $(seq 1 10); do curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$BASE$path"; done
+  for _ in $(seq 1 "$R"); do
+    curl -sf -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $TOKEN" "$BASE$path"
+  done | sort -n | awk '{v[NR]=$1*1000} END {printf "%.1f %.1f\n", v[int((NR+1)/2)], v[int(NR*0.9)]}'
+}
+
+echo "Tree queries, $R calls each, $(nproc) cores"
+read -r base_med base_p90 < <(measure "/api/v1/jurisdictions/37")
+printf '%-62s median %7.1f ms  p90 %7.1f ms  ratio %5.1f\n' "baseline: GET /api/v1/jurisdictions/37" "$base_med" "$base_p90" 1
+for path in \
+  "/api/v1/jurisdictions/37/children" \
+  "/api/v1/jurisdictions/37/summary" \
+  "/api/v1/jurisdictions/3701/summary" \
+  "/api/v1/jurisdictions/370102/summary" \
+  "/api/v1/jurisdictions?q=%E7%A4%BE%E5%8C%BA&size=20" \
+  "/api/v1/jurisdictions?q=%E9%BE%99%E7%8E%8B%E5%BA%99&size=20"; do
+  read -r med p90 < <(measure "$path")
+  printf '%-62s median %7.1f ms  p90 %7.1f ms  ratio %5.1f\n' "GET $path" "$med" "$p90" "$(echo "$med / $base_med" | bc -l)"
+done
