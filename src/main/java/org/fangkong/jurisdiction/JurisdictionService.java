@@ -88,12 +88,15 @@ public class JurisdictionService {
                 .list();
     }
 
-    /** Nodes in scope whose name contains {@code q}, shallow levels first. */
+    /**
+     * Nodes in scope whose name contains {@code q}, shallow levels first. One scan: the total comes
+     * from a window count over the same matches.
+     */
     public PageResult<SearchHit> search(String q, String scopePath, int page, int size) {
         String pattern = "%" + escapeLike(q.strip()) + "%";
-        long total = jdbc.sql("select count(*) from jurisdiction j where j.path <@ cast(:scope as ltree) and j.name like :q")
-                .param("scope", scopePath).param("q", pattern).query(Long.class).single();
+        long[] total = {-1};
         List<SearchHit> hits = jdbc.sql("select " + COLUMNS + """
+                        , count(*) over () as total
                         , (select string_agg(a.name, ' › ' order by nlevel(a.path)) from jurisdiction a
                            where a.path @> j.path) as full_name
                         from jurisdiction j
@@ -102,8 +105,15 @@ public class JurisdictionService {
                         limit :size offset :offset
                         """)
                 .param("scope", scopePath).param("q", pattern).param("size", size).param("offset", (long) page * size)
-                .query((rs, i) -> new SearchHit(map(rs, i), rs.getString("full_name"))).list();
-        return new PageResult<>(hits, page, size, total);
+                .query((rs, i) -> {
+                    total[0] = rs.getLong("total");
+                    return new SearchHit(map(rs, i), rs.getString("full_name"));
+                }).list();
+        if (total[0] < 0) { // past the last page: count separately
+            total[0] = jdbc.sql("select count(*) from jurisdiction j where j.path <@ cast(:scope as ltree) and j.name like :q")
+                    .param("scope", scopePath).param("q", pattern).query(Long.class).single();
+        }
+        return new PageResult<>(hits, page, size, total[0]);
     }
 
     /** True when {@code code} lies in the subtree at {@code scopePath}. */
