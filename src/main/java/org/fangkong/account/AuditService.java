@@ -37,8 +37,9 @@ public class AuditService implements AuditTrail {
                 actor.map(Actor::scopePath).orElse(null), action, target, reason, currentAddress());
     }
 
+    /** Records an action for a known staff member, outside a request's security context (login, logout). */
     @Transactional
-    void recordAs(Long actorId, String username, String scopePath, String action, String target, String reason, String address) {
+    public void recordAs(Long actorId, String username, String scopePath, String action, String target, String reason, String address) {
         jdbc.sql("""
                         insert into audit_entry (actor_id, actor_username, actor_scope, action, target, reason, address)
                         values (:id, :username, cast(:scope as ltree), :action, :target, :reason, :address)

@@ -98,6 +98,8 @@ class LoginAndLockoutTest {
                 .andExpect(content().string(containsString("济南市")))
                 .andExpect(content().string(containsString("指挥部")));
         mvc.perform(post("/logout").session(session).with(csrf())).andExpect(redirectedUrl("/login?logout"));
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'LOGOUT' and actor_username = :u")
+                .param("u", commander.username()).query(Long.class).single()).isEqualTo(1);
         mvc.perform(get("/").session(session)).andExpect(status().is3xxRedirection());
     }
 

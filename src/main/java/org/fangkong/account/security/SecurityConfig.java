@@ -2,7 +2,9 @@ package org.fangkong.account.security;
 
 import org.fangkong.account.LoginService;
 import org.fangkong.account.TokenService;
-import org.springframework.context.MessageSource;
+import org.fangkong.account.AuditService;
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.AuditActions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,12 +49,18 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, LoginService logins, MessageSource messages) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, LoginService logins, AuditService audit) throws Exception {
         http.formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
                         .failureHandler(new LoginFailureHandler())
                         .defaultSuccessUrl("/", false).permitAll())
                 .authenticationProvider(new StaffAuthenticationProvider(logins))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll()
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (authentication != null && authentication.getPrincipal() instanceof Actor a) {
+                                audit.recordAs(a.userId(), a.username(), a.scopePath(), AuditActions.LOGOUT,
+                                        "user:" + a.username(), null, request.getRemoteAddr());
+                            }
+                        }))
                 .addFilterAfter(new ActiveSessionFilter(logins), UsernamePasswordAuthenticationFilter.class)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
