@@ -28,6 +28,12 @@ class ShellAdvice {
         return Actors.current().map(a -> nav.stream().filter(n -> n.visibleTo(a.role())).toList()).orElse(List.of());
     }
 
+    /** The path being shown, so the navigation can mark where the user is. */
+    @ModelAttribute("currentPath")
+    String currentPath(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
     /** For views made outside handler methods (error pages from exception handlers). */
     void populate(org.springframework.web.servlet.ModelAndView mav) {
         mav.addObject("me", me());
