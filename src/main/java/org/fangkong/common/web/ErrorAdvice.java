@@ -108,9 +108,7 @@ class ErrorAdvice {
         }
         ProblemDetail p = field == null
                 ? Problems.of(status, type, title, message)
-                : Problems.validation(title, List.of(Map.of("field", field, "message", message)));
-        p.setType(java.net.URI.create(type));
-        p.setStatus(status.value());
+                : Problems.fields(status, type, title, List.of(Map.of("field", field, "message", message)));
         return Problems.response(p);
     }
 

@@ -33,7 +33,12 @@ public final class Problems {
 
     /** A validation problem naming the first bad field and listing all of them. */
     public static ProblemDetail validation(String title, List<Map<String, String>> errors) {
-        ProblemDetail p = of(HttpStatus.BAD_REQUEST, VALIDATION, title, errors.isEmpty() ? title : errors.get(0).get("message"));
+        return fields(HttpStatus.BAD_REQUEST, VALIDATION, title, errors);
+    }
+
+    /** A problem about named fields ({@code field} = the first, {@code errors} = all of them). */
+    public static ProblemDetail fields(HttpStatus status, String type, String title, List<Map<String, String>> errors) {
+        ProblemDetail p = of(status, type, title, errors.isEmpty() ? title : errors.get(0).get("message"));
         if (!errors.isEmpty()) {
             p.setProperty("field", errors.get(0).get("field"));
         }
