@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminPassword password of the first {@code admin}; generated and printed once when blank
  * @param pii           sealing keys, base64; generated into {@code dataDir/keys} when blank
  * @param security      login lockout and API token lifetime
+ * @param publicUrl     the address citizens reach, printed in QR codes (e.g. https://fk.example.cn)
  */
 @ConfigurationProperties("fangkong")
 public record FangkongProperties(
@@ -21,7 +22,8 @@ public record FangkongProperties(
         @DefaultValue Db db,
         String adminPassword,
         @DefaultValue Pii pii,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue("http://localhost:8080") String publicUrl) {
 
     public record Db(String url, String user, String password) {
         public boolean external() {

@@ -1,0 +1,178 @@
+package org.fangkong.venue;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.fangkong.common.FangkongProperties;
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NotFoundException;
+import org.fangkong.common.web.PageResult;
+import org.fangkong.jurisdiction.JurisdictionService;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Venues, scoped like everything else: a venue outside the caller's subtree is not found.
+ * Officers, venue staff and admins manage them; every staff member in scope may look.
+ */
+@Service
+public class VenueService {
+
+    static final String SELECT = """
+            select v.id, v.code, v.name, v.type, v.jurisdiction_code, j.name as jurisdiction_name, v.address,
+                   v.default_stay_minutes, v.closed_at, v.demo, v.created_at
+            from venue v join jurisdiction j on j.code = v.jurisdiction_code
+            """;
+    private static final RowMapper<Venue> MAPPER = VenueService::map;
+
+    private final JdbcClient jdbc;
+    private final JurisdictionService jurisdictions;
+    private final String publicUrl;
+    private final SecureRandom random = new SecureRandom();
+
+    VenueService(JdbcClient jdbc, JurisdictionService jurisdictions, FangkongProperties properties) {
+        this.jdbc = jdbc;
+        this.jurisdictions = jurisdictions;
+        this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
+    }
+
+    /** 128 random bits, URL-safe: the code cannot be guessed or enumerated. */
+    String newCode() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public String checkinUrl(String code) {
+        return publicUrl + "/c/" + code;
+    }
+
+    public static boolean mayManage(Actor actor) {
+        return actor.is(Role.ADMIN) || actor.is(Role.OFFICER) || actor.is(Role.VENUE_STAFF);
+    }
+
+    @Transactional
+    public Venue create(VenueForm form, Actor actor) {
+        requireManager(actor);
+        checkJurisdiction(form.jurisdiction(), actor);
+        long id = jdbc.sql("""
+                        insert into venue (code, name, type, jurisdiction_code, address, default_stay_minutes, created_by)
+                        values (:code, :name, :type, :j, :address, :stay, :by) returning id
+                        """)
+                .param("code", newCode()).param("name", form.name().strip()).param("type", form.type().name())
+                .param("j", form.jurisdiction()).param("address", form.address() == null ? "" : form.address().strip())
+                .param("stay", stay(form)).param("by", actor.username())
+                .query(Long.class).single();
+        return find(id, actor);
+    }
+
+    @Transactional
+    public Venue update(long id, VenueForm form, Actor actor) {
+        find(id, actor);
+        requireManager(actor);
+        checkJurisdiction(form.jurisdiction(), actor);
+        jdbc.sql("""
+                        update venue set name = :name, type = :type, jurisdiction_code = :j, address = :address,
+                                         default_stay_minutes = :stay, updated_at = now()
+                        where id = :id
+                        """)
+                .param("id", id).param("name", form.name().strip()).param("type", form.type().name())
+                .param("j", form.jurisdiction()).param("address", form.address() == null ? "" : form.address().strip())
+                .param("stay", stay(form)).update();
+        return find(id, actor);
+    }
+
+    /** Closing keeps the venue and its visits; its code then shows a "closed" page. */
+    @Transactional
+    public Venue setClosed(long id, boolean closed, Actor actor) {
+        find(id, actor);
+        requireManager(actor);
+        jdbc.sql("update venue set closed_at = case when :closed then coalesce(closed_at, now()) end, updated_at = now() where id = :id")
+                .param("id", id).param("closed", closed).update();
+        return find(id, actor);
+    }
+
+    @Transactional(readOnly = true)
+    public Venue find(long id, Actor actor) {
+        return jdbc.sql(SELECT + " where v.id = :id and j.path <@ cast(:scope as ltree)")
+                .param("id", id).param("scope", actor.scopePath())
+                .query(MAPPER).optional().orElseThrow(() -> new NotFoundException("venue"));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<Venue> list(Actor actor, String q, VenueType type, String sort, int page, int size) {
+        String where = """
+                 where j.path <@ cast(:scope as ltree)
+                   and (cast(:q as text) is null or v.name like :q or v.address like :q)
+                   and (cast(:type as text) is null or v.type = :type)
+                """;
+        String pattern = q == null || q.isBlank() ? null : "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String typeName = type == null ? null : type.name();
+        List<Venue> items = jdbc.sql(SELECT + where + " order by " + orderBy(sort) + " limit :size offset :offset")
+                .param("scope", actor.scopePath()).param("q", pattern).param("type", typeName)
+                .param("size", size).param("offset", (long) page * size).query(MAPPER).list();
+        long total = jdbc.sql("select count(*) from venue v join jurisdiction j on j.code = v.jurisdiction_code" + where)
+                .param("scope", actor.scopePath()).param("q", pattern).param("type", typeName).query(Long.class).single();
+        return new PageResult<>(items, page, size, total);
+    }
+
+    /** The public path: any venue by its code, open or closed, no scope. */
+    @Transactional(readOnly = true)
+    public Optional<PublicVenue> byCode(String code) {
+        if (code == null || code.length() > 40) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select v.id, v.code, v.name, v.default_stay_minutes, v.closed_at is null as open, j.path::text as path
+                        from venue v join jurisdiction j on j.code = v.jurisdiction_code where v.code = :code
+                        """)
+                .param("code", code)
+                .query((rs, i) -> new PublicVenue(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getBoolean(5), rs.getString(6)))
+                .optional();
+    }
+
+    private void checkJurisdiction(String code, Actor actor) {
+        if (jurisdictions.find(code, actor.scopePath()).isEmpty()) {
+            throw new FieldException("jurisdiction", "validation.scope.outside");
+        }
+    }
+
+    private static int stay(VenueForm form) {
+        return form.defaultStayMinutes() != null ? form.defaultStayMinutes() : form.type().defaultStayMinutes();
+    }
+
+    private static void requireManager(Actor actor) {
+        if (!mayManage(actor)) {
+            throw new AccessDeniedException("may not manage venues");
+        }
+    }
+
+    static String orderBy(String sort) {
+        return switch (sort == null ? "" : sort) {
+            case "name,desc" -> "v.name desc, v.id";
+            case "type" -> "v.type, v.name";
+            case "jurisdiction" -> "v.jurisdiction_code, v.name";
+            case "createdAt" -> "v.created_at, v.id";
+            case "createdAt,desc" -> "v.created_at desc, v.id";
+            default -> "v.name, v.id";
+        };
+    }
+
+    static Venue map(ResultSet rs, int i) throws SQLException {
+        var closed = rs.getTimestamp("closed_at");
+        return new Venue(rs.getLong("id"), rs.getString("code"), rs.getString("name"), VenueType.valueOf(rs.getString("type")),
+                rs.getString("jurisdiction_code"), rs.getString("jurisdiction_name"), rs.getString("address"),
+                rs.getInt("default_stay_minutes"), closed == null ? null : closed.toInstant(), rs.getBoolean("demo"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}
