@@ -141,6 +141,35 @@ public class VenueService {
                 .optional();
     }
 
+    /** A venue by its public code, only when it lies in the caller's scope (for imports by officers). */
+    @Transactional(readOnly = true)
+    public Optional<PublicVenue> byCode(String code, Actor actor) {
+        return jdbc.sql("""
+                        select v.id, v.code, v.name, v.default_stay_minutes, v.closed_at is null as open, j.path::text as path
+                        from venue v join jurisdiction j on j.code = v.jurisdiction_code
+                        where v.code = :code and j.path <@ cast(:scope as ltree)
+                        """)
+                .param("code", code).param("scope", actor.scopePath())
+                .query((rs, i) -> new PublicVenue(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getBoolean(5), rs.getString(6)))
+                .optional();
+    }
+
+    /** Names of venues by id, for showing visits (one query for a whole list). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        jdbc.sql("select id, name from venue where id = any(:ids)")
+                .param("ids", ids.toArray(new Long[0]))
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
     private void checkJurisdiction(String code, Actor actor) {
         if (jurisdictions.find(code, actor.scopePath()).isEmpty()) {
             throw new FieldException("jurisdiction", "validation.scope.outside");

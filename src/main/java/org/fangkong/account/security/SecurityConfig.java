@@ -41,6 +41,8 @@ class SecurityConfig {
                 .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/tokens").permitAll()
+                        // the public check-in door: citizens have no accounts
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/checkins", "/api/v1/checkins/*/checkout").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated());
@@ -54,6 +56,8 @@ class SecurityConfig {
                         .failureHandler(new LoginFailureHandler())
                         .defaultSuccessUrl("/", false).permitAll())
                 .authenticationProvider(new StaffAuthenticationProvider(logins))
+                // public check-in pages carry no session; the remembered-phone cookie is SameSite=Lax
+                .csrf(c -> c.ignoringRequestMatchers("/c/**"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll()
                         .addLogoutHandler((request, response, authentication) -> {
                             if (authentication != null && authentication.getPrincipal() instanceof Actor a) {
@@ -66,6 +70,7 @@ class SecurityConfig {
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/login").permitAll()
+                        .requestMatchers("/c/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/audit/**").hasRole("ADMIN")
                         .anyRequest().authenticated());

@@ -14,11 +14,13 @@ public final class AuditActions {
     public static final String GRID_CREATED = "GRID_CREATED";
     public static final String PII_REVEAL = "PII_REVEAL";
     public static final String PII_EXPORT = "PII_EXPORT";
+    public static final String CHECKINS_IMPORTED = "CHECKINS_IMPORTED";
+    public static final String EXPOSURE_SEARCH = "EXPOSURE_SEARCH";
 
     /** Every action, for the audit page's filter. */
     public static final java.util.List<String> ALL = java.util.List.of(LOGIN, LOGIN_FAILED, LOGIN_LOCKED, LOGOUT,
             TOKEN_ISSUED, USER_CREATED, USER_DISABLED, USER_ENABLED, USER_PASSWORD_RESET, GRID_CREATED, PII_REVEAL,
-            PII_EXPORT);
+            PII_EXPORT, CHECKINS_IMPORTED, EXPOSURE_SEARCH);
 
     private AuditActions() {
     }

@@ -1,0 +1,51 @@
+package org.fangkong.checkin;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.stereotype.Component;
+
+/**
+ * Per-address token buckets for the public check-in path: a burst of {@code ipBurst}, refilled at
+ * {@code ipPerMinute}. Addresses idle for an hour are forgotten.
+ */
+@Component
+class AddressRateLimiter {
+
+    private static final class Bucket {
+        double tokens;
+        long updatedNanos;
+    }
+
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(1, TimeUnit.HOURS).maximumSize(1_000_000).build();
+    private final CheckinSettings settings;
+
+    AddressRateLimiter(CheckinSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Takes one token; empty when allowed, else how long until the next token. */
+    java.util.Optional<Duration> take(String address) {
+        Bucket b = buckets.get(address == null ? "?" : address, a -> {
+            Bucket n = new Bucket();
+            n.tokens = settings.ipBurst();
+            n.updatedNanos = System.nanoTime();
+            return n;
+        });
+        double perNano = settings.ipPerMinute() / 60e9;
+        synchronized (b) {
+            long now = System.nanoTime();
+            b.tokens = Math.min(settings.ipBurst(), b.tokens + (now - b.updatedNanos) * perNano);
+            b.updatedNanos = now;
+            if (b.tokens >= 1) {
+                b.tokens -= 1;
+                return java.util.Optional.empty();
+            }
+            long waitNanos = (long) Math.ceil((1 - b.tokens) / perNano);
+            return java.util.Optional.of(Duration.ofNanos(waitNanos));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.fangkong.checkin;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.fangkong.common.ShanghaiTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Day partitions of the check-in table: made ahead (today and the next two days, every hour) and
+ * on demand for imports; dropped whole once older than the retention (RULES.md: 28 days).
+ */
+@Component
+class CheckinPartitions implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckinPartitions.class);
+    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'checkin_'yyyyMMdd");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final CheckinSettings settings;
+    private final Set<LocalDate> known = ConcurrentHashMap.newKeySet();
+
+    CheckinPartitions(JdbcClient jdbc, Clock clock, CheckinSettings settings) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        prepareAhead();
+    }
+
+    void ensure(LocalDate day) {
+        if (!known.contains(day)) {
+            jdbc.sql("select checkin_ensure_partition(:d)").param("d", day).query(String.class).single();
+            known.add(day);
+        }
+    }
+
+    @Scheduled(cron = "0 5 * * * *", zone = "Asia/Shanghai")
+    void prepareAhead() {
+        LocalDate today = ShanghaiTime.today(clock);
+        for (int i = 0; i < 3; i++) {
+            ensure(today.plusDays(i));
+        }
+    }
+
+    /** The first day that is kept: everything before it is dropped. */
+    LocalDate oldestKept() {
+        long days = Math.max(1, settings.retention().toDays());
+        return ShanghaiTime.today(clock).minusDays(days - 1);
+    }
+
+    /** Drops every day partition older than the retention; returns the days dropped. */
+    @Scheduled(cron = "0 30 3 * * *", zone = "Asia/Shanghai")
+    List<LocalDate> dropExpired() {
+        LocalDate oldest = oldestKept();
+        List<String> names = jdbc.sql("""
+                        select c.relname from pg_inherits i
+                        join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
+                        where p.relname = 'checkin' order by c.relname
+                        """).query(String.class).list();
+        List<LocalDate> dropped = new java.util.ArrayList<>();
+        for (String name : names) {
+            LocalDate day = LocalDate.parse(name, NAME);
+            if (day.isBefore(oldest)) {
+                jdbc.sql("drop table if exists " + name).update(); // name comes from the catalogue, not from input
+                known.remove(day);
+                dropped.add(day);
+            }
+        }
+        if (!dropped.isEmpty()) {
+            log.info("Dropped {} check-in day partitions older than {}", dropped.size(), oldest);
+        }
+        return dropped;
+    }
+}

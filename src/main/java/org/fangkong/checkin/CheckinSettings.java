@@ -1,0 +1,22 @@
+package org.fangkong.checkin;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Check-in rules (RULES.md "Venue check-in"), all configuration.
+ *
+ * @param dailyCapPerPhone check-ins one phone may make in one Asia/Shanghai day
+ * @param ipBurst          check-ins one address may make at once
+ * @param ipPerMinute      sustained check-ins per minute from one address
+ * @param retention        how long visits are kept (two incubation periods)
+ */
+@ConfigurationProperties("fangkong.checkin")
+public record CheckinSettings(
+        @DefaultValue("50") int dailyCapPerPhone,
+        @DefaultValue("60") int ipBurst,
+        @DefaultValue("60") int ipPerMinute,
+        @DefaultValue("28d") Duration retention) {
+}
