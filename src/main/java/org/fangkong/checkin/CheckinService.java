@@ -104,7 +104,7 @@ public class CheckinService {
             }
             jdbc.sql("""
                             update checkin set checked_out_at = :now, checkout_reason = 'NEXT'
-                            where day = :day and phone_hash = :h and checked_out_at > :now
+                            where day = :day and phone_hash = :h and checked_out_at > :now and checked_in_at <= :now
                             """)
                     .param("day", day).param("h", hash).param("now", Timestamp.from(now)).update();
             Instant stayEnd = now.plus(Duration.ofMinutes(venue.defaultStayMinutes()));

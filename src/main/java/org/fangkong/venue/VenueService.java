@@ -162,8 +162,8 @@ public class VenueService {
             return java.util.Map.of();
         }
         java.util.Map<Long, String> names = new java.util.HashMap<>();
-        jdbc.sql("select id, name from venue where id = any(:ids)")
-                .param("ids", ids.toArray(new Long[0]))
+        jdbc.sql("select id, name from venue where id in (:ids)")
+                .param("ids", java.util.List.copyOf(ids))
                 .query(rs -> {
                     names.put(rs.getLong(1), rs.getString(2));
                 });

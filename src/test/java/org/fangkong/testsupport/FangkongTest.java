@@ -20,6 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(Staff.class)
+@Import({Staff.class, org.fangkong.checkin.CheckinFixtures.class})
 public @interface FangkongTest {
 }

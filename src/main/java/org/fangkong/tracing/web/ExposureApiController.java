@@ -1,0 +1,37 @@
+package org.fangkong.tracing.web;
+
+import org.fangkong.common.security.Actors;
+import org.fangkong.tracing.ExposureQuery;
+import org.fangkong.tracing.ExposureResult;
+import org.fangkong.tracing.ExposureSearch;
+import org.fangkong.tracing.ExposureWorkbook;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/v1/tracing/exposures}: the phone travels in the body, never in a URL or a log. */
+@RestController
+@RequestMapping("/api/v1/tracing/exposures")
+class ExposureApiController {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final ExposureSearch search;
+
+    ExposureApiController(ExposureSearch search) {
+        this.search = search;
+    }
+
+    @PostMapping
+    ExposureResult exposures(@RequestBody ExposureQuery query) {
+        return search.search(query, Actors.require());
+    }
+
+    @PostMapping(value = "/export", produces = XLSX)
+    ResponseEntity<byte[]> export(@RequestBody ExposureQuery query) {
+        byte[] xlsx = ExposureWorkbook.xlsx(search.searchForExport(query, Actors.require()));
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"exposures.xlsx\"").body(xlsx);
+    }
+}

@@ -1,0 +1,97 @@
+package org.fangkong.tracing.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.security.Actors;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NavItem;
+import org.fangkong.tracing.ExposureQuery;
+import org.fangkong.tracing.ExposureSearch;
+import org.fangkong.tracing.ExposureWorkbook;
+import org.springframework.context.annotation.Bean;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The tracing page. Searches are POSTs so the phone never lands in a URL, a browser history or a
+ * log; paging and sorting resubmit the same form.
+ */
+@Controller
+class TracingPageController {
+
+    private final ExposureSearch search;
+
+    TracingPageController(ExposureSearch search) {
+        this.search = search;
+    }
+
+    @Bean
+    static NavItem tracingNavItem() {
+        return new NavItem("nav.tracing", "/tracing", 30, Set.of(Role.OFFICER, Role.COMMANDER));
+    }
+
+    record Form(String phone, LocalDate from, LocalDate to, Integer bufferMinutes, Integer closeMinutes, String sort,
+                Integer page, String reason) {
+    }
+
+    @GetMapping("/tracing")
+    String form(Model model) {
+        if (!ExposureSearch.mayTrace(Actors.require())) {
+            throw new org.springframework.security.access.AccessDeniedException("not a tracer");
+        }
+        LocalDate today = ShanghaiTime.today(java.time.Clock.systemUTC());
+        model.addAttribute("form", new Form("", today.minusDays(13), today, 0, 15, "", 0, ""));
+        return "tracing/search";
+    }
+
+    @PostMapping("/tracing")
+    String search(@RequestParam(required = false) String phone,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  @RequestParam(required = false) Integer bufferMinutes, @RequestParam(required = false) Integer closeMinutes,
+                  @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
+                  @RequestParam(required = false) String reveal, @RequestParam(required = false) String reason,
+                  Model model) {
+        Form form = new Form(phone, from, to, bufferMinutes, closeMinutes, sort, page, reason);
+        model.addAttribute("form", form);
+        try {
+            model.addAttribute("result", search.search(query(form, reveal != null), Actors.require()));
+        } catch (FieldException e) {
+            model.addAttribute("fieldError", e.field());
+            model.addAttribute("fieldErrorKey", e.messageKey());
+            model.addAttribute("fieldErrorArgs", e.args());
+        }
+        return "tracing/search";
+    }
+
+    @PostMapping("/tracing/export")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String phone,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                  @RequestParam(required = false) Integer bufferMinutes,
+                                  @RequestParam(required = false) Integer closeMinutes,
+                                  @RequestParam(required = false) String sort,
+                                  @RequestParam(required = false) String reveal,
+                                  @RequestParam(required = false) String reason) {
+        Form form = new Form(phone, from, to, bufferMinutes, closeMinutes, sort, 0, reason);
+        byte[] xlsx = ExposureWorkbook.xlsx(search.searchForExport(query(form, reveal != null), Actors.require()));
+        return ResponseEntity.ok().header("Content-Type", ExposureApiController.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"exposures.xlsx\"").body(xlsx);
+    }
+
+    private static ExposureQuery query(Form f, boolean reveal) {
+        Instant from = f.from() == null ? null : f.from().atStartOfDay(ShanghaiTime.ZONE).toInstant();
+        Instant to = f.to() == null ? null : f.to().plusDays(1).atStartOfDay(ShanghaiTime.ZONE).toInstant();
+        return new ExposureQuery(f.phone(), from, to, f.bufferMinutes(), f.closeMinutes(), reveal, f.reason(), f.page(), 50,
+                f.sort());
+    }
+}
