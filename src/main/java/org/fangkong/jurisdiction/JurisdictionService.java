@@ -116,6 +116,12 @@ public class JurisdictionService {
         return new PageResult<>(hits, page, size, total[0]);
     }
 
+    /** Codes of every node of one level in a subtree, by code: e.g. the villages of a city. */
+    public List<String> codesAt(Level level, String scopePath) {
+        return jdbc.sql("select code from jurisdiction where level = :level and path <@ cast(:scope as ltree) order by code")
+                .param("level", level.name()).param("scope", scopePath).query(String.class).list();
+    }
+
     /** True when {@code code} lies in the subtree at {@code scopePath}. */
     public boolean within(String code, String scopePath) {
         return find(code, scopePath).isPresent();

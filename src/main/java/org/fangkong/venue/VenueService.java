@@ -35,11 +35,14 @@ public class VenueService {
     private static final RowMapper<Venue> MAPPER = VenueService::map;
 
     private final JdbcClient jdbc;
+    private final javax.sql.DataSource dataSource;
     private final JurisdictionService jurisdictions;
     private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
 
-    VenueService(JdbcClient jdbc, JurisdictionService jurisdictions, FangkongProperties properties) {
+    VenueService(JdbcClient jdbc, JurisdictionService jurisdictions, FangkongProperties properties,
+                 javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
@@ -139,6 +142,37 @@ public class VenueService {
                 .query((rs, i) -> new PublicVenue(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getBoolean(5), rs.getString(6)))
                 .optional();
+    }
+
+    /** A generated venue of the synthetic demo city. */
+    public record DemoVenue(String name, VenueType type, String jurisdictionCode, String address) {
+    }
+
+    /** Creates demo venues in bulk (marked {@code demo}); returns their ids in order. */
+    @Transactional
+    public List<PublicVenue> createDemoVenues(List<DemoVenue> demo) {
+        List<Long> ids = jdbc.sql("select nextval('venue_id_seq') from generate_series(1, :n)")
+                .param("n", demo.size()).query(Long.class).list();
+        List<PublicVenue> created = new java.util.ArrayList<>(demo.size());
+        List<Object[]> rows = new java.util.ArrayList<>(demo.size());
+        for (int i = 0; i < demo.size(); i++) {
+            DemoVenue d = demo.get(i);
+            String code = newCode();
+            rows.add(new Object[] {ids.get(i), code, d.name(), d.type().name(), d.jurisdictionCode(), d.address(),
+                    d.type().defaultStayMinutes()});
+            created.add(new PublicVenue(ids.get(i), code, d.name(), d.type().defaultStayMinutes(), true, null));
+        }
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).batchUpdate("""
+                insert into venue (id, code, name, type, jurisdiction_code, address, default_stay_minutes, demo, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, true, 'demo')
+                """, rows);
+        return created;
+    }
+
+    /** How many venues exist at all (the demo city is only made into an empty platform). */
+    @Transactional(readOnly = true)
+    public long count() {
+        return jdbc.sql("select count(*) from venue").query(Long.class).single();
     }
 
     /** A venue by its public code, only when it lies in the caller's scope (for imports by officers). */

@@ -69,6 +69,10 @@ class TracingPageController {
             model.addAttribute("fieldError", e.field());
             model.addAttribute("fieldErrorKey", e.messageKey());
             model.addAttribute("fieldErrorArgs", e.args());
+            if ("reason".equals(e.field())) {
+                // a reveal without a reason: keep showing the masked result
+                model.addAttribute("result", search.search(query(form, false), Actors.require()));
+            }
         }
         return "tracing/search";
     }

@@ -1,0 +1,42 @@
+package org.fangkong.democity;
+
+import org.fangkong.common.FangkongProperties;
+import org.fangkong.venue.VenueService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first time the platform runs on its embedded database, a small demo city (泰安市, a week of
+ * check-ins, every row marked demo) is generated in the background so every page has something to
+ * show. {@code fangkong.demo.enabled=false} turns it off; an external database never gets it.
+ */
+@Component
+class DemoStartup {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);
+
+    private final DemoCity city;
+    private final VenueService venues;
+    private final FangkongProperties properties;
+    private final boolean enabled;
+
+    DemoStartup(DemoCity city, VenueService venues, FangkongProperties properties,
+                @Value("${fangkong.demo.enabled:true}") boolean enabled) {
+        this.city = city;
+        this.venues = venues;
+        this.properties = properties;
+        this.enabled = enabled;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void loadOnFirstStart() {
+        if (enabled && !properties.db().external() && venues.count() == 0) {
+            log.info("First start on the embedded database: generating a small demo city (fangkong.demo.enabled=false turns this off)");
+            city.start(CitySpec.small());
+        }
+    }
+}
