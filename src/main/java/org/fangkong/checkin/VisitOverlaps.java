@@ -43,8 +43,15 @@ public class VisitOverlaps {
         this.jdbc = jdbc;
     }
 
+    /** The overlaps without the phones' ciphertexts: what a masked search needs. */
     @Transactional(readOnly = true)
     public Result find(byte[] phoneHash, Instant from, Instant to, Duration buffer, String scopePath) {
+        return find(phoneHash, from, to, buffer, scopePath, false);
+    }
+
+    /** With {@code sealed}, each overlap carries the other phone's ciphertext, for a reveal. */
+    @Transactional(readOnly = true)
+    public Result find(byte[] phoneHash, Instant from, Instant to, Duration buffer, String scopePath, boolean sealed) {
         java.util.Map<Long, IndexVisit> visits = new java.util.LinkedHashMap<>();
         List<Overlap> overlaps = new java.util.ArrayList<>();
         // Visits never cross midnight, so another visit's day lies between the widened index visit's
@@ -62,7 +69,7 @@ public class VisitOverlaps {
                         )
                         select idx.id, idx.day, idx.venue_id, idx.cin, idx.cout,
                                o.id as other_id, o.checked_in_at, o.checked_out_at, o.phone_masked, o.phone_hash,
-                               o.phone_sealed,
+                               case when :sealed then o.phone_sealed end as phone_sealed,
                                greatest(0, extract(epoch from least(o.checked_out_at, idx.cout)
                                                           - greatest(o.checked_in_at, idx.cin)))::bigint as overlap
                         from idx
@@ -81,7 +88,7 @@ public class VisitOverlaps {
                         """)
                 .param("h", phoneHash).param("d1", ShanghaiTime.dayOf(from)).param("d2", ShanghaiTime.dayOf(to))
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("scope", scopePath)
-                .param("buffer", buffer.toSeconds())
+                .param("buffer", buffer.toSeconds()).param("sealed", sealed)
                 .query(rs -> {
                     IndexVisit index = visits.computeIfAbsent(rs.getLong(1), id -> {
                         try {

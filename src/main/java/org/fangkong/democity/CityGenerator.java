@@ -19,7 +19,9 @@ import org.fangkong.venue.VenueType;
 
 /**
  * The synthetic city's visits, produced lazily in order of day and person. Venue popularity
- * follows a power law (Zipf, s = 1), check-in times follow a day-and-night rhythm, and every visit
+ * follows a power law (Zipf–Mandelbrot, weight 1 / (rank + 10): a few busy stations and
+ * supermarkets, a long tail of small shops, but no single venue with a tenth of the city's
+ * visits, as plain Zipf would give), check-in times follow a day-and-night rhythm, and every visit
  * ends by the real rules: the visitor's own check-out (one in four do), else the venue's stay, the
  * next check-in, or midnight. Deterministic for a seed (phone ciphertexts aside: their nonces are
  * random by design).
@@ -62,7 +64,7 @@ final class CityGenerator implements Iterator<VisitLoader.Row> {
     static double[] zipf(int n) {
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            w[i] = 1.0 / (i + 1);
+            w[i] = 1.0 / (i + 1 + 10);
         }
         return w;
     }

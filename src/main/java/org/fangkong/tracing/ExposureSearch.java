@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -94,12 +93,12 @@ public class ExposureSearch {
         }
 
         VisitOverlaps.Result found = overlaps.find(sealer.hash(phone.value()), from, to, Duration.ofMinutes(buffer),
-                actor.scopePath());
+                actor.scopePath(), reveal);
         Map<Long, String> names = venues.names(found.indexVisits().stream().map(VisitOverlaps.IndexVisit::venueId)
                 .distinct().toList());
         List<ContactRow> rows = new ArrayList<>(found.overlaps().size());
         Map<Long, int[]> perVisit = new HashMap<>();
-        Map<String, ContactClass> people = new HashMap<>();
+        Map<java.nio.ByteBuffer, ContactClass> people = new HashMap<>();
         for (VisitOverlaps.Overlap o : found.overlaps()) {
             ContactClass cls = o.overlapSeconds() >= close * 60L ? ContactClass.CLOSE : ContactClass.SAME_TIME;
             String shown = reveal ? sealer.open(o.phoneSealed()) : o.phoneMasked();
@@ -111,7 +110,7 @@ public class ExposureSearch {
             if (cls == ContactClass.CLOSE) {
                 counts[1]++;
             }
-            people.merge(HexFormat.of().formatHex(o.phoneKey()), cls,
+            people.merge(java.nio.ByteBuffer.wrap(o.phoneKey()), cls,
                     (a, b) -> a == ContactClass.CLOSE || b == ContactClass.CLOSE ? ContactClass.CLOSE : ContactClass.SAME_TIME);
         }
         List<IndexVisitView> visits = found.indexVisits().stream()

@@ -36,12 +36,14 @@ public class VenueService {
 
     private final JdbcClient jdbc;
     private final javax.sql.DataSource dataSource;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final JurisdictionService jurisdictions;
     private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
 
     VenueService(JdbcClient jdbc, JurisdictionService jurisdictions, FangkongProperties properties,
-                 javax.sql.DataSource dataSource) {
+                 javax.sql.DataSource dataSource, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
@@ -91,7 +93,9 @@ public class VenueService {
                 .param("id", id).param("name", form.name().strip()).param("type", form.type().name())
                 .param("j", form.jurisdiction()).param("address", form.address() == null ? "" : form.address().strip())
                 .param("stay", stay(form)).update();
-        return find(id, actor);
+        Venue updated = find(id, actor);
+        events.publishEvent(new VenueChanged(id, updated.code()));
+        return updated;
     }
 
     /** Closing keeps the venue and its visits; its code then shows a "closed" page. */
@@ -101,7 +105,9 @@ public class VenueService {
         requireManager(actor);
         jdbc.sql("update venue set closed_at = case when :closed then coalesce(closed_at, now()) end, updated_at = now() where id = :id")
                 .param("id", id).param("closed", closed).update();
-        return find(id, actor);
+        Venue changed = find(id, actor);
+        events.publishEvent(new VenueChanged(id, changed.code()));
+        return changed;
     }
 
     @Transactional(readOnly = true)

@@ -111,6 +111,21 @@ class CheckinApiTest {
     }
 
     @Test
+    void thePublicPageSaysWhenToTryAgain() throws Exception {
+        Venue v = CheckinTestSupport.venue(venues, "限流页面超市", VenueType.SUPERMARKET);
+        String address = "10.201.1.1";
+        int status = 0;
+        MvcResult last = null;
+        for (int i = 0; i < 70 && status != 429; i++) {
+            last = mvc.perform(from(post("/c/" + v.code()), address).param("phone", CheckinTestSupport.phone())).andReturn();
+            status = last.getResponse().getStatus();
+        }
+        assertThat(status).isEqualTo(429);
+        assertThat(last.getResponse().getHeader("Retry-After")).isNotBlank();
+        assertThat(last.getResponse().getContentAsString()).contains("请稍后再试").contains("分钟后再试");
+    }
+
+    @Test
     void officersImportHistoricalVisitsAllOrNothing() throws Exception {
         Venue v = CheckinTestSupport.venue(venues, "导入超市", VenueType.SUPERMARKET);
         String token = Staff.bearer(Staff.token(mvc, staff.create(Role.OFFICER, "370102")));

@@ -60,6 +60,8 @@ class EmbeddedDatabaseConfig {
         HikariConfig config = new HikariConfig();
         config.setPoolName("fangkong");
         config.setMaximumPoolSize(16);
+        // batched inserts (check-in group commit, imports) become multi-row inserts on the wire
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         EmbeddedPostgres pg = embedded.getIfAvailable();
         if (pg != null) {
             config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));

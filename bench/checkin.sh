@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Check-in ingest over HTTP on this machine, load generator (wrk) on the same machine.
+# Prints sustained check-ins per second with p50/p99 latency, checks that every acknowledged (201)
+# check-in is committed in PostgreSQL (counted afterwards), and measures the same server's rate on
+# a trivial endpoint (GET /actuator/health/liveness) in the same run for the ratio.
+# Usage: bench/checkin.sh [seconds] [connections]   (needs target/fangkong.jar and Debian's wrk)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS=${1:-20}
+CONNS=${2:-64}
+JAR=target/fangkong.jar
+command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
+command -v psql >/dev/null || { echo "install psql: apt-get install postgresql-client" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
+DATA=$(mktemp -d /tmp/fangkong-bench-XXXX)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# the abuse limits are per phone and per address: wrk is one address sending random phones
+FANGKONG_DATA_DIR="$DATA/data" PORT=$PORT FANGKONG_ADMIN_PASSWORD=bench-password \
+  java -Xmx1g -jar "$JAR" --fangkong.demo.enabled=false \
+  --fangkong.checkin.ip-burst=1000000000 --fangkong.checkin.ip-per-minute=1000000000 \
+  --logging.level.org.fangkong.request=WARN >"$DATA/run.log" 2>&1 &
+APP=$!
+trap 'rc=$?; kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"; exit $rc' EXIT
+for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "the platform did not start:" >&2; grep -m2 -E "ERROR|already running" "$DATA/run.log" >&2; exit 1; }
+BASE="http://127.0.0.1:$PORT"
+TOKEN=$(curl -sf -X POST "$BASE/api/v1/tokens" -H 'Content-Type: application/json' \
+  -d '{"username":"admin","password":"bench-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+CODES=""
+for i in $(seq 1 50); do
+  code=$(curl -sf -X POST "$BASE/api/v1/venues" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"压测场所 $i\",\"type\":\"SUPERMARKET\",\"jurisdiction\":\"370102001002\"}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["code"])')
+  CODES="$CODES$code,"
+done
+export VENUE_CODES=$CODES
+PGPORT=$(sed -n 4p "$DATA/data/pg/postmaster.pid")
+
+echo "Check-in ingest: $SECS s per run, $CONNS connections, 2 wrk threads, $(nproc) cores shared by wrk, the JVM and PostgreSQL"
+wrk -t2 -c"$CONNS" -d5s -s bench/checkin.lua "$BASE" >/dev/null   # warm-up
+before=$(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -Atc "select count(*) from checkin")
+wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s bench/checkin.lua "$BASE" > "$DATA/checkin.txt"
+after=$(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -Atc "select count(*) from checkin")
+wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "$BASE/actuator/health/liveness" > "$DATA/trivial.txt"
+
+rate() { awk '/Requests\/sec/ {print $2}' "$1"; }
+pct() { awk -v p="$2" '$1 == p {print $2}' "$1"; }
+ack=$(awk '/^ACK/ {print $2}' "$DATA/checkin.txt")
+refused=$(awk '/^REFUSED/ {print $2}' "$DATA/checkin.txt")
+committed=$((after - before))
+c_rate=$(rate "$DATA/checkin.txt"); t_rate=$(rate "$DATA/trivial.txt")
+printf 'check-ins:        %8.0f /s   p50 %s   p99 %s   acknowledged %s, refused %s, committed %s\n' \
+  "$c_rate" "$(pct "$DATA/checkin.txt" 50%)" "$(pct "$DATA/checkin.txt" 99%)" "$ack" "$refused" "$committed"
+printf 'trivial endpoint: %8.0f /s   p50 %s   p99 %s\n' "$t_rate" "$(pct "$DATA/trivial.txt" 50%)" "$(pct "$DATA/trivial.txt" 99%)"
+printf 'ratio check-ins / trivial: %.2f\n' "$(echo "$c_rate / $t_rate" | bc -l)"
+if [ "$ack" -le "$committed" ]; then echo "every acknowledged check-in is committed"; else echo "LOST: $((ack - committed)) acknowledged check-ins are not in the database"; exit 1; fi

@@ -1,0 +1,235 @@
+package org.fangkong.checkin;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.fangkong.common.PhoneNumber;
+import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.pii.PiiSealer;
+import org.fangkong.venue.PublicVenue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit for check-ins. Requests queue up; one writer thread takes up to {@value #MAX_BATCH}
+ * at a time and applies the rules for the whole batch in one transaction (read the phones' state
+ * for the day, decide each request in arrival order, write the new visits and the visits they
+ * end), then acknowledges every request of the batch after the single commit. With fsync on, one
+ * commit per batch instead of one per scan is what lets a burst of scans through; nothing is
+ * acknowledged before it is durable. One writer per platform instance: per-phone rules are exact
+ * on a single node (DESIGN.md §5 keeps more nodes for later, partitioned by venue).
+ */
+@Component
+class CheckinWriter implements InitializingBean, DisposableBean {
+
+    static final int MAX_BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(CheckinWriter.class);
+
+    private record Request(PublicVenue venue, PhoneNumber phone, Instant at, CompletableFuture<Visit> result) {
+    }
+
+    /** What the day's table says, and this batch adds, of one phone. */
+    private static final class PhoneState {
+        long count;
+        long openId;
+        long openVenue;
+        Instant openIn;
+        Instant openOut;
+        String openReason;
+        String masked;
+        Object[] pendingInsert;
+    }
+
+    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(100_000);
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate tx;
+    private final PiiSealer sealer;
+    private final CheckinPartitions partitions;
+    private final VisitIds ids;
+    private final CheckinSettings settings;
+    private volatile boolean running = true;
+    private Thread thread;
+
+    CheckinWriter(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, PiiSealer sealer,
+                  CheckinPartitions partitions, VisitIds ids, CheckinSettings settings) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.tx = tx;
+        this.sealer = sealer;
+        this.partitions = partitions;
+        this.ids = ids;
+        this.settings = settings;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        thread = new Thread(this::loop, "checkin-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        running = false;
+        thread.interrupt();
+        thread.join(10_000);
+    }
+
+    CompletableFuture<Visit> submit(PublicVenue venue, PhoneNumber phone, Instant at) {
+        CompletableFuture<Visit> result = new CompletableFuture<>();
+        if (!queue.offer(new Request(venue, phone, at, result))) {
+            result.completeExceptionally(new CheckinRefused(CheckinRefused.Reason.RATE_LIMITED, Duration.ofSeconds(1)));
+        }
+        return result;
+    }
+
+    private void loop() {
+        List<Request> requests = new ArrayList<>(MAX_BATCH);
+        while (running) {
+            try {
+                Request first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                requests.add(first);
+                queue.drainTo(requests, MAX_BATCH - 1);
+                write(requests);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Check-in batch of {} failed", requests.size(), e);
+                requests.forEach(r -> r.result().completeExceptionally(e));
+            } finally {
+                requests.clear();
+            }
+        }
+    }
+
+    private void write(List<Request> requests) {
+        Map<LocalDate, List<Request>> byDay = new LinkedHashMap<>();
+        for (Request r : requests) {
+            byDay.computeIfAbsent(ShanghaiTime.dayOf(r.at()), d -> new ArrayList<>()).add(r);
+        }
+        byDay.keySet().forEach(partitions::ensure);
+        List<Runnable> acknowledgements = new ArrayList<>(requests.size());
+        tx.executeWithoutResult(status -> byDay.forEach((day, list) -> writeDay(day, list, acknowledgements)));
+        acknowledgements.forEach(Runnable::run); // only after the commit
+    }
+
+    private void writeDay(LocalDate day, List<Request> requests, List<Runnable> acknowledgements) {
+        HexFormat hex = HexFormat.of();
+        Map<String, byte[]> hashes = new LinkedHashMap<>();
+        for (Request r : requests) {
+            byte[] h = sealer.hash(r.phone().value());
+            hashes.putIfAbsent(hex.formatHex(h), h);
+        }
+        Map<String, PhoneState> states = loadStates(day, hashes);
+        List<Long> newIds = jdbc.sql("select nextval('checkin_id_seq') from generate_series(1, :n)")
+                .param("n", requests.size()).query(Long.class).list();
+        Instant midnight = day.plusDays(1).atStartOfDay(ShanghaiTime.ZONE).toInstant();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> endings = new ArrayList<>();
+        int next = 0;
+        for (Request r : requests) {
+            String key = hex.formatHex(sealer.hash(r.phone().value()));
+            PhoneState s = states.computeIfAbsent(key, k -> new PhoneState());
+            if (s.count >= settings.dailyCapPerPhone()) {
+                CheckinRefused refused = new CheckinRefused(CheckinRefused.Reason.DAILY_CAP, Duration.between(r.at(), midnight));
+                acknowledgements.add(() -> r.result().completeExceptionally(refused));
+                continue;
+            }
+            boolean open = s.openOut != null && s.openOut.isAfter(r.at()) && !s.openIn.isAfter(r.at());
+            if (open && s.openVenue == r.venue().id()) {
+                Visit same = new Visit(ids.encode(day, s.openId), r.venue().id(), r.venue().name(), s.masked, s.openIn,
+                        s.openOut, CheckoutReason.valueOf(s.openReason));
+                acknowledgements.add(() -> r.result().complete(same)); // a second scan during the visit
+                continue;
+            }
+            if (open) {
+                if (s.pendingInsert != null) {
+                    s.pendingInsert[6] = Timestamp.from(r.at());
+                    s.pendingInsert[7] = "NEXT";
+                } else {
+                    endings.add(new Object[] {Timestamp.from(r.at()), day, s.openId});
+                }
+            }
+            Instant stayEnd = r.at().plus(Duration.ofMinutes(r.venue().defaultStayMinutes()));
+            boolean stay = stayEnd.isBefore(midnight);
+            Instant end = stay ? stayEnd : midnight;
+            long id = newIds.get(next++);
+            Object[] row = {java.sql.Date.valueOf(day), r.venue().id(), hashes.get(key), sealer.encrypt(r.phone().value()),
+                    r.phone().masked(), Timestamp.from(r.at()), Timestamp.from(end), stay ? "STAY" : "MIDNIGHT", id};
+            inserts.add(row);
+            s.count++;
+            s.openId = id;
+            s.openVenue = r.venue().id();
+            s.openIn = r.at();
+            s.openOut = end;
+            s.openReason = (String) row[7];
+            s.masked = r.phone().masked();
+            s.pendingInsert = row;
+            Visit visit = new Visit(ids.encode(day, id), r.venue().id(), r.venue().name(), r.phone().masked(), r.at(), end,
+                    stay ? CheckoutReason.STAY : CheckoutReason.MIDNIGHT);
+            acknowledgements.add(() -> r.result().complete(visit));
+        }
+        if (!endings.isEmpty()) {
+            batch.batchUpdate("""
+                    update checkin set checked_out_at = ?, checkout_reason = 'NEXT'
+                    where day = ? and id = ? and checked_out_at > ?
+                    """, endings.stream().map(e -> new Object[] {e[0], e[1], e[2], e[0]}).toList());
+        }
+        if (!inserts.isEmpty()) {
+            batch.batchUpdate("""
+                    insert into checkin (day, venue_id, phone_hash, phone_sealed, phone_masked, checked_in_at,
+                                         checked_out_at, checkout_reason, id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, inserts);
+        }
+    }
+
+    /** Today's count and latest visit of each phone in the batch: two queries for the whole batch. */
+    private Map<String, PhoneState> loadStates(LocalDate day, Map<String, byte[]> hashes) {
+        Map<String, PhoneState> states = new HashMap<>();
+        HexFormat hex = HexFormat.of();
+        List<byte[]> keys = List.copyOf(hashes.values());
+        jdbc.sql("""
+                        select distinct on (phone_hash) phone_hash, count(*) over (partition by phone_hash),
+                               id, venue_id, checked_in_at, checked_out_at, checkout_reason, phone_masked
+                        from checkin where day = :day and phone_hash in (:hashes)
+                        order by phone_hash, checked_in_at desc, id desc
+                        """)
+                .param("day", day).param("hashes", keys)
+                .query(rs -> {
+                    PhoneState s = new PhoneState();
+                    s.count = rs.getLong(2);
+                    s.openId = rs.getLong(3);
+                    s.openVenue = rs.getLong(4);
+                    s.openIn = rs.getTimestamp(5).toInstant();
+                    s.openOut = rs.getTimestamp(6).toInstant();
+                    s.openReason = rs.getString(7);
+                    s.masked = rs.getString(8);
+                    states.put(hex.formatHex(rs.getBytes(1)), s);
+                });
+        return states;
+    }
+}
