@@ -48,6 +48,7 @@ class VenueApiTest {
                 .andExpect(jsonPath("$.code").value(matchesPattern("[A-Za-z0-9_-]{22}")))
                 .andExpect(jsonPath("$.defaultStayMinutes").value(30))
                 .andExpect(jsonPath("$.open").value(true))
+                .andExpect(jsonPath("$.demo").value(false))
                 .andReturn();
         assertThat(json(r, "checkinUrl")).isEqualTo("http://localhost:8080/c/" + json(r, "code"));
         return json(r, "id");

@@ -29,7 +29,7 @@ class VenueApiController {
 
     record VenueView(long id, String code, String checkinUrl, String name, VenueType type, String jurisdiction,
                      String jurisdictionName, String address, int defaultStayMinutes, boolean open, Instant closedAt,
-                     Instant createdAt) {
+                     boolean demo, Instant createdAt) {
     }
 
     private final VenueService venues;
@@ -42,7 +42,7 @@ class VenueApiController {
 
     private VenueView view(Venue v) {
         return new VenueView(v.id(), v.code(), venues.checkinUrl(v.code()), v.name(), v.type(), v.jurisdictionCode(),
-                v.jurisdictionName(), v.address(), v.defaultStayMinutes(), v.open(), v.closedAt(), v.createdAt());
+                v.jurisdictionName(), v.address(), v.defaultStayMinutes(), v.open(), v.closedAt(), v.demo(), v.createdAt());
     }
 
     @PostMapping
