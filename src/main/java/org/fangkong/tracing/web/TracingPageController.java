@@ -29,9 +29,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TracingPageController {
 
     private final ExposureSearch search;
+    private final java.time.Clock clock;
 
-    TracingPageController(ExposureSearch search) {
+    TracingPageController(ExposureSearch search, java.time.Clock clock) {
         this.search = search;
+        this.clock = clock;
     }
 
     @Bean
@@ -48,7 +50,7 @@ class TracingPageController {
         if (!ExposureSearch.mayTrace(Actors.require())) {
             throw new org.springframework.security.access.AccessDeniedException("not a tracer");
         }
-        LocalDate today = ShanghaiTime.today(java.time.Clock.systemUTC());
+        LocalDate today = ShanghaiTime.today(clock);
         model.addAttribute("form", new Form("", today.minusDays(13), today, 0, 15, "", 0, ""));
         return "tracing/search";
     }
