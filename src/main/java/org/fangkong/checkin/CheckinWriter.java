@@ -43,7 +43,9 @@ class CheckinWriter implements InitializingBean, DisposableBean {
     static final int MAX_BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(CheckinWriter.class);
 
-    private record Request(PublicVenue venue, PhoneNumber phone, Instant at, CompletableFuture<Visit> result) {
+    /** The phone is hashed and sealed by the request's own thread, so the writer thread only talks to the database. */
+    private record Request(PublicVenue venue, PhoneNumber phone, byte[] hash, byte[] sealed, Instant at,
+                           CompletableFuture<Visit> result) {
     }
 
     /** What the day's table says, and this batch adds, of one phone. */
@@ -96,7 +98,7 @@ class CheckinWriter implements InitializingBean, DisposableBean {
 
     CompletableFuture<Visit> submit(PublicVenue venue, PhoneNumber phone, Instant at) {
         CompletableFuture<Visit> result = new CompletableFuture<>();
-        if (!queue.offer(new Request(venue, phone, at, result))) {
+        if (!queue.offer(new Request(venue, phone, sealer.hash(phone.value()), sealer.encrypt(phone.value()), at, result))) {
             result.completeExceptionally(new CheckinRefused(CheckinRefused.Reason.RATE_LIMITED, Duration.ofSeconds(1)));
         }
         return result;
@@ -140,8 +142,7 @@ class CheckinWriter implements InitializingBean, DisposableBean {
         HexFormat hex = HexFormat.of();
         Map<String, byte[]> hashes = new LinkedHashMap<>();
         for (Request r : requests) {
-            byte[] h = sealer.hash(r.phone().value());
-            hashes.putIfAbsent(hex.formatHex(h), h);
+            hashes.putIfAbsent(hex.formatHex(r.hash()), r.hash());
         }
         Map<String, PhoneState> states = loadStates(day, hashes);
         List<Long> newIds = jdbc.sql("select nextval('checkin_id_seq') from generate_series(1, :n)")
@@ -151,7 +152,7 @@ class CheckinWriter implements InitializingBean, DisposableBean {
         List<Object[]> endings = new ArrayList<>();
         int next = 0;
         for (Request r : requests) {
-            String key = hex.formatHex(sealer.hash(r.phone().value()));
+            String key = hex.formatHex(r.hash());
             PhoneState s = states.computeIfAbsent(key, k -> new PhoneState());
             if (s.count >= settings.dailyCapPerPhone()) {
                 CheckinRefused refused = new CheckinRefused(CheckinRefused.Reason.DAILY_CAP, Duration.between(r.at(), midnight));
@@ -177,7 +178,7 @@ class CheckinWriter implements InitializingBean, DisposableBean {
             boolean stay = stayEnd.isBefore(midnight);
             Instant end = stay ? stayEnd : midnight;
             long id = newIds.get(next++);
-            Object[] row = {java.sql.Date.valueOf(day), r.venue().id(), hashes.get(key), sealer.encrypt(r.phone().value()),
+            Object[] row = {java.sql.Date.valueOf(day), r.venue().id(), r.hash(), r.sealed(),
                     r.phone().masked(), Timestamp.from(r.at()), Timestamp.from(end), stay ? "STAY" : "MIDNIGHT", id};
             inserts.add(row);
             s.count++;

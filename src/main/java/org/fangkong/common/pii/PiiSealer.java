@@ -24,6 +24,9 @@ public class PiiSealer {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec hashKey;
     private final SecureRandom random = new SecureRandom();
+    // JCE lookups cost more than the work on a short value: one Cipher and one Mac per thread
+    private final ThreadLocal<Cipher> ciphers;
+    private final ThreadLocal<Mac> macs;
 
     public PiiSealer(byte[] encryptionKey, byte[] hashKey) {
         if (encryptionKey.length != 32 || hashKey.length < 32) {
@@ -31,6 +34,23 @@ public class PiiSealer {
         }
         this.encryptionKey = new SecretKeySpec(encryptionKey, "AES");
         this.hashKey = new SecretKeySpec(hashKey, "HmacSHA256");
+        SecretKeySpec macKey = this.hashKey;
+        this.ciphers = ThreadLocal.withInitial(() -> {
+            try {
+                return Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(macKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public Sealed seal(String plaintext) {
@@ -41,7 +61,7 @@ public class PiiSealer {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(new byte[] {VERSION});
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -57,7 +77,7 @@ public class PiiSealer {
             throw new IllegalArgumentException("not a sealed value");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE_BYTES));
             cipher.updateAAD(new byte[] {VERSION});
             byte[] plain = cipher.doFinal(ciphertext, 1 + NONCE_BYTES, ciphertext.length - 1 - NONCE_BYTES);
@@ -69,12 +89,6 @@ public class PiiSealer {
 
     /** Keyed hash for equality lookups; callers pass the canonical form (e.g. PhoneNumber.value()). */
     public byte[] hash(String plaintext) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            return mac.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PII hashing failed", e);
-        }
+        return macs.get().doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
     }
 }
