@@ -111,15 +111,16 @@ public class CheckinService {
     }
 
     public Optional<Visit> find(String publicId) {
-        return ids.decode(publicId).flatMap(key -> jdbc.sql("""
+        Optional<Visit> row = ids.decode(publicId).flatMap(key -> jdbc.sql("""
                         select venue_id, phone_masked, checked_in_at, checked_out_at, checkout_reason
                         from checkin where day = :day and id = :id
                         """)
                 .param("day", key.day()).param("id", key.id())
-                .query((rs, i) -> new Visit(publicId, rs.getLong(1),
-                        venues.names(java.util.List.of(rs.getLong(1))).getOrDefault(rs.getLong(1), ""), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(),
-                        CheckoutReason.valueOf(rs.getString(5))))
+                .query((rs, i) -> new Visit(publicId, rs.getLong(1), "", rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant(), CheckoutReason.valueOf(rs.getString(5))))
                 .optional());
+        return row.map(v -> new Visit(v.publicId(), v.venueId(),
+                venues.names(java.util.List.of(v.venueId())).getOrDefault(v.venueId(), ""), v.phoneMasked(),
+                v.checkedInAt(), v.checkedOutAt(), v.reason()));
     }
 }

@@ -54,10 +54,8 @@ class PiiKeysConfig {
         try (OutputStream out = Files.newOutputStream(tmp)) {
             keys.store(out, "Fangkong PII keys. Back this file up with the database; without it sealed data is lost.");
         }
-        try {
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system
         }
         Files.move(tmp, file);
         log.info("Generated new PII keys in {}", file);
