@@ -54,6 +54,26 @@ class DemoCityTest {
     }
 
     @Test
+    void theProgressPageShowsWhereItStandsAndExplainsBadInput() throws Exception {
+        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+        mvc.perform(post("/login").session(session).with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.csrf()).param("username", "admin").param("password", "admin-test-password"));
+        mvc.perform(get("/demo").session(session)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("演示数据")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("<progress")));
+        mvc.perform(get("/demo/progress").session(session)).andExpect(status().isOk());
+        mvc.perform(post("/demo").session(session).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("people", "10").param("venues", "2").param("days", "99").param("visitsPerPersonDay", "1")
+                        .param("jurisdiction", "3709").param("seed", "1"))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("天数应在 1 到")));
+    }
+
+    @Test
     void onlyAdminsGenerate(@Autowired Staff staff) throws Exception {
         String officer = Staff.bearer(Staff.token(mvc, staff.create(org.fangkong.common.security.Role.OFFICER, "3709")));
         mvc.perform(get("/api/v1/demo/city").header("Authorization", officer)).andExpect(status().isForbidden());
