@@ -14,7 +14,7 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 FANGKONG_DATA_DIR="$DATA/data" PORT=$PORT FANGKONG_ADMIN_PASSWORD=bench-password \
   java -jar "$JAR" >"$DATA/run.log" 2>&1 &
 APP=$!
-trap 'rc=$?; kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"; exit $rc' EXIT
+trap 'rc=$?; kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$DATA"; exit $rc' EXIT
 for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.1; done
 curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "the platform did not start:" >&2; grep -m2 -E "ERROR|already running" "$DATA/run.log" >&2; exit 1; }
 BASE="http://127.0.0.1:$PORT"
