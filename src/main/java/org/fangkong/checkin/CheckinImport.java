@@ -107,8 +107,8 @@ public class CheckinImport {
                                          checked_out_at, checkout_reason, source)
                     values (?, ?, ?, ?, ?, ?, ?, ?, 'IMPORT')
                     """, batch);
+            audit.record(AuditActions.CHECKINS_IMPORTED, "checkins:" + rows.size(), null);
         });
-        audit.record(AuditActions.CHECKINS_IMPORTED, "checkins:" + rows.size(), null);
         return rows.size();
     }
 
