@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.fangkong.common.Like;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.PageResult;
 import org.springframework.jdbc.core.RowMapper;
@@ -73,7 +74,7 @@ class UserRepository {
                    and (cast(:q as text) is null or u.username ilike :q or u.display_name ilike :q)
                    and (cast(:role as text) is null or u.role = :role)
                 """;
-        String pattern = q == null || q.isBlank() ? null : "%" + q.strip().replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = Like.contains(q);
         String roleName = role == null ? null : role.name();
         long total = jdbc.sql("select count(*) from staff_user u join jurisdiction j on j.code = u.scope_code" + where)
                 .param("scope", scopePath).param("q", pattern).param("role", roleName).query(Long.class).single();

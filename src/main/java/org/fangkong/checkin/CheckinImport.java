@@ -165,7 +165,7 @@ public class CheckinImport {
                     errors.add(new RowError(rowNo, "checkedInAt", "import.error.tooOld"));
                     continue;
                 }
-                Instant midnight = ShanghaiTime.dayOf(checkedIn).plusDays(1).atStartOfDay(ShanghaiTime.ZONE).toInstant();
+                Instant midnight = ShanghaiTime.startOf(ShanghaiTime.dayOf(checkedIn).plusDays(1));
                 Instant checkedOut;
                 CheckoutReason reason = CheckoutReason.RECORDED;
                 if (f.length == 4 && !f[3].isBlank()) {

@@ -147,7 +147,7 @@ class CheckinWriter implements InitializingBean, DisposableBean {
         Map<String, PhoneState> states = loadStates(day, hashes);
         List<Long> newIds = jdbc.sql("select nextval('checkin_id_seq') from generate_series(1, :n)")
                 .param("n", requests.size()).query(Long.class).list();
-        Instant midnight = day.plusDays(1).atStartOfDay(ShanghaiTime.ZONE).toInstant();
+        Instant midnight = ShanghaiTime.startOf(day.plusDays(1));
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> endings = new ArrayList<>();
         int next = 0;

@@ -23,6 +23,11 @@ public final class ShanghaiTime {
         return instant.atZone(ZONE).toLocalDate();
     }
 
+    /** The first instant of a day; {@code startOf(day.plusDays(1))} is that day's midnight. */
+    public static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZONE).toInstant();
+    }
+
     /** {@code 2020-02-24 12:00}. */
     public static String format(Instant instant) {
         return instant == null ? "" : MINUTES.format(instant);

@@ -147,8 +147,8 @@ final class CityGenerator implements Iterator<VisitLoader.Row> {
                 minutes[i] = pick(hourCdf, random.nextDouble()) * 60L + random.nextInt(60);
             }
             Arrays.sort(minutes);
-            Instant midnight = date.plusDays(1).atStartOfDay(ShanghaiTime.ZONE).toInstant();
-            Instant start = date.atStartOfDay(ShanghaiTime.ZONE).toInstant();
+            Instant midnight = ShanghaiTime.startOf(date.plusDays(1));
+            Instant start = ShanghaiTime.startOf(date);
             for (int i = 0; i < visits; i++) {
                 PublicVenue venue = venues.get(pick(venueCdf, random.nextDouble()));
                 Instant in = start.plus(Duration.ofMinutes(minutes[i])).plusSeconds(random.nextInt(60));

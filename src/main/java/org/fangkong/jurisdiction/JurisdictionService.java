@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import org.fangkong.common.Like;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.common.web.PageResult;
 import org.springframework.jdbc.core.RowMapper;
@@ -93,7 +94,7 @@ public class JurisdictionService {
      * from a window count over the same matches.
      */
     public PageResult<SearchHit> search(String q, String scopePath, int page, int size) {
-        String pattern = "%" + escapeLike(q.strip()) + "%";
+        String pattern = Like.contains(q);
         long[] total = {-1};
         List<SearchHit> hits = jdbc.sql("select " + COLUMNS + """
                         , count(*) over () as total
@@ -132,9 +133,5 @@ public class JurisdictionService {
                 rs.getString("parent_code"), rs.getString("path"), rs.getInt("child_count"), rs.getBoolean("dev_zone"),
                 new SubtreeCounts(rs.getLong("sub_cities"), rs.getLong("sub_counties"), rs.getLong("sub_townships"),
                         rs.getLong("sub_villages"), rs.getLong("sub_grids")));
-    }
-
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.fangkong.common.FangkongProperties;
+import org.fangkong.common.Like;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
@@ -124,7 +125,7 @@ public class VenueService {
                    and (cast(:q as text) is null or v.name like :q or v.address like :q)
                    and (cast(:type as text) is null or v.type = :type)
                 """;
-        String pattern = q == null || q.isBlank() ? null : "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = Like.contains(q);
         String typeName = type == null ? null : type.name();
         List<Venue> items = jdbc.sql(SELECT + where + " order by " + orderBy(sort) + " limit :size offset :offset")
                 .param("scope", actor.scopePath()).param("q", pattern).param("type", typeName)

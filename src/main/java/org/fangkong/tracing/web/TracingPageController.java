@@ -95,8 +95,8 @@ class TracingPageController {
     }
 
     private static ExposureQuery query(Form f, boolean reveal) {
-        Instant from = f.from() == null ? null : f.from().atStartOfDay(ShanghaiTime.ZONE).toInstant();
-        Instant to = f.to() == null ? null : f.to().plusDays(1).atStartOfDay(ShanghaiTime.ZONE).toInstant();
+        Instant from = f.from() == null ? null : ShanghaiTime.startOf(f.from());
+        Instant to = f.to() == null ? null : ShanghaiTime.startOf(f.to().plusDays(1));
         return new ExposureQuery(f.phone(), from, to, f.bufferMinutes(), f.closeMinutes(), reveal, f.reason(), f.page(), 50,
                 f.sort());
     }
