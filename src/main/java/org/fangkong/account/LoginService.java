@@ -38,6 +38,10 @@ public class LoginService {
         this.dummyHash = encoder.encode("fangkong-dummy-password");
     }
 
+    /** Maps {@code id, username, display_name, role, scope_code, path} to the acting staff member. */
+    static final org.springframework.jdbc.core.RowMapper<Actor> ACTOR = (rs, i) -> new Actor(rs.getLong(1), rs.getString(2),
+            rs.getString(3), Role.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6));
+
     private record Row(long id, String username, String displayName, Role role, String scopeCode, String scopePath,
                        String hash, boolean enabled, int failed, Instant lockedUntil) {
     }
@@ -100,9 +104,7 @@ public class LoginService {
                         where u.id = :id and u.enabled and (u.locked_until is null or u.locked_until <= now())
                         """)
                 .param("id", userId)
-                .query((rs, i) -> new Actor(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getString(6)))
-                .optional();
+                .query(ACTOR).optional();
     }
 
     private static String truncate(String s) {

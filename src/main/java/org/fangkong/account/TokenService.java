@@ -28,15 +28,13 @@ public class TokenService {
     }
 
     private final JdbcClient jdbc;
-    private final LoginService logins;
     private final AuditService audit;
     private final Clock clock;
     private final FangkongProperties.Security settings;
     private final SecureRandom random = new SecureRandom();
 
-    TokenService(JdbcClient jdbc, LoginService logins, AuditService audit, Clock clock, FangkongProperties properties) {
+    TokenService(JdbcClient jdbc, AuditService audit, Clock clock, FangkongProperties properties) {
         this.jdbc = jdbc;
-        this.logins = logins;
         this.audit = audit;
         this.clock = clock;
         this.settings = properties.security();
@@ -63,10 +61,17 @@ public class TokenService {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("select user_id from api_token where token_hash = :hash and expires_at > :now")
+        // one query per API request: the token, and the account behind it still enabled and unlocked
+        return jdbc.sql("""
+                        select u.id, u.username, u.display_name, u.role, u.scope_code, j.path::text
+                        from api_token t
+                        join staff_user u on u.id = t.user_id
+                        join jurisdiction j on j.code = u.scope_code
+                        where t.token_hash = :hash and t.expires_at > :now
+                          and u.enabled and (u.locked_until is null or u.locked_until <= :now)
+                        """)
                 .param("hash", sha256(token)).param("now", Timestamp.from(clock.instant()))
-                .query(Long.class).optional()
-                .flatMap(logins::active);
+                .query(LoginService.ACTOR).optional();
     }
 
     static byte[] sha256(String token) {

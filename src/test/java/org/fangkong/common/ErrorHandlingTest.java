@@ -33,6 +33,9 @@ class ErrorHandlingTest {
         mvc.perform(get("/api/v1/jurisdictions/37").header("Authorization", "Bearer not-a-token"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value(containsString("令牌")));
+        mvc.perform(get("/api/v1/jurisdictions/37").header("Accept-Language", "en"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.title").value("Please sign in"));
     }
 
     @Test

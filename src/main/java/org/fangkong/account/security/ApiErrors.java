@@ -14,15 +14,19 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
 
 /** 401 and 403 on the API door as problem+json, in the caller's language (Accept-Language). */
 @Component
 class ApiErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final MessageSource messages;
+    private final LocaleResolver locales;
 
-    ApiErrors(MessageSource messages) {
+    // security errors happen before the DispatcherServlet: ask the same resolver it uses
+    ApiErrors(MessageSource messages, LocaleResolver locales) {
         this.messages = messages;
+        this.locales = locales;
     }
 
     @Override
@@ -37,8 +41,7 @@ class ApiErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String type, String titleKey,
                String detailKey) throws IOException {
-        Locale locale = request.getLocale() != null && "en".equals(request.getLocale().getLanguage())
-                && request.getHeader("Accept-Language") != null ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        Locale locale = locales.resolveLocale(request);
         String title = messages.getMessage(titleKey, null, locale);
         String detail = messages.getMessage(detailKey, null, locale);
         response.setStatus(status);
