@@ -8,24 +8,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-20}
 CONNS=${2:-64}
-JAR=target/fangkong.jar
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
 command -v psql >/dev/null || { echo "install psql: apt-get install postgresql-client" >&2; exit 1; }
-[ -f "$JAR" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
+. bench/lib.sh
 DATA=$(mktemp -d /tmp/fangkong-bench-XXXX)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+CLEANUP=$DATA
 # the abuse limits are per phone and per address: wrk is one address sending random phones
-FANGKONG_DATA_DIR="$DATA/data" PORT=$PORT FANGKONG_ADMIN_PASSWORD=bench-password \
-  java -Xmx1g -jar "$JAR" --fangkong.demo.enabled=false \
+start_platform "$DATA" -Xmx1g -jar "$JAR" --fangkong.demo.enabled=false \
   --fangkong.checkin.ip-burst=1000000000 --fangkong.checkin.ip-per-minute=1000000000 \
-  --logging.level.org.fangkong.request=WARN >"$DATA/run.log" 2>&1 &
-APP=$!
-trap 'rc=$?; kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$DATA"; exit $rc' EXIT
-for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "the platform did not start:" >&2; grep -m2 -E "ERROR|already running" "$DATA/run.log" >&2; exit 1; }
-BASE="http://127.0.0.1:$PORT"
-TOKEN=$(curl -sf -X POST "$BASE/api/v1/tokens" -H 'Content-Type: application/json' \
-  -d '{"username":"admin","password":"bench-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+  --logging.level.org.fangkong.request=WARN
+TOKEN=$(token admin bench-password)
 CODES=""
 for i in $(seq 1 50); do
   code=$(curl -sf -X POST "$BASE/api/v1/venues" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
@@ -34,7 +26,6 @@ for i in $(seq 1 50); do
   CODES="$CODES$code,"
 done
 export VENUE_CODES=$CODES
-PGPORT=$(sed -n 4p "$DATA/data/pg/postmaster.pid")
 
 echo "Check-in ingest: $SECS s per run, $CONNS connections, 2 wrk threads, $(nproc) cores shared by wrk, the JVM and PostgreSQL"
 wrk -t2 -c"$CONNS" -d5s -s bench/checkin.lua "$BASE" >/dev/null   # warm-up

@@ -10,21 +10,10 @@ cd "$(dirname "$0")/.."
 SAMPLES=${1:-200}
 TRACE_DATA=${TRACE_DATA:-/tmp/fangkong-trace-bench}
 PEOPLE=1500000; SEED=2020
-JAR=target/fangkong.jar
-[ -f "$JAR" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
+. bench/lib.sh
 mkdir -p "$TRACE_DATA"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-FANGKONG_DATA_DIR="$TRACE_DATA/data" PORT=$PORT FANGKONG_ADMIN_PASSWORD=bench-password \
-  java -Xmx3g -jar "$JAR" --fangkong.demo.enabled=false --logging.level.org.fangkong.request=WARN >"$TRACE_DATA/run.log" 2>&1 &
-APP=$!
-trap 'rc=$?; kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; exit $rc' EXIT
-for _ in $(seq 1 1200); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "the platform did not start:" >&2; grep -m2 -E "ERROR|already running" "$TRACE_DATA/run.log" >&2; exit 1; }
-BASE="http://127.0.0.1:$PORT"
-token() { curl -sf -X POST "$BASE/api/v1/tokens" -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}" \
-  | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'; }
+start_platform "$TRACE_DATA" -Xmx3g -jar "$JAR" --fangkong.demo.enabled=false --logging.level.org.fangkong.request=WARN
 ADMIN=$(token admin bench-password)
-PGPORT=$(sed -n 4p "$TRACE_DATA/data/pg/postmaster.pid")
 loaded=$(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -Atc "select count(*) from checkin where source = 'DEMO'")
 if [ "$loaded" -lt 20000000 ]; then
   echo "loading the synthetic city (about 21 million visits)..."

@@ -7,19 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 R=${1:-50}
-JAR=target/fangkong.jar
-[ -f "$JAR" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
+. bench/lib.sh
 DATA=$(mktemp -d /tmp/fangkong-bench-XXXX)
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-FANGKONG_DATA_DIR="$DATA/data" PORT=$PORT FANGKONG_ADMIN_PASSWORD=bench-password \
-  java -jar "$JAR" >"$DATA/run.log" 2>&1 &
-APP=$!
-trap 'rc=$?; kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$DATA"; exit $rc' EXIT
-for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.1; done
-curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "the platform did not start:" >&2; grep -m2 -E "ERROR|already running" "$DATA/run.log" >&2; exit 1; }
-BASE="http://127.0.0.1:$PORT"
-TOKEN=$(curl -sf -X POST "$BASE/api/v1/tokens" -H 'Content-Type: application/json' \
-  -d '{"username":"admin","password":"bench-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+CLEANUP=$DATA
+start_platform "$DATA" -jar "$JAR"
+TOKEN=$(token admin bench-password)
 
 measure() {
   local path=$1
