@@ -12,7 +12,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.startsWith;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -78,7 +77,7 @@ class ScopeIsolationTest {
     void pagesAnswer404OutsideTheSubtree(Role role) throws Exception {
         Staff.Account me = staff.create(role, HOME);
         Staff.Account outsider = staff.create(Role.OFFICER, NEIGHBOUR);
-        MockHttpSession session = login(me);
+        MockHttpSession session = Staff.login(mvc, me);
 
         mvc.perform(get("/jurisdictions/" + HOME).session(session)).andExpect(status().isOk());
         mvc.perform(get("/jurisdictions").session(session)).andExpect(redirectedUrl("/jurisdictions/" + HOME));
@@ -93,11 +92,4 @@ class ScopeIsolationTest {
         mvc.perform(get("/users/" + outsider.id()).session(session)).andExpect(status().isNotFound());
     }
 
-    private MockHttpSession login(Staff.Account account) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/login").session(session).with(csrf())
-                        .param("username", account.username()).param("password", Staff.PASSWORD))
-                .andExpect(redirectedUrl("/"));
-        return session;
-    }
 }

@@ -29,17 +29,10 @@ class UserAndAuditPagesTest {
     @Autowired
     JdbcClient jdbc;
 
-    MockHttpSession login(String username, String password) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/login").session(session).with(csrf()).param("username", username).param("password", password))
-                .andExpect(redirectedUrlPattern("/**"));
-        return session;
-    }
-
     @Test
     void officerCreatesAGridWorkerOnThePageAndErrorsKeepWhatWasTyped() throws Exception {
         Staff.Account officer = staff.create(Role.OFFICER, "370102");
-        MockHttpSession session = login(officer.username(), Staff.PASSWORD);
+        MockHttpSession session = Staff.login(mvc, officer.username(), Staff.PASSWORD);
         mvc.perform(get("/users/new").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("新建用户")))
                 .andExpect(content().string(not(containsString("value=\"ADMIN\""))));
@@ -63,7 +56,7 @@ class UserAndAuditPagesTest {
     @Test
     void gridWorkersHaveNoUserOrAuditPages() throws Exception {
         Staff.Account worker = staff.create(Role.GRID_WORKER, "370102001002");
-        MockHttpSession session = login(worker.username(), Staff.PASSWORD);
+        MockHttpSession session = Staff.login(mvc, worker.username(), Staff.PASSWORD);
         mvc.perform(get("/users").session(session)).andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("没有权限")));
         mvc.perform(get("/audit").session(session)).andExpect(status().isForbidden());
@@ -76,7 +69,7 @@ class UserAndAuditPagesTest {
         Staff.Account worker = staff.create(Role.GRID_WORKER, "370102001002");
         mvc.perform(post("/api/v1/tokens").contentType("application/json")
                 .content("{\"username\":\"" + worker.username() + "\",\"password\":\"bad-password\"}"));
-        MockHttpSession session = login("admin", "admin-test-password");
+        MockHttpSession session = Staff.login(mvc, "admin", "admin-test-password");
         mvc.perform(get("/audit").session(session).param("action", "LOGIN_FAILED").param("username", worker.username()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("user:" + worker.username())))

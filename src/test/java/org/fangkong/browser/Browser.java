@@ -45,6 +45,14 @@ final class Browser {
         return browser;
     }
 
+    /** Signs in on the login page at {@code baseUrl}. */
+    static void login(WebDriver browser, String baseUrl, String username, String password) {
+        browser.get(baseUrl + "/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        browser.findElement(org.openqa.selenium.By.id("login-submit")).click();
+    }
+
     static Path screenshot(WebDriver browser, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path target = SCREENSHOTS.resolve(name + ".png");

@@ -42,10 +42,7 @@ class ShellBrowserTest {
     }
 
     private void login(String username, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
+        Browser.login(browser, url(""), username, password);
     }
 
     @Test

@@ -56,10 +56,7 @@ class TracingBrowserTest {
 
         Staff.Account officer = staff.create(Role.OFFICER, "370102");
         browser = Browser.start(1280, 900);
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(officer.username());
-        browser.findElement(By.id("password")).sendKeys(Staff.PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
+        Browser.login(browser, "http://localhost:" + port, officer.username(), Staff.PASSWORD);
         browser.findElement(By.linkText("流调查询")).click();
         browser.findElement(By.id("phone")).sendKeys("13500000001");
         browser.findElement(By.id("trace")).click();

@@ -55,9 +55,7 @@ class DemoCityTest {
 
     @Test
     void theProgressPageShowsWhereItStandsAndExplainsBadInput() throws Exception {
-        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
-        mvc.perform(post("/login").session(session).with(org.springframework.security.test.web.servlet.request
-                .SecurityMockMvcRequestPostProcessors.csrf()).param("username", "admin").param("password", "admin-test-password"));
+        var session = Staff.login(mvc, "admin", "admin-test-password");
         mvc.perform(get("/demo").session(session)).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("演示数据")))

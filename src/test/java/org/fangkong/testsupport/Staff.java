@@ -63,6 +63,24 @@ public class Staff {
         return token(mvc, a.username(), PASSWORD);
     }
 
+    /** Signs in through the login form (with CSRF) and returns the session it opened. */
+    public static org.springframework.mock.web.MockHttpSession login(MockMvc mvc, String username, String password)
+            throws Exception {
+        var session = new org.springframework.mock.web.MockHttpSession();
+        MvcResult r = mvc.perform(post("/login").session(session)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("username", username).param("password", password))
+                .andReturn();
+        if (!"/".equals(r.getResponse().getRedirectedUrl())) {
+            throw new AssertionError("login refused: " + r.getResponse().getRedirectedUrl());
+        }
+        return session;
+    }
+
+    public static org.springframework.mock.web.MockHttpSession login(MockMvc mvc, Account a) throws Exception {
+        return login(mvc, a.username(), PASSWORD);
+    }
+
     public static String bearer(String token) {
         return "Bearer " + token;
     }

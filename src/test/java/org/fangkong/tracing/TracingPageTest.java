@@ -46,8 +46,7 @@ class TracingPageTest {
         fixtures.record(pv, "13600000003", day.atTime(10, 50).atZone(ShanghaiTime.ZONE).toInstant());
 
         Staff.Account officer = staff.create(Role.OFFICER, "370102");
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/login").session(session).with(csrf()).param("username", officer.username()).param("password", Staff.PASSWORD));
+        MockHttpSession session = Staff.login(mvc, officer);
         mvc.perform(get("/tracing").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("指示病例手机号")));
         mvc.perform(post("/tracing").session(session).with(csrf()).param("phone", "13600000001"))
@@ -66,8 +65,7 @@ class TracingPageTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("exposures.xlsx")));
         Staff.Account worker = staff.create(Role.GRID_WORKER, "370102003");
-        MockHttpSession ws = new MockHttpSession();
-        mvc.perform(post("/login").session(ws).with(csrf()).param("username", worker.username()).param("password", Staff.PASSWORD));
+        MockHttpSession ws = Staff.login(mvc, worker);
         mvc.perform(get("/tracing").session(ws)).andExpect(status().isForbidden());
     }
 }

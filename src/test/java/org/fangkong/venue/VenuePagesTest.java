@@ -31,8 +31,7 @@ class VenuePagesTest {
     @Test
     void venueStaffManageVenuesOnPages() throws Exception {
         Staff.Account account = staff.create(Role.VENUE_STAFF, "370102");
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/login").session(session).with(csrf()).param("username", account.username()).param("password", Staff.PASSWORD));
+        MockHttpSession session = Staff.login(mvc, account);
         mvc.perform(get("/venues/new").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("新建场所")));
         mvc.perform(post("/venues").session(session).with(csrf()).param("name", "").param("type", "PHARMACY")
