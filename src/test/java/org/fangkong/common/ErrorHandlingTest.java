@@ -9,10 +9,8 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -55,8 +53,7 @@ class ErrorHandlingTest {
 
     @Test
     void unknownPageIsA404PageInChineseAndEnglish() throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/login").session(session).with(csrf()).param("username", "admin").param("password", "admin-test-password"));
+        MockHttpSession session = Staff.login(mvc, "admin", "admin-test-password");
         mvc.perform(get("/no/such/page").session(session))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
@@ -65,6 +62,18 @@ class ErrorHandlingTest {
         mvc.perform(get("/no/such/page").session(session).param("lang", "en"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Not found")));
+    }
+
+    @Test
+    void errorsOutsideControllersGetTheSameReadablePage(@org.springframework.boot.test.web.server.LocalServerPort int port)
+            throws Exception {
+        // the firewall rejects "//" before any controller: Spring Boot's error page path renders it
+        var response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login//x"))
+                        .header("Accept", "text/html").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(400);
+        org.assertj.core.api.Assertions.assertThat(response.body()).contains("请求格式错误").contains("返回首页");
     }
 
     @Test
