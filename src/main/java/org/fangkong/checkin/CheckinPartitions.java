@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Day partitions of the check-in table: made ahead (today and the next two days, every hour) and
- * on demand for imports; dropped whole once older than the retention (RULES.md: 28 days).
+ * on demand for imports; vacuumed the night after their day; dropped whole once older than the
+ * retention (RULES.md: 28 days).
  */
 @Component
 class CheckinPartitions implements InitializingBean {
@@ -54,6 +55,23 @@ class CheckinPartitions implements InitializingBean {
         for (int i = 0; i < 3; i++) {
             ensure(today.plusDays(i));
         }
+    }
+
+    /**
+     * Vacuums yesterday's partition once it is complete: the visibility map then lets tracing read
+     * a day's visits from the covering index alone (V6) instead of a heap page per visit.
+     * Returns the partition vacuumed, if there was one.
+     */
+    @Scheduled(cron = "0 20 0 * * *", zone = "Asia/Shanghai")
+    java.util.Optional<String> vacuumYesterday() {
+        LocalDate yesterday = ShanghaiTime.today(clock).minusDays(1);
+        String name = NAME.format(yesterday);
+        if (jdbc.sql("select to_regclass(:n) is not null").param("n", name).query(Boolean.class).single()) {
+            // VACUUM cannot run in a transaction: this runs on an auto-commit connection
+            jdbc.sql("vacuum (analyze) " + name).update(); // the name is made here from a date
+            return java.util.Optional.of(name);
+        }
+        return java.util.Optional.empty();
     }
 
     /** The first day that is kept: everything before it is dropped. */

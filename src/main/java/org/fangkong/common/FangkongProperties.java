@@ -25,7 +25,11 @@ public record FangkongProperties(
         @DefaultValue Security security,
         @DefaultValue("http://localhost:8080") String publicUrl) {
 
-    public record Db(String url, String user, String password) {
+    /**
+     * @param sharedBuffers PostgreSQL's page cache when the embedded database runs (its default of
+     *                      128MB holds under a day of check-ins of a city)
+     */
+    public record Db(String url, String user, String password, @DefaultValue("512MB") String sharedBuffers) {
         public boolean external() {
             return url != null && !url.isBlank();
         }

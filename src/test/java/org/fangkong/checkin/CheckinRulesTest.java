@@ -122,6 +122,19 @@ class CheckinRulesTest {
     }
 
     @Test
+    void yesterdaysPartitionIsVacuumedSoTracingReadsTheIndexAlone() {
+        LocalDate yesterday = LocalDate.now(ShanghaiTime.ZONE).minusDays(1);
+        partitions.ensure(yesterday);
+        checkins.record(CheckinTestSupport.publicVenue(venues, CheckinTestSupport.venue(venues, "庚超市", VenueType.SUPERMARKET)),
+                PhoneNumber.parse(CheckinTestSupport.phone()), recent(1, "09:00"));
+        String name = "checkin_" + yesterday.toString().replace("-", "");
+        assertThat(partitions.vacuumYesterday()).contains(name);
+        // VACUUM marks the pages all-visible, which is what makes the scans index-only
+        assertThat(jdbc.sql("select relallvisible from pg_class where relname = :n").param("n", name)
+                .query(Integer.class).single()).isPositive();
+    }
+
+    @Test
     void retentionDropsWholeDaysOlderThan28AndKeepsTheRest() {
         LocalDate today = LocalDate.now(ShanghaiTime.ZONE);
         LocalDate old = today.minusDays(30);

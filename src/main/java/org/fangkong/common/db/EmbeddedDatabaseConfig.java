@@ -31,11 +31,11 @@ class EmbeddedDatabaseConfig {
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedDatabaseCondition.class)
     EmbeddedPostgres embeddedPostgres(FangkongProperties properties) throws IOException {
-        return start(properties.dataDir());
+        return start(properties.dataDir(), properties.db().sharedBuffers());
     }
 
     /** Starts (or restarts after a crash) the embedded server that keeps its data in {@code <dataDir>/pg}. */
-    static EmbeddedPostgres start(Path dataDirectory) throws IOException {
+    static EmbeddedPostgres start(Path dataDirectory, String sharedBuffers) throws IOException {
         Path dataDir = dataDirectory.toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         InstanceGuard.claim(dataDir);
@@ -50,6 +50,7 @@ class EmbeddedDatabaseConfig {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "60")
+                .setServerConfig("shared_buffers", sharedBuffers)
                 // crash recovery after kill -9 can take a while on a big data directory
                 .setPGStartupWait(Duration.ofSeconds(120))
                 .start();

@@ -12,7 +12,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public class CrashingPlatform {
     public static void main(String[] args) throws Exception {
-        EmbeddedPostgres pg = EmbeddedDatabaseConfig.start(Path.of(args[0]));
+        EmbeddedPostgres pg = EmbeddedDatabaseConfig.start(Path.of(args[0]), "128MB");
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("create table if not exists crash_probe (id int primary key, note text)");
             s.execute("insert into crash_probe values (" + args[1] + ", 'committed before kill -9')");

@@ -34,7 +34,7 @@ class KillAndRestartTest {
         again.destroyForcibly();
         again.waitFor(30, TimeUnit.SECONDS);
 
-        try (EmbeddedPostgres pg = EmbeddedDatabaseConfig.start(dataDir);
+        try (EmbeddedPostgres pg = EmbeddedDatabaseConfig.start(dataDir, "128MB");
              Connection c = pg.getPostgresDatabase().getConnection();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select id from crash_probe order by id")) {
@@ -51,7 +51,7 @@ class KillAndRestartTest {
         Path dataDir = Files.createDirectories(Path.of("target/test-data/live-owner-" + System.nanoTime()));
         Process child = startChild(dataDir, 1);
         try {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedDatabaseConfig.start(dataDir))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedDatabaseConfig.start(dataDir, "128MB"))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("already running");
         } finally {
