@@ -33,7 +33,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             var actor = tokens.resolve(header.substring(7).strip());
             if (actor.isEmpty()) {
-                errors.write(request, response, 401, Problems.UNAUTHORIZED, "error.token.title", "error.token.detail");
+                errors.write(request, response, org.springframework.http.HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "error.token.title", "error.token.detail");
                 return;
             }
             SecurityContextHolder.getContext().setAuthentication(authentication(actor.get()));

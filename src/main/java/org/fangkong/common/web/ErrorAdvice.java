@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -35,10 +36,12 @@ class ErrorAdvice {
     private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);
     private final MessageSource messages;
     private final ShellAdvice shell;
+    private final ApiProblems problems;
 
-    ErrorAdvice(MessageSource messages, ShellAdvice shell) {
+    ErrorAdvice(MessageSource messages, ShellAdvice shell, ApiProblems problems) {
         this.messages = messages;
         this.shell = shell;
+        this.problems = problems;
     }
 
     @ExceptionHandler({NotFoundException.class, NoResourceFoundException.class})
@@ -93,6 +96,12 @@ class ErrorAdvice {
         return respond(request, HttpStatus.METHOD_NOT_ALLOWED, Problems.MALFORMED, "error.method.title", "error.method.detail", null);
     }
 
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    Object mediaType(HttpServletRequest request) {
+        return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.MALFORMED, "error.mediaType.title",
+                "error.mediaType.detail", null);
+    }
+
     @ExceptionHandler(Exception.class)
     Object internal(HttpServletRequest request, Exception e) {
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -101,29 +110,19 @@ class ErrorAdvice {
 
     private Object fieldProblem(HttpServletRequest request, HttpStatus status, String type, String field, String key, Object[] args) {
         Locale locale = RequestContextUtils.getLocale(request);
-        String message = messages.getMessage(key, args, key, locale);
-        String title = messages.getMessage(status == HttpStatus.CONFLICT ? "error.conflict.title" : "error.validation.title", null, locale);
-        if (!isApi(request)) {
-            return page(status, title, message);
+        if (isApi(request)) {
+            return Problems.response(problems.field(locale, status, type, field, key, args));
         }
-        ProblemDetail p = field == null
-                ? Problems.of(status, type, title, message)
-                : Problems.fields(status, type, title, List.of(Map.of("field", field, "message", message)));
-        return Problems.response(p);
+        String title = messages.getMessage(status == HttpStatus.CONFLICT ? "error.conflict.title" : "error.validation.title", null, locale);
+        return page(status, title, messages.getMessage(key, args, key, locale));
     }
 
     private Object respond(HttpServletRequest request, HttpStatus status, String type, String titleKey, String detailKey, String field) {
         Locale locale = RequestContextUtils.getLocale(request);
-        String title = messages.getMessage(titleKey, null, locale);
-        String detail = messages.getMessage(detailKey, null, locale);
         if (isApi(request)) {
-            ProblemDetail p = Problems.of(status, type, title, detail);
-            if (field != null) {
-                p.setProperty("field", field);
-            }
-            return Problems.response(p);
+            return Problems.response(problems.simple(locale, status, type, titleKey, detailKey, field));
         }
-        return page(status, title, detail);
+        return page(status, messages.getMessage(titleKey, null, locale), messages.getMessage(detailKey, null, locale));
     }
 
     private ModelAndView page(HttpStatus status, String title, String detail) {

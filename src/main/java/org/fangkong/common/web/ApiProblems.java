@@ -1,0 +1,71 @@
+package org.fangkong.common.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The API's problem+json in the caller's language, for the controllers' advice and for the doors
+ * that answer before Spring MVC (the security chain's 401/403, the public check-in door), so that
+ * every API error reads the same wherever it is raised.
+ */
+@Component
+public class ApiProblems {
+
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    ApiProblems(MessageSource messages, JsonMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    /** A problem with a title and detail from the message bundle, naming {@code field} when given. */
+    public ProblemDetail simple(Locale locale, HttpStatus status, String type, String titleKey, String detailKey, String field) {
+        String title = messages.getMessage(titleKey, null, locale);
+        String detail = messages.getMessage(detailKey, null, locale);
+        ProblemDetail p = Problems.of(status, type, title, detail);
+        if (field != null) {
+            p.setProperty("field", field);
+        }
+        return p;
+    }
+
+    /** A validation (or conflict) problem whose detail is the message {@code key} about {@code field}. */
+    public ProblemDetail field(Locale locale, HttpStatus status, String type, String field, String key, Object[] args) {
+        String message = messages.getMessage(key, args, key, locale);
+        String title = messages.getMessage(status == HttpStatus.CONFLICT ? "error.conflict.title" : "error.validation.title",
+                null, locale);
+        return field == null
+                ? Problems.of(status, type, title, message)
+                : Problems.fields(status, type, title, List.of(Map.of("field", field, "message", message)));
+    }
+
+    /** Writes {@code p} as Spring MVC would, with the request path as its {@code instance}. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail p) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", p.getType().toString());
+        body.put("title", p.getTitle());
+        body.put("status", p.getStatus());
+        body.put("detail", p.getDetail());
+        body.put("instance", p.getInstance() != null ? p.getInstance().toString() : request.getRequestURI());
+        if (p.getProperties() != null) {
+            body.putAll(p.getProperties());
+        }
+        response.setStatus(p.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
+}
