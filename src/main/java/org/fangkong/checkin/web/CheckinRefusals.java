@@ -29,7 +29,11 @@ class CheckinRefusals {
 
     @ExceptionHandler(CheckinRefused.class)
     ResponseEntity<ProblemDetail> refused(CheckinRefused e, HttpServletRequest request) {
-        Locale locale = RequestContextUtils.getLocale(request);
+        return problem(e, RequestContextUtils.getLocale(request), messages);
+    }
+
+    /** Also used by {@link CheckinFrontDoor}, which answers before Spring MVC. */
+    static ResponseEntity<ProblemDetail> problem(CheckinRefused e, Locale locale, MessageSource messages) {
         String key = "checkin.refused." + e.reason();
         String detail = messages.getMessage(key, null, locale);
         return switch (e.reason()) {
