@@ -16,6 +16,8 @@ public final class AuditActions {
     public static final String PII_EXPORT = "PII_EXPORT";
     public static final String CHECKINS_IMPORTED = "CHECKINS_IMPORTED";
     public static final String EXPOSURE_SEARCH = "EXPOSURE_SEARCH";
+    public static final String PERSON_MERGE = "PERSON_MERGE";
+    public static final String CHECKPOINT_ALERT_HANDLED = "CHECKPOINT_ALERT_HANDLED";
 
     /** Every action, for the audit page's filter. */
     public static final java.util.List<String> ALL = java.util.List.of(LOGIN, LOGIN_FAILED, LOGIN_LOCKED, LOGOUT,

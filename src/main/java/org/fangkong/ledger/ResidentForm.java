@@ -1,0 +1,8 @@
+package org.fangkong.ledger;
+
+import java.time.LocalDate;
+
+/** A new or edited household member, as typed. */
+public record ResidentForm(String name, String idNumber, String phone, String relation, String residence, String health,
+                           Boolean fromKeyArea, LocalDate leftKeyAreaOn) {
+}

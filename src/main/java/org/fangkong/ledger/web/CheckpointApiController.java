@@ -1,0 +1,78 @@
+package org.fangkong.ledger.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.fangkong.common.security.Actors;
+import org.fangkong.ledger.Checkpoint;
+import org.fangkong.ledger.CheckpointAlert;
+import org.fangkong.ledger.Passage;
+import org.fangkong.ledger.PassageForm;
+import org.fangkong.ledger.PassageLog;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Checkpoints (卡口), their passage log and the township's fever alerts under {@code /api/v1}. */
+@RestController
+class CheckpointApiController {
+
+    record NewCheckpoint(String jurisdiction, String name, String kind, String location) {
+    }
+
+    record Handling(String note) {
+    }
+
+    private final PassageLog log;
+
+    CheckpointApiController(PassageLog log) {
+        this.log = log;
+    }
+
+    @PostMapping("/api/v1/checkpoints")
+    ResponseEntity<Checkpoint> create(@RequestBody NewCheckpoint body) {
+        Checkpoint c = log.createCheckpoint(body.jurisdiction(), body.name(), body.kind(), body.location(), Actors.require());
+        return ResponseEntity.created(URI.create("/api/v1/checkpoints/" + c.id())).body(c);
+    }
+
+    @GetMapping("/api/v1/checkpoints")
+    List<Checkpoint> checkpoints() {
+        return log.checkpoints(Actors.require());
+    }
+
+    @GetMapping("/api/v1/checkpoints/{id}")
+    Checkpoint checkpoint(@PathVariable long id) {
+        return log.checkpoint(id, Actors.require());
+    }
+
+    /** Records a passage; a fever on entry comes back with {@code refused: true} and an {@code alertId}. */
+    @PostMapping("/api/v1/checkpoints/{id}/passages")
+    ResponseEntity<Passage> pass(@PathVariable long id, @RequestBody PassageForm form) {
+        Passage p = log.record(id, form, Actors.require());
+        return ResponseEntity.created(URI.create("/api/v1/checkpoints/" + id + "/passages/" + p.id())).body(p);
+    }
+
+    /** The day's log of one checkpoint (Asia/Shanghai day, default today). */
+    @GetMapping("/api/v1/checkpoints/{id}/passages")
+    List<Passage> day(@PathVariable long id, @RequestParam(required = false) LocalDate day) {
+        return log.day(id, day, Actors.require());
+    }
+
+    @GetMapping("/api/v1/checkpoint-alerts")
+    List<CheckpointAlert> alerts(@RequestParam(defaultValue = "true") boolean open) {
+        return log.alerts(open, Actors.require());
+    }
+
+    @PostMapping("/api/v1/checkpoint-alerts/{id}/handle")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void handle(@PathVariable long id, @RequestBody Handling body) {
+        log.handle(id, body.note(), Actors.require());
+    }
+}

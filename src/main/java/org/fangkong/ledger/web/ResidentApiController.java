@@ -1,0 +1,86 @@
+package org.fangkong.ledger.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.fangkong.common.security.Actors;
+import org.fangkong.common.web.PageResult;
+import org.fangkong.ledger.Household;
+import org.fangkong.ledger.Resident;
+import org.fangkong.ledger.ResidentForm;
+import org.fangkong.ledger.ResidentLedger;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Households and residents (人员构成台账) under {@code /api/v1}, scoped to the caller's subtree. */
+@RestController
+class ResidentApiController {
+
+    record NewHousehold(String jurisdiction, String building, String address) {
+    }
+
+    record MoveOut(LocalDate on) {
+    }
+
+    private final ResidentLedger ledger;
+
+    ResidentApiController(ResidentLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @PostMapping("/api/v1/households")
+    ResponseEntity<Household> createHousehold(@RequestBody NewHousehold body) {
+        Household h = ledger.createHousehold(body.jurisdiction(), body.building(), body.address(), Actors.require());
+        return ResponseEntity.created(URI.create("/api/v1/households/" + h.id())).body(h);
+    }
+
+    @GetMapping("/api/v1/households")
+    PageResult<Household> households(@RequestParam(required = false) String jurisdiction,
+                                     @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return ledger.households(jurisdiction, page, size, Actors.require());
+    }
+
+    @GetMapping("/api/v1/households/{id}")
+    Household household(@PathVariable long id) {
+        return ledger.household(id, Actors.require());
+    }
+
+    @GetMapping("/api/v1/households/{id}/residents")
+    List<Resident> members(@PathVariable long id) {
+        return ledger.search(id, null, Actors.require());
+    }
+
+    @PostMapping("/api/v1/households/{id}/residents")
+    ResponseEntity<Resident> addResident(@PathVariable long id, @RequestBody ResidentForm form) {
+        Resident r = ledger.addResident(id, form, Actors.require());
+        return ResponseEntity.created(URI.create("/api/v1/residents/" + r.id())).body(r);
+    }
+
+    /** {@code q}: an ID number, a mobile number or an exact name. */
+    @GetMapping("/api/v1/residents")
+    List<Resident> search(@RequestParam(required = false) String q) {
+        return ledger.search(null, q, Actors.require());
+    }
+
+    @GetMapping("/api/v1/residents/{id}")
+    Resident resident(@PathVariable long id) {
+        return ledger.resident(id, Actors.require());
+    }
+
+    @PutMapping("/api/v1/residents/{id}")
+    Resident update(@PathVariable long id, @RequestBody ResidentForm form) {
+        return ledger.updateResident(id, form, Actors.require());
+    }
+
+    @PostMapping("/api/v1/residents/{id}/move-out")
+    Resident moveOut(@PathVariable long id, @RequestBody(required = false) MoveOut body) {
+        return ledger.moveOut(id, body == null ? null : body.on(), Actors.require());
+    }
+}
