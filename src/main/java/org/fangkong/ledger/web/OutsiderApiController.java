@@ -1,0 +1,53 @@
+package org.fangkong.ledger.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.fangkong.common.security.Actors;
+import org.fangkong.ledger.Outsider;
+import org.fangkong.ledger.OutsiderForm;
+import org.fangkong.ledger.OutsiderLedger;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The outsider ledger (外来人员登记台账) under {@code /api/v1/outsiders}. */
+@RestController
+class OutsiderApiController {
+
+    record Left(LocalDate on) {
+    }
+
+    private final OutsiderLedger ledger;
+
+    OutsiderApiController(OutsiderLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @PostMapping("/api/v1/outsiders")
+    ResponseEntity<Outsider> register(@RequestBody OutsiderForm form) {
+        Outsider o = ledger.register(form, Actors.require());
+        return ResponseEntity.created(URI.create("/api/v1/outsiders/" + o.id())).body(o);
+    }
+
+    @GetMapping("/api/v1/outsiders")
+    List<Outsider> list(@RequestParam(required = false) String jurisdiction,
+                        @RequestParam(defaultValue = "false") boolean keyArea) {
+        return ledger.list(jurisdiction, keyArea, Actors.require());
+    }
+
+    @GetMapping("/api/v1/outsiders/{id}")
+    Outsider one(@PathVariable long id) {
+        return ledger.find(id, Actors.require());
+    }
+
+    @PostMapping("/api/v1/outsiders/{id}/left")
+    Outsider left(@PathVariable long id, @RequestBody(required = false) Left body) {
+        return ledger.left(id, body == null ? null : body.on(), Actors.require());
+    }
+}

@@ -1,0 +1,84 @@
+package org.fangkong.ledger;
+
+import java.time.LocalDate;
+
+import com.jayway.jsonpath.JsonPath;
+import org.fangkong.common.security.Role;
+import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.testsupport.Staff;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The outsider ledger: key areas recognised by code or name, the event observation listens to. */
+@FangkongTest
+@RecordApplicationEvents
+class OutsiderApiTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Staff staff;
+    @Autowired
+    ApplicationEvents events;
+
+    ResultActions register(String token, String json) throws Exception {
+        return mvc.perform(post("/api/v1/outsiders").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    @Test
+    void anArrivalFromAKeyAreaIsFlaggedAndAnnounced() throws Exception {
+        String worker = Staff.token(mvc, staff.create(Role.GRID_WORKER, LedgerApiTest.VILLAGE));
+        String id = LedgerApiTest.idNumber(LocalDate.of(1978, 3, 3), true);
+        String body = register(worker, "{\"jurisdiction\":\"" + LedgerApiTest.VILLAGE + "\",\"name\":\"陈刚\",\"idNumber\":\"" + id
+                + "\",\"origin\":\"湖北省武汉市江岸区\",\"originCode\":\"420102\",\"arrivedOn\":\"2020-01-23\","
+                + "\"leftKeyAreaOn\":\"2020-01-22\",\"address\":\"3号院\",\"purpose\":\"探亲\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.fromKeyArea").value(true))
+                .andExpect(jsonPath("$.name").value("陈*"))
+                .andReturn().getResponse().getContentAsString();
+        long outsiderId = ((Number) JsonPath.read(body, "$.id")).longValue();
+        assertThat(events.stream(OutsiderRegistered.class)).anySatisfy(e -> {
+            assertThat(e.outsiderId()).isEqualTo(outsiderId);
+            assertThat(e.fromKeyArea()).isTrue();
+            assertThat(e.leftKeyAreaOn()).isEqualTo(LocalDate.of(2020, 1, 22));
+        });
+        // recognised by name when no code is given; an ordinary origin is not a key area
+        register(worker, "{\"jurisdiction\":\"" + LedgerApiTest.VILLAGE + "\",\"name\":\"周敏\",\"phone\":\"" + LedgerApiTest.phone()
+                + "\",\"origin\":\"武汉\",\"arrivedOn\":\"2020-01-25\",\"address\":\"5号院\"}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.fromKeyArea").value(true));
+        register(worker, "{\"jurisdiction\":\"" + LedgerApiTest.VILLAGE + "\",\"name\":\"吴凡\",\"phone\":\"" + LedgerApiTest.phone()
+                + "\",\"origin\":\"江苏省南京市\",\"originCode\":\"3201\",\"arrivedOn\":\"2020-01-25\",\"address\":\"6号院\"}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.fromKeyArea").value(false));
+
+        // bad rows name their field; nothing is announced for them
+        long announced = events.stream(OutsiderRegistered.class).count();
+        register(worker, "{\"jurisdiction\":\"" + LedgerApiTest.VILLAGE + "\",\"name\":\"吴凡\",\"phone\":\"" + LedgerApiTest.phone()
+                + "\",\"origin\":\"武汉\",\"arrivedOn\":\"2020-01-20\",\"leftKeyAreaOn\":\"2020-01-21\",\"address\":\"6号院\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("leftKeyAreaOn"));
+        register(worker, "{\"jurisdiction\":\"" + LedgerApiTest.VILLAGE + "\",\"name\":\"吴凡\",\"phone\":\"" + LedgerApiTest.phone()
+                + "\",\"origin\":\"武汉\",\"originCode\":\"wuhan\",\"arrivedOn\":\"2020-01-20\",\"address\":\"6号院\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("originCode"));
+        assertThat(events.stream(OutsiderRegistered.class).count()).isEqualTo(announced);
+
+        mvc.perform(get("/api/v1/outsiders").param("keyArea", "true").header("Authorization", "Bearer " + worker))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2));
+        String other = Staff.token(mvc, staff.create(Role.GRID_WORKER, LedgerApiTest.OTHER_VILLAGE));
+        mvc.perform(get("/api/v1/outsiders/" + outsiderId).header("Authorization", "Bearer " + other))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/outsiders/" + outsiderId + "/left").header("Authorization", "Bearer " + worker)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"2020-02-20\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.leftOn").value("2020-02-20"));
+    }
+}
