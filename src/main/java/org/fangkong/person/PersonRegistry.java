@@ -35,7 +35,7 @@ public class PersonRegistry {
     private static final String SELECT = "select id, name_masked, id_masked, phone_masked, sex, birth_date from person";
 
     /** Validated identity, ready to be sealed. */
-    record Checked(String name, IdCardNumber id, PhoneNumber phone) {
+    public record Checked(String name, IdCardNumber id, PhoneNumber phone) {
     }
 
     private final JdbcClient jdbc;

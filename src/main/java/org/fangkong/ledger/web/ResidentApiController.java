@@ -1,16 +1,27 @@
 package org.fangkong.ledger.web;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.PageResult;
+import org.fangkong.common.web.Problems;
 import org.fangkong.ledger.Household;
 import org.fangkong.ledger.Resident;
+import org.fangkong.ledger.ResidentExcel;
 import org.fangkong.ledger.ResidentForm;
 import org.fangkong.ledger.ResidentLedger;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,10 +40,51 @@ class ResidentApiController {
     record MoveOut(LocalDate on) {
     }
 
-    private final ResidentLedger ledger;
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    ResidentApiController(ResidentLedger ledger) {
+    private final ResidentLedger ledger;
+    private final ResidentExcel excel;
+    private final MessageSource messages;
+
+    ResidentApiController(ResidentLedger ledger, ResidentExcel excel, MessageSource messages) {
         this.ledger = ledger;
+        this.excel = excel;
+        this.messages = messages;
+    }
+
+    /** The resident ledger of a place (or the whole scope) as xlsx with full identities; audited. */
+    @GetMapping(value = "/api/v1/residents/export", produces = XLSX)
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String jurisdiction,
+                                  @RequestParam(required = false) String reason) {
+        byte[] xlsx = excel.export(jurisdiction, reason, Actors.require());
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"residents.xlsx\"").body(xlsx);
+    }
+
+    /**
+     * The same layout back (raw xlsx body). Any bad row: {@code 400} listing every bad row and
+     * nothing written, unless {@code validRowsOnly=true}, which writes the others.
+     */
+    @PostMapping(value = "/api/v1/residents/import", consumes = {XLSX, "application/octet-stream"})
+    ResponseEntity<?> importXlsx(@RequestBody byte[] xlsx, @RequestParam(defaultValue = "false") boolean validRowsOnly,
+                                 HttpServletRequest request) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        try {
+            ResidentExcel.ImportResult r = excel.importXlsx(new ByteArrayInputStream(xlsx), validRowsOnly, Actors.require());
+            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("written", r.written(), "rejected", r.rejected(),
+                    "errors", rows(r.errors(), locale)));
+        } catch (ResidentExcel.Rejected e) {
+            String title = messages.getMessage("import.rejected", new Object[] {e.errors().size()}, locale);
+            ProblemDetail p = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, title, title);
+            p.setProperty("field", e.errors().get(0).field());
+            p.setProperty("errors", rows(e.errors(), locale));
+            p.setProperty("rejectedRows", e.errors().size());
+            return Problems.response(p);
+        }
+    }
+
+    private List<Map<String, Object>> rows(List<ResidentExcel.RowError> errors, Locale locale) {
+        return errors.stream().limit(1000).map(r -> Map.<String, Object>of("row", r.row(), "field", r.field(),
+                "message", messages.getMessage(r.messageKey(), null, r.messageKey(), locale))).toList();
     }
 
     @PostMapping("/api/v1/households")

@@ -1,0 +1,167 @@
+package org.fangkong.ledger;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.fangkong.ledger.LedgerEnums.Health;
+import org.fangkong.ledger.LedgerEnums.Relation;
+import org.fangkong.ledger.LedgerEnums.Residence;
+
+/**
+ * The resident ledger (人员构成台账) as the xlsx a grid worker keeps: one row per household member,
+ * Chinese headers and Chinese values, the same layout out and in. 性别 and 年龄 come from the ID
+ * number and are ignored on the way in.
+ */
+final class ResidentWorkbook {
+
+    static final String SHEET = "人员构成台账";
+    static final String[] HEADERS = {"村（社区）/网格代码", "楼栋/院落", "门牌号", "姓名", "身份证号", "手机号", "性别", "年龄",
+            "与户主关系", "户籍类型", "健康状况", "是否来自重点地区", "离开重点地区日期", "迁出日期"};
+    static final Map<Relation, String> RELATIONS = new EnumMap<>(Map.of(Relation.HEAD, "户主", Relation.SPOUSE, "配偶",
+            Relation.CHILD, "子女", Relation.PARENT, "父母", Relation.GRANDCHILD, "孙子女", Relation.SIBLING, "兄弟姐妹",
+            Relation.OTHER_RELATIVE, "其他亲属", Relation.TENANT, "租户", Relation.OTHER, "其他"));
+    static final Map<Residence, String> RESIDENCES = new EnumMap<>(Map.of(Residence.REGISTERED, "户籍",
+            Residence.LIVING, "常住", Residence.TENANT, "租住"));
+    static final Map<Health, String> HEALTH = new EnumMap<>(Map.of(Health.HEALTHY, "健康", Health.FEVER, "发热",
+            Health.UNDER_OBSERVATION, "医学观察", Health.SICK, "患病", Health.OTHER, "其他"));
+
+    /** A member with the full (unmasked) identity, as exported and as read back. */
+    record Line(String place, String building, String address, String name, String idNumber, String phone, String sex,
+                Integer age, Relation relation, Residence residence, Health health, boolean fromKeyArea,
+                LocalDate leftKeyAreaOn, LocalDate movedOutOn) {
+    }
+
+    /** A row as read: the raw text of each column, and its row number in the sheet (1 = header). */
+    record RawRow(int number, String[] cells) {
+        String cell(int i) {
+            return i < cells.length && cells[i] != null ? cells[i].strip() : "";
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("uuuu-M-d")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    private ResidentWorkbook() {
+    }
+
+    static byte[] write(List<Line> lines) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Workbook wb = new Workbook(out, "Fangkong", "1.0");
+            Worksheet ws = wb.newWorksheet(SHEET);
+            for (int c = 0; c < HEADERS.length; c++) {
+                ws.value(0, c, HEADERS[c]);
+                ws.style(0, c).bold().set();
+            }
+            int r = 1;
+            for (Line l : lines) {
+                ws.value(r, 0, l.place());
+                ws.value(r, 1, l.building());
+                ws.value(r, 2, l.address());
+                ws.value(r, 3, l.name());
+                ws.value(r, 4, l.idNumber() == null ? "" : l.idNumber());
+                ws.value(r, 5, l.phone() == null ? "" : l.phone());
+                ws.value(r, 6, l.sex() == null ? "" : "M".equals(l.sex()) ? "男" : "女");
+                if (l.age() != null) {
+                    ws.value(r, 7, l.age());
+                }
+                ws.value(r, 8, RELATIONS.get(l.relation()));
+                ws.value(r, 9, RESIDENCES.get(l.residence()));
+                ws.value(r, 10, HEALTH.get(l.health()));
+                ws.value(r, 11, l.fromKeyArea() ? "是" : "否");
+                date(ws, r, 12, l.leftKeyAreaOn());
+                date(ws, r, 13, l.movedOutOn());
+                r++;
+            }
+            int[] widths = {16, 12, 14, 10, 21, 14, 6, 6, 10, 10, 10, 10, 14, 12};
+            for (int c = 0; c < widths.length; c++) {
+                ws.width(c, widths[c]);
+            }
+            wb.finish();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void date(Worksheet ws, int r, int c, LocalDate d) {
+        if (d != null) {
+            ws.value(r, c, d);
+            ws.style(r, c).format("yyyy-mm-dd").set();
+        }
+    }
+
+    /** The data rows of the first sheet, as text (dates as yyyy-MM-dd), skipping blank rows. */
+    static List<RawRow> read(InputStream xlsx) throws IOException {
+        List<RawRow> rows = new ArrayList<>();
+        try (ReadableWorkbook wb = new ReadableWorkbook(xlsx)) {
+            Sheet sheet = wb.getFirstSheet();
+            try (var stream = sheet.openStream()) {
+                stream.forEach(row -> {
+                    if (row.getRowNum() == 1) {
+                        return; // the header
+                    }
+                    String[] cells = new String[HEADERS.length];
+                    boolean blank = true;
+                    for (int c = 0; c < HEADERS.length; c++) {
+                        cells[c] = text(row, c);
+                        blank &= cells[c].isBlank();
+                    }
+                    if (!blank) {
+                        rows.add(new RawRow(row.getRowNum(), cells));
+                    }
+                });
+            }
+        }
+        return rows;
+    }
+
+    private static String text(Row row, int c) {
+        Optional<Cell> cell = row.getOptionalCell(c);
+        if (cell.isEmpty() || cell.get().getType() == CellType.EMPTY) {
+            return "";
+        }
+        Cell x = cell.get();
+        if (x.getType() == CellType.NUMBER) {
+            BigDecimal n = x.asNumber();
+            if (c >= 12) { // a date column holding an Excel serial date
+                LocalDateTime dt = x.asDate();
+                return dt.toLocalDate().toString();
+            }
+            return n.stripTrailingZeros().toPlainString();
+        }
+        return x.getText() == null ? "" : x.getText().strip();
+    }
+
+    static <E extends Enum<E>> Optional<E> label(Map<E, String> labels, String text) {
+        return labels.entrySet().stream().filter(e -> e.getValue().equals(text)).map(Map.Entry::getKey).findFirst();
+    }
+
+    static LocalDate dateOrNull(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip().replace('/', '-').replace('.', '-'), DAY);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(text);
+        }
+    }
+}

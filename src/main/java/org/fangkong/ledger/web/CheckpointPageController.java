@@ -1,0 +1,131 @@
+package org.fangkong.ledger.web;
+
+import java.math.BigDecimal;
+import java.util.Set;
+
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.Actors;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NavItem;
+import org.fangkong.ledger.Checkpoint;
+import org.fangkong.ledger.LedgerEnums;
+import org.fangkong.ledger.Passage;
+import org.fangkong.ledger.PassageForm;
+import org.fangkong.ledger.PassageLog;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Checkpoint pages for the gate: the list, fast passage entry on a phone with today's log below,
+ * and the township's fever alerts.
+ */
+@Controller
+class CheckpointPageController {
+
+    private final PassageLog log;
+    private final MessageSource messages;
+
+    CheckpointPageController(PassageLog log, MessageSource messages) {
+        this.log = log;
+        this.messages = messages;
+    }
+
+    @Bean
+    static NavItem checkpointsNavItem() {
+        return new NavItem("nav.checkpoints", "/checkpoints", 30,
+                Set.of(Role.ADMIN, Role.OFFICER, Role.GRID_WORKER, Role.COMMANDER));
+    }
+
+    @GetMapping("/checkpoints")
+    String list(Model model) {
+        Actor me = Actors.require();
+        model.addAttribute("checkpoints", log.checkpoints(me));
+        model.addAttribute("openAlerts", log.alerts(true, me).size());
+        model.addAttribute("kinds", LedgerEnums.CheckpointKind.values());
+        model.addAttribute("mayWrite", me.is(Role.ADMIN) || me.is(Role.OFFICER) || me.is(Role.GRID_WORKER));
+        model.addAttribute("scopeCode", me.scopeCode());
+        return "ledger/checkpoints";
+    }
+
+    @PostMapping("/checkpoints")
+    String create(@RequestParam String jurisdiction, @RequestParam String name, @RequestParam String kind,
+                  @RequestParam(required = false) String location, RedirectAttributes redirect) {
+        try {
+            Checkpoint c = log.createCheckpoint(jurisdiction, name, kind, location, Actors.require());
+            redirect.addFlashAttribute("notice", "checkpoint.created");
+            redirect.addFlashAttribute("noticeArg", c.name());
+            return "redirect:/checkpoints/" + c.id();
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            return "redirect:/checkpoints";
+        }
+    }
+
+    @GetMapping("/checkpoints/{id}")
+    String gate(@PathVariable long id, Model model) {
+        Actor me = Actors.require();
+        model.addAttribute("checkpoint", log.checkpoint(id, me));
+        java.util.List<Passage> today = new java.util.ArrayList<>(log.day(id, null, me));
+        java.util.Collections.reverse(today); // the newest first: that is the one the guard looks for
+        model.addAttribute("passages", today);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new PassageForm("IN", "", "", "", "", "", "", "", null));
+        }
+        return "ledger/gate";
+    }
+
+    @PostMapping("/checkpoints/{id}/passages")
+    String pass(@PathVariable long id, @RequestParam(required = false) String direction, @RequestParam String name,
+                @RequestParam(required = false) String idNumber, @RequestParam(required = false) String phone,
+                @RequestParam(required = false) String origin, @RequestParam(required = false) String host,
+                @RequestParam(required = false) String purpose, @RequestParam(required = false) String plate,
+                @RequestParam(required = false) String temperature, RedirectAttributes redirect) {
+        PassageForm form = new PassageForm(direction, name, idNumber, phone, origin, host, purpose, plate, decimal(temperature));
+        try {
+            Passage p = log.record(id, form, Actors.require());
+            redirect.addFlashAttribute("recorded", p);
+        } catch (FieldException e) {
+            // keep what was typed, say what is wrong next to the field
+            redirect.addFlashAttribute("form", form);
+            redirect.addFlashAttribute("fieldError", e.field());
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorArgs", e.args());
+        }
+        return "redirect:/checkpoints/" + id;
+    }
+
+    private static BigDecimal decimal(String s) {
+        try {
+            return s == null || s.isBlank() ? null : new BigDecimal(s.strip().replace('，', '.').replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return new BigDecimal("-1"); // out of range: the usual temperature message
+        }
+    }
+
+    @GetMapping("/checkpoint-alerts")
+    String alerts(@RequestParam(defaultValue = "true") boolean open, Model model) {
+        Actor me = Actors.require();
+        model.addAttribute("alerts", log.alerts(open, me));
+        model.addAttribute("open", open);
+        return "ledger/alerts";
+    }
+
+    @PostMapping("/checkpoint-alerts/{id}/handle")
+    String handle(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            log.handle(id, note, Actors.require());
+            redirect.addFlashAttribute("notice", "alert.handled");
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/checkpoint-alerts";
+    }
+}
