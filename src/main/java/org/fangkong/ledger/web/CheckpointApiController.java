@@ -7,6 +7,7 @@ import java.util.List;
 import org.fangkong.common.security.Actors;
 import org.fangkong.ledger.Checkpoint;
 import org.fangkong.ledger.CheckpointAlert;
+import org.fangkong.ledger.DutyRoster;
 import org.fangkong.ledger.Passage;
 import org.fangkong.ledger.PassageForm;
 import org.fangkong.ledger.PassageLog;
@@ -31,9 +32,23 @@ class CheckpointApiController {
     }
 
     private final PassageLog log;
+    private final DutyRoster roster;
 
-    CheckpointApiController(PassageLog log) {
+    CheckpointApiController(PassageLog log, DutyRoster roster) {
         this.log = log;
+        this.roster = roster;
+    }
+
+    @PostMapping("/api/v1/checkpoints/{id}/shifts")
+    ResponseEntity<DutyRoster.Shift> addShift(@PathVariable long id, @RequestBody DutyRoster.ShiftForm form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(roster.add(id, form, Actors.require()));
+    }
+
+    /** Seven days from {@code from} (default today): shifts and the hours nobody covers. */
+    @GetMapping("/api/v1/checkpoints/{id}/roster")
+    List<DutyRoster.Day> roster(@PathVariable long id, @RequestParam(required = false) LocalDate from) {
+        return roster.week(id, from == null ? org.fangkong.common.ShanghaiTime.today(java.time.Clock.systemUTC()) : from,
+                Actors.require());
     }
 
     @PostMapping("/api/v1/checkpoints")

@@ -9,11 +9,11 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.ledger.Checkpoint;
+import org.fangkong.ledger.DutyRoster;
 import org.fangkong.ledger.LedgerEnums;
 import org.fangkong.ledger.Passage;
 import org.fangkong.ledger.PassageForm;
 import org.fangkong.ledger.PassageLog;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,11 +31,38 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CheckpointPageController {
 
     private final PassageLog log;
-    private final MessageSource messages;
+    private final DutyRoster roster;
 
-    CheckpointPageController(PassageLog log, MessageSource messages) {
+    CheckpointPageController(PassageLog log, DutyRoster roster) {
         this.log = log;
-        this.messages = messages;
+        this.roster = roster;
+    }
+
+    /** The week's duty roster with its gaps, and a form to add a shift. */
+    @GetMapping("/checkpoints/{id}/roster")
+    String roster(@PathVariable long id, @RequestParam(required = false) java.time.LocalDate from, Model model) {
+        Actor me = Actors.require();
+        java.time.LocalDate start = from == null ? org.fangkong.common.ShanghaiTime.today(java.time.Clock.systemUTC()) : from;
+        model.addAttribute("checkpoint", log.checkpoint(id, me));
+        model.addAttribute("days", roster.week(id, start, me));
+        model.addAttribute("from", start);
+        return "ledger/roster";
+    }
+
+    @PostMapping("/checkpoints/{id}/shifts")
+    String addShift(@PathVariable long id, @RequestParam(required = false) java.time.LocalDate day,
+                    @RequestParam(required = false) String start, @RequestParam(required = false) String end,
+                    @RequestParam(required = false) String staff, @RequestParam(required = false) String responsible,
+                    RedirectAttributes redirect) {
+        try {
+            java.util.List<String> people = staff == null ? java.util.List.of()
+                    : java.util.Arrays.asList(staff.split("[,，、\\s]+"));
+            roster.add(id, new DutyRoster.ShiftForm(day, start, end, people, responsible), Actors.require());
+            redirect.addFlashAttribute("notice", "shift.added");
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/checkpoints/" + id + "/roster" + (day == null ? "" : "?from=" + day);
     }
 
     @Bean

@@ -1,0 +1,148 @@
+package org.fangkong.ledger.web;
+
+import java.util.List;
+import java.util.Set;
+
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.Actors;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NavItem;
+import org.fangkong.ledger.Household;
+import org.fangkong.ledger.LedgerEnums;
+import org.fangkong.ledger.Resident;
+import org.fangkong.ledger.ResidentExcel;
+import org.fangkong.ledger.ResidentForm;
+import org.fangkong.ledger.ResidentLedger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The resident ledger on a phone: households of the grid worker's place, a household with its
+ * members, adding a member, moving out, searching by ID number, phone or name, Excel out and in.
+ */
+@Controller
+class ResidentPageController {
+
+    private final ResidentLedger ledger;
+    private final ResidentExcel excel;
+
+    ResidentPageController(ResidentLedger ledger, ResidentExcel excel) {
+        this.ledger = ledger;
+        this.excel = excel;
+    }
+
+    @Bean
+    static NavItem residentsNavItem() {
+        return new NavItem("nav.residents", "/households", 25,
+                Set.of(Role.ADMIN, Role.OFFICER, Role.GRID_WORKER, Role.COMMANDER));
+    }
+
+    @GetMapping("/households")
+    String households(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+        Actor me = Actors.require();
+        if (q != null && !q.isBlank()) {
+            model.addAttribute("found", ledger.search(null, q, me));
+        } else {
+            model.addAttribute("result", ledger.households(null, page, 20, me));
+        }
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("scopeCode", me.scopeCode());
+        model.addAttribute("mayWrite", mayWrite(me));
+        return "ledger/households";
+    }
+
+    @PostMapping("/households")
+    String createHousehold(@RequestParam String jurisdiction, @RequestParam(required = false) String building,
+                           @RequestParam(required = false) String address, RedirectAttributes redirect) {
+        try {
+            Household h = ledger.createHousehold(jurisdiction, building, address, Actors.require());
+            return "redirect:/households/" + h.id();
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            return "redirect:/households";
+        }
+    }
+
+    @GetMapping("/households/{id}")
+    String household(@PathVariable long id, Model model) {
+        Actor me = Actors.require();
+        model.addAttribute("household", ledger.household(id, me));
+        List<Resident> members = ledger.search(id, null, me);
+        model.addAttribute("members", members);
+        model.addAttribute("relations", LedgerEnums.Relation.values());
+        model.addAttribute("residences", LedgerEnums.Residence.values());
+        model.addAttribute("healths", LedgerEnums.Health.values());
+        model.addAttribute("mayWrite", mayWrite(me));
+        return "ledger/household";
+    }
+
+    @PostMapping("/households/{id}/residents")
+    String addResident(@PathVariable long id, @RequestParam(required = false) String name,
+                       @RequestParam(required = false) String idNumber, @RequestParam(required = false) String phone,
+                       @RequestParam(required = false) String relation, @RequestParam(required = false) String residence,
+                       @RequestParam(required = false) String health, @RequestParam(defaultValue = "false") boolean fromKeyArea,
+                       @RequestParam(required = false) java.time.LocalDate leftKeyAreaOn, RedirectAttributes redirect) {
+        try {
+            Resident r = ledger.addResident(id, new ResidentForm(name, idNumber, phone, relation, residence, health,
+                    fromKeyArea, leftKeyAreaOn), Actors.require());
+            redirect.addFlashAttribute("notice", "resident.added");
+            redirect.addFlashAttribute("noticeArg", r.name());
+        } catch (FieldException e) { // a conflict (already a member) is one too
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("typed", new ResidentForm(name, idNumber, phone, relation, residence, health,
+                    fromKeyArea, leftKeyAreaOn));
+        }
+        return "redirect:/households/" + id;
+    }
+
+    @PostMapping("/residents/{id}/move-out")
+    String moveOut(@PathVariable long id, RedirectAttributes redirect) {
+        Actor me = Actors.require();
+        Resident r = ledger.resident(id, me);
+        try {
+            ledger.moveOut(id, null, me);
+            redirect.addFlashAttribute("notice", "resident.movedOut");
+            redirect.addFlashAttribute("noticeArg", r.name());
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/households/" + r.householdId();
+    }
+
+    @GetMapping("/residents/export")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String jurisdiction) {
+        byte[] xlsx = excel.export(jurisdiction, null, Actors.require());
+        return ResponseEntity.ok().header("Content-Type", ResidentApiController.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"residents.xlsx\"").body(xlsx);
+    }
+
+    @PostMapping("/residents/import")
+    String importXlsx(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean validRowsOnly,
+                      RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            ResidentExcel.ImportResult r = excel.importXlsx(file.getInputStream(), validRowsOnly, Actors.require());
+            redirect.addFlashAttribute("notice", "import.written");
+            redirect.addFlashAttribute("noticeArg", r.written());
+            redirect.addFlashAttribute("importErrors", r.errors());
+        } catch (ResidentExcel.Rejected e) {
+            redirect.addFlashAttribute("importErrors", e.errors());
+            redirect.addFlashAttribute("importRejected", true);
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/households";
+    }
+
+    private static boolean mayWrite(Actor me) {
+        return me.is(Role.ADMIN) || me.is(Role.OFFICER) || me.is(Role.GRID_WORKER);
+    }
+}
