@@ -176,6 +176,13 @@ public class PassageLog {
                 .query(PASSAGE).list();
     }
 
+    /** The day's log as a printable A4 sheet (PDF). */
+    @Transactional(readOnly = true)
+    public byte[] daySheet(long checkpointId, LocalDate day, Actor actor) {
+        LocalDate d = day == null ? ShanghaiTime.today(clock) : day;
+        return PassageSheet.pdf(checkpoint(checkpointId, actor), d, day(checkpointId, d, actor));
+    }
+
     /** The township's alert list: fevers at checkpoints in scope, open ones first. */
     @Transactional(readOnly = true)
     public List<CheckpointAlert> alerts(boolean openOnly, Actor actor) {

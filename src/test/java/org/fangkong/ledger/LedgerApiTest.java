@@ -175,6 +175,14 @@ class LedgerApiTest {
                 .andExpect(jsonPath("$[?(@.id == " + alertId + ")]").isEmpty());
         mvc.perform(get(url).header("Authorization", "Bearer " + worker))
                 .andExpect(jsonPath("$.length()").value(3)).andExpect(jsonPath("$[2].refused").value(true));
+        // the day's sheet prints the same rows, masked, with the refusal
+        byte[] pdf = mvc.perform(get("/api/v1/checkpoints/" + c + "/passages.pdf").header("Authorization", "Bearer " + worker))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("卡口登记台账").contains("东路口").contains("共 3 人次").contains("赵*")
+                    .contains("禁止进入").contains("37.3").contains("鲁A12345").doesNotContain("武汉市赵");
+        }
 
         postJson("/api/v1/checkpoint-alerts/" + alertId + "/handle", township, "{\"note\":\"已送发热门诊\"}")
                 .andExpect(status().isNoContent());

@@ -80,6 +80,13 @@ class CheckpointApiController {
         return log.day(id, day, Actors.require());
     }
 
+    /** The same day as a printable A4 sheet. */
+    @GetMapping(value = "/api/v1/checkpoints/{id}/passages.pdf", produces = "application/pdf")
+    ResponseEntity<byte[]> sheet(@PathVariable long id, @RequestParam(required = false) LocalDate day) {
+        return ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"passages.pdf\"")
+                .body(log.daySheet(id, day, Actors.require()));
+    }
+
     @GetMapping("/api/v1/checkpoint-alerts")
     List<CheckpointAlert> alerts(@RequestParam(defaultValue = "true") boolean open) {
         return log.alerts(open, Actors.require());

@@ -137,6 +137,13 @@ class CheckpointPageController {
         }
     }
 
+    @GetMapping("/checkpoints/{id}/sheet.pdf")
+    org.springframework.http.ResponseEntity<byte[]> sheet(@PathVariable long id,
+                                                          @RequestParam(required = false) java.time.LocalDate day) {
+        return org.springframework.http.ResponseEntity.ok().header("Content-Type", "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"passages.pdf\"").body(log.daySheet(id, day, Actors.require()));
+    }
+
     @GetMapping("/checkpoint-alerts")
     String alerts(@RequestParam(defaultValue = "true") boolean open, Model model) {
         Actor me = Actors.require();

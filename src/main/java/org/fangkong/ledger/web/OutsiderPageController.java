@@ -1,0 +1,67 @@
+package org.fangkong.ledger.web;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.Actors;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NavItem;
+import org.fangkong.ledger.Outsider;
+import org.fangkong.ledger.OutsiderForm;
+import org.fangkong.ledger.OutsiderLedger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The outsider ledger (外来人员登记台账) on a phone: the list (key areas first if asked) and registration. */
+@Controller
+class OutsiderPageController {
+
+    private final OutsiderLedger ledger;
+
+    OutsiderPageController(OutsiderLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Bean
+    static NavItem outsidersNavItem() {
+        return new NavItem("nav.outsiders", "/outsiders", 27,
+                Set.of(Role.ADMIN, Role.OFFICER, Role.GRID_WORKER, Role.COMMANDER));
+    }
+
+    @GetMapping("/outsiders")
+    String list(@RequestParam(defaultValue = "false") boolean keyArea, Model model) {
+        Actor me = Actors.require();
+        model.addAttribute("outsiders", ledger.list(null, keyArea, me));
+        model.addAttribute("keyArea", keyArea);
+        model.addAttribute("scopeCode", me.scopeCode());
+        model.addAttribute("mayWrite", me.is(Role.ADMIN) || me.is(Role.OFFICER) || me.is(Role.GRID_WORKER));
+        return "ledger/outsiders";
+    }
+
+    @PostMapping("/outsiders")
+    String register(@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String name,
+                    @RequestParam(required = false) String idNumber, @RequestParam(required = false) String phone,
+                    @RequestParam(required = false) String origin, @RequestParam(required = false) String originCode,
+                    @RequestParam(required = false) LocalDate arrivedOn, @RequestParam(required = false) LocalDate leftKeyAreaOn,
+                    @RequestParam(required = false) String address, @RequestParam(required = false) String purpose,
+                    RedirectAttributes redirect) {
+        OutsiderForm form = new OutsiderForm(jurisdiction, name, idNumber, phone, origin, originCode, arrivedOn, leftKeyAreaOn,
+                address, null, purpose);
+        try {
+            Outsider o = ledger.register(form, Actors.require());
+            redirect.addFlashAttribute("notice", o.fromKeyArea() ? "outsider.registeredKeyArea" : "outsider.registered");
+            redirect.addFlashAttribute("noticeArg", o.name());
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("typed", form);
+        }
+        return "redirect:/outsiders";
+    }
+}
