@@ -26,6 +26,8 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditActions;
 import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.security.Role;
+import org.fangkong.common.web.RowsRejected;
+import org.fangkong.common.web.RowsRejected.RowError;
 import org.fangkong.venue.PublicVenue;
 import org.fangkong.venue.VenueService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,23 +42,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class CheckinImport {
-
-    /** One rejected row: its number in the file (header = row 1), the column and why. */
-    public record RowError(int row, String field, String messageKey) {
-    }
-
-    public static class Rejected extends RuntimeException {
-        private final transient List<RowError> errors;
-
-        Rejected(List<RowError> errors) {
-            super(errors.size() + " rows rejected");
-            this.errors = errors;
-        }
-
-        public List<RowError> errors() {
-            return errors;
-        }
-    }
 
     private record Row(PublicVenue venue, PhoneNumber phone, Instant in, Instant out, CheckoutReason reason) {
     }
@@ -83,7 +68,7 @@ public class CheckinImport {
         this.clock = clock;
     }
 
-    /** Imports the file; returns the number of visits written, or throws {@link Rejected}. */
+    /** Imports the file; returns the number of visits written, or throws {@link RowsRejected}. */
     public int importCsv(String csv, Actor actor) {
         if (!(actor.is(Role.OFFICER) || actor.is(Role.ADMIN))) {
             throw new AccessDeniedException("only officers import visits");
@@ -91,7 +76,7 @@ public class CheckinImport {
         List<RowError> errors = new ArrayList<>();
         List<Row> rows = parse(csv, actor, errors);
         if (!errors.isEmpty()) {
-            throw new Rejected(errors);
+            throw new RowsRejected(errors);
         }
         tx.executeWithoutResult(status -> {
             rows.stream().map(r -> ShanghaiTime.dayOf(r.in())).distinct().forEach(partitions::ensure);

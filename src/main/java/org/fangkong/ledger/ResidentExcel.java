@@ -15,6 +15,8 @@ import org.fangkong.common.pii.PiiSealer;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.RowsRejected;
+import org.fangkong.common.web.RowsRejected.RowError;
 import org.fangkong.ledger.LedgerEnums.Health;
 import org.fangkong.ledger.LedgerEnums.Relation;
 import org.fangkong.ledger.LedgerEnums.Residence;
@@ -36,25 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ResidentExcel {
 
-    /** One rejected row: its number in the sheet, the column at fault and the message key. */
-    public record RowError(int row, String field, String messageKey) {
-    }
-
     public record ImportResult(int written, int rejected, List<RowError> errors) {
-    }
-
-    /** Bad rows and the caller did not ask for the valid ones only: nothing was written. */
-    public static class Rejected extends RuntimeException {
-        private final transient List<RowError> errors;
-
-        Rejected(List<RowError> errors) {
-            super(errors.size() + " rows rejected");
-            this.errors = errors;
-        }
-
-        public List<RowError> errors() {
-            return errors;
-        }
     }
 
     private record Valid(int row, String place, String building, String address, PersonRegistry.Checked who,
@@ -136,7 +120,7 @@ public class ResidentExcel {
             }
         }
         if (!errors.isEmpty() && !validRowsOnly) {
-            throw new Rejected(errors);
+            throw new RowsRejected(errors); // nothing written
         }
         Map<String, Long> households = new HashMap<>();
         for (Valid v : valid) {

@@ -227,6 +227,19 @@ public class ResidentLedger {
                 .param("nh", nameHash).query(residentMapper()).list();
     }
 
+    /**
+     * The full name, ID number and phone of a resident in the caller's scope, for whoever keeps the
+     * ledger; needs a reason and is audited as a reveal.
+     */
+    @Transactional
+    public PersonIdentity reveal(long residentId, String reason, Actor actor) {
+        LedgerScope.requireWrite(actor);
+        if (reason == null || reason.isBlank()) {
+            throw new FieldException("reason", "validation.reason.required");
+        }
+        return persons.reveal(resident(residentId, actor).personId(), reason.strip());
+    }
+
     /** A merged person's memberships and passages move to the kept record (same transaction). */
     @EventListener
     void on(PersonsMerged merged) {

@@ -123,6 +123,17 @@ class LedgerApiTest {
         postJson("/api/v1/households", token(Role.COMMANDER, "37"), "{\"jurisdiction\":\"" + VILLAGE + "\",\"address\":\"2号\"}")
                 .andExpect(status().isForbidden());
 
+        // the full identity needs a reason, and is audited
+        postJson("/api/v1/residents/" + residentId + "/reveal", worker, "{}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("reason"));
+        postJson("/api/v1/residents/" + residentId + "/reveal", worker, "{\"reason\":\"核对身份\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.idNumber").value(id))
+                .andExpect(jsonPath("$.phone").value(phone)).andExpect(jsonPath("$.name").value("张伟"));
+        postJson("/api/v1/residents/" + residentId + "/reveal", stranger, "{\"reason\":\"好奇\"}")
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'PII_REVEAL' and target = :t and reason = '核对身份'")
+                .param("t", "person:" + JsonPath.read(body, "$.personId")).query(Long.class).single()).isEqualTo(1);
+
         mvc.perform(put("/api/v1/residents/" + residentId).header("Authorization", "Bearer " + worker)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"relation\":\"HEAD\",\"residence\":\"REGISTERED\",\"health\":\"FEVER\",\"fromKeyArea\":true}"))

@@ -52,6 +52,22 @@ public class ApiProblems {
                 : Problems.fields(status, type, title, List.of(Map.of("field", field, "message", message)));
     }
 
+    /** Bad rows of an import in the caller's language, at most 1,000 of them. */
+    public List<Map<String, Object>> rowErrors(List<RowsRejected.RowError> errors, Locale locale) {
+        return errors.stream().limit(1000).map(r -> Map.<String, Object>of("row", r.row(), "field", r.field(),
+                "message", messages.getMessage(r.messageKey(), null, r.messageKey(), locale))).toList();
+    }
+
+    /** The problem for a refused import: the first bad field, every bad row, how many. */
+    public ProblemDetail rejected(RowsRejected e, Locale locale) {
+        String title = messages.getMessage("import.rejected", new Object[] {e.errors().size()}, locale);
+        ProblemDetail p = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, title, title);
+        p.setProperty("field", e.errors().isEmpty() ? null : e.errors().get(0).field());
+        p.setProperty("errors", rowErrors(e.errors(), locale));
+        p.setProperty("rejectedRows", e.errors().size());
+        return p;
+    }
+
     /** Writes {@code p} as Spring MVC would, with the request path as its {@code instance}. */
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail p) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -96,6 +96,16 @@ class ErrorAdvice {
         return respond(request, HttpStatus.METHOD_NOT_ALLOWED, Problems.MALFORMED, "error.method.title", "error.method.detail", null);
     }
 
+    @ExceptionHandler(RowsRejected.class)
+    Object rowsRejected(HttpServletRequest request, RowsRejected e) {
+        Locale locale = RequestContextUtils.getLocale(request);
+        if (isApi(request)) {
+            return Problems.response(problems.rejected(e, locale));
+        }
+        String title = messages.getMessage("import.rejected", new Object[] {e.errors().size()}, locale);
+        return page(HttpStatus.BAD_REQUEST, title, title);
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     Object mediaType(HttpServletRequest request) {
         return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, Problems.MALFORMED, "error.mediaType.title",

@@ -4,22 +4,19 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.fangkong.common.security.Actors;
+import org.fangkong.common.web.ApiProblems;
 import org.fangkong.common.web.PageResult;
-import org.fangkong.common.web.Problems;
 import org.fangkong.ledger.Household;
 import org.fangkong.ledger.Resident;
 import org.fangkong.ledger.ResidentExcel;
 import org.fangkong.ledger.ResidentForm;
 import org.fangkong.ledger.ResidentLedger;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,16 +37,19 @@ class ResidentApiController {
     record MoveOut(LocalDate on) {
     }
 
+    record Reveal(String reason) {
+    }
+
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ResidentLedger ledger;
     private final ResidentExcel excel;
-    private final MessageSource messages;
+    private final ApiProblems problems;
 
-    ResidentApiController(ResidentLedger ledger, ResidentExcel excel, MessageSource messages) {
+    ResidentApiController(ResidentLedger ledger, ResidentExcel excel, ApiProblems problems) {
         this.ledger = ledger;
         this.excel = excel;
-        this.messages = messages;
+        this.problems = problems;
     }
 
     /** The resident ledger of a place (or the whole scope) as xlsx with full identities; audited. */
@@ -65,26 +65,12 @@ class ResidentApiController {
      * nothing written, unless {@code validRowsOnly=true}, which writes the others.
      */
     @PostMapping(value = "/api/v1/residents/import", consumes = {XLSX, "application/octet-stream"})
-    ResponseEntity<?> importXlsx(@RequestBody byte[] xlsx, @RequestParam(defaultValue = "false") boolean validRowsOnly,
-                                 HttpServletRequest request) {
-        Locale locale = RequestContextUtils.getLocale(request);
-        try {
-            ResidentExcel.ImportResult r = excel.importXlsx(new ByteArrayInputStream(xlsx), validRowsOnly, Actors.require());
-            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("written", r.written(), "rejected", r.rejected(),
-                    "errors", rows(r.errors(), locale)));
-        } catch (ResidentExcel.Rejected e) {
-            String title = messages.getMessage("import.rejected", new Object[] {e.errors().size()}, locale);
-            ProblemDetail p = Problems.of(HttpStatus.BAD_REQUEST, Problems.VALIDATION, title, title);
-            p.setProperty("field", e.errors().get(0).field());
-            p.setProperty("errors", rows(e.errors(), locale));
-            p.setProperty("rejectedRows", e.errors().size());
-            return Problems.response(p);
-        }
-    }
-
-    private List<Map<String, Object>> rows(List<ResidentExcel.RowError> errors, Locale locale) {
-        return errors.stream().limit(1000).map(r -> Map.<String, Object>of("row", r.row(), "field", r.field(),
-                "message", messages.getMessage(r.messageKey(), null, r.messageKey(), locale))).toList();
+    ResponseEntity<Map<String, Object>> importXlsx(@RequestBody byte[] xlsx,
+                                                  @RequestParam(defaultValue = "false") boolean validRowsOnly,
+                                                  HttpServletRequest request) {
+        ResidentExcel.ImportResult r = excel.importXlsx(new ByteArrayInputStream(xlsx), validRowsOnly, Actors.require());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("written", r.written(), "rejected", r.rejected(),
+                "errors", problems.rowErrors(r.errors(), RequestContextUtils.getLocale(request))));
     }
 
     @PostMapping("/api/v1/households")
@@ -129,6 +115,12 @@ class ResidentApiController {
     @PutMapping("/api/v1/residents/{id}")
     Resident update(@PathVariable long id, @RequestBody ResidentForm form) {
         return ledger.updateResident(id, form, Actors.require());
+    }
+
+    /** Full name, ID number and phone; a reason is required and the reveal is audited. */
+    @PostMapping("/api/v1/residents/{id}/reveal")
+    org.fangkong.person.PersonIdentity reveal(@PathVariable long id, @RequestBody Reveal body) {
+        return ledger.reveal(id, body.reason(), Actors.require());
     }
 
     @PostMapping("/api/v1/residents/{id}/move-out")

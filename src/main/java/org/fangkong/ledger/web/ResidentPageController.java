@@ -8,6 +8,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.RowsRejected;
 import org.fangkong.ledger.Household;
 import org.fangkong.ledger.LedgerEnums;
 import org.fangkong.ledger.Resident;
@@ -133,7 +134,7 @@ class ResidentPageController {
             redirect.addFlashAttribute("notice", "import.written");
             redirect.addFlashAttribute("noticeArg", r.written());
             redirect.addFlashAttribute("importErrors", r.errors());
-        } catch (ResidentExcel.Rejected e) {
+        } catch (RowsRejected e) {
             redirect.addFlashAttribute("importErrors", e.errors());
             redirect.addFlashAttribute("importRejected", true);
         } catch (FieldException e) {
