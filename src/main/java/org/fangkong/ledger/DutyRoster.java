@@ -36,10 +36,17 @@ public class DutyRoster {
 
     private final JdbcClient jdbc;
     private final PassageLog checkpoints;
+    private final java.time.Clock clock;
 
-    DutyRoster(JdbcClient jdbc, PassageLog checkpoints) {
+    DutyRoster(JdbcClient jdbc, PassageLog checkpoints, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.checkpoints = checkpoints;
+        this.clock = clock;
+    }
+
+    /** The first day a roster page shows when none is asked for: today (Asia/Shanghai). */
+    public LocalDate today() {
+        return org.fangkong.common.ShanghaiTime.today(clock);
     }
 
     @Transactional
@@ -69,10 +76,11 @@ public class DutyRoster {
         return new Shift(id, form.day(), hhmm(start), hhmm(end), staff, form.responsible().strip());
     }
 
-    /** Seven days from {@code from}, each with its shifts in time order and its gaps. */
+    /** Seven days from {@code from} (default today), each with its shifts in time order and its gaps. */
     @Transactional(readOnly = true)
-    public List<Day> week(long checkpointId, LocalDate from, Actor actor) {
+    public List<Day> week(long checkpointId, LocalDate start, Actor actor) {
         checkpoints.checkpoint(checkpointId, actor);
+        LocalDate from = start == null ? today() : start;
         record Row(long id, LocalDate day, int start, int end, List<String> staff, String responsible) {
         }
         List<Row> rows = jdbc.sql("""

@@ -1,9 +1,6 @@
 package org.fangkong.person;
 
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.fangkong.common.IdCardNumber;
@@ -156,17 +153,6 @@ public class PersonRegistry {
                 .orElseThrow(() -> new NotFoundException("person"));
     }
 
-    /** Many at once, for a list screen: one query, in the order asked. */
-    @Transactional(readOnly = true)
-    public Map<Long, Person> findAll(Collection<Long> ids) {
-        Map<Long, Person> found = new LinkedHashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql(SELECT + " where id in (:ids)").param("ids", ids).query(MAPPER).list()
-                    .forEach(p -> found.put(p.id(), p));
-        }
-        return found;
-    }
-
     /** The full name, ID number and phone; audited as a reveal with its reason. */
     @Transactional
     public PersonIdentity reveal(long id, String reason) {
@@ -190,13 +176,6 @@ public class PersonRegistry {
     /** The keyed hash of an ID number or phone as stored in the registry. */
     public byte[] hash(String value) {
         return sealer.hash(value);
-    }
-
-    /** Ids of live records with this ID number or phone hash (cross-matching, tracing). */
-    @Transactional(readOnly = true)
-    public Optional<Long> findByIdNumber(IdCardNumber id) {
-        return jdbc.sql("select coalesce(merged_into, id) from person where id_hash = :h").param("h", sealer.hash(id.value()))
-                .query(Long.class).optional();
     }
 
     /**

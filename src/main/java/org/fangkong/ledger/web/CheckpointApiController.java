@@ -47,8 +47,7 @@ class CheckpointApiController {
     /** Seven days from {@code from} (default today): shifts and the hours nobody covers. */
     @GetMapping("/api/v1/checkpoints/{id}/roster")
     List<DutyRoster.Day> roster(@PathVariable long id, @RequestParam(required = false) LocalDate from) {
-        return roster.week(id, from == null ? org.fangkong.common.ShanghaiTime.today(java.time.Clock.systemUTC()) : from,
-                Actors.require());
+        return roster.week(id, from, Actors.require());
     }
 
     @PostMapping("/api/v1/checkpoints")

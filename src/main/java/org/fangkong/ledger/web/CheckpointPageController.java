@@ -42,7 +42,7 @@ class CheckpointPageController {
     @GetMapping("/checkpoints/{id}/roster")
     String roster(@PathVariable long id, @RequestParam(required = false) java.time.LocalDate from, Model model) {
         Actor me = Actors.require();
-        java.time.LocalDate start = from == null ? org.fangkong.common.ShanghaiTime.today(java.time.Clock.systemUTC()) : from;
+        java.time.LocalDate start = from == null ? roster.today() : from;
         model.addAttribute("checkpoint", log.checkpoint(id, me));
         model.addAttribute("days", roster.week(id, start, me));
         model.addAttribute("from", start);
