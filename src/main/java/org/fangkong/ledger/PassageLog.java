@@ -124,7 +124,11 @@ public class PassageLog {
             throw new FieldException("temperature", "validation.passage.temperature");
         }
         temperature = temperature.setScale(1, java.math.RoundingMode.HALF_UP);
-        long personId = persons.resolve(new PersonIdentity(form.name(), form.idNumber(), form.phone()));
+        // a resident (or anyone seen before) is found by ID card or phone alone; a newcomer gives a name
+        long personId = form.name() == null || form.name().isBlank()
+                ? persons.lookup(form.idNumber(), form.phone())
+                        .orElseThrow(() -> new FieldException("name", "validation.passage.unknownPerson"))
+                : persons.resolve(new PersonIdentity(form.name(), form.idNumber(), form.phone()));
         boolean resident = jdbc.sql("""
                         select exists (select 1 from resident r join household h on h.id = r.household_id
                                        join jurisdiction j on j.code = h.jurisdiction_code

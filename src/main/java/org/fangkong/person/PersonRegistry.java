@@ -55,18 +55,24 @@ public class PersonRegistry {
         if (who.name() == null || who.name().isBlank()) {
             throw new FieldException("name", "validation.person.name");
         }
+        Checked contact = contact(who.idNumber(), who.phone());
+        return new Checked(who.name().strip(), contact.id(), contact.phone());
+    }
+
+    /** The ID number and phone checked (at least one of them), without a name. */
+    private static Checked contact(String idNumber, String phoneInput) {
         IdCardNumber id = null;
-        if (who.idNumber() != null && !who.idNumber().isBlank()) {
+        if (idNumber != null && !idNumber.isBlank()) {
             try {
-                id = IdCardNumber.parse(who.idNumber());
+                id = IdCardNumber.parse(idNumber);
             } catch (InvalidValueException e) {
                 throw new FieldException("idNumber", e.messageKey());
             }
         }
         PhoneNumber phone = null;
-        if (who.phone() != null && !who.phone().isBlank()) {
+        if (phoneInput != null && !phoneInput.isBlank()) {
             try {
-                phone = PhoneNumber.parse(who.phone());
+                phone = PhoneNumber.parse(phoneInput);
             } catch (InvalidValueException e) {
                 throw new FieldException("phone", e.messageKey());
             }
@@ -74,7 +80,7 @@ public class PersonRegistry {
         if (id == null && phone == null) {
             throw new FieldException("idNumber", "validation.person.idOrPhone");
         }
-        return new Checked(who.name().strip(), id, phone);
+        return new Checked(null, id, phone);
     }
 
     /**
@@ -124,6 +130,24 @@ public class PersonRegistry {
                 .param("sex", who.id() == null ? null : who.id().male() ? "M" : "F")
                 .param("birth", who.id() == null ? null : who.id().birthDate())
                 .query(Long.class).single();
+    }
+
+    /**
+     * The person with this ID number (else phone), without creating one: how the gate finds a
+     * resident from an ID card or a phone number alone. Malformed input names its field.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> lookup(String idNumber, String phone) {
+        Checked who = contact(idNumber, phone);
+        if (who.id() != null) {
+            Optional<Long> byId = jdbc.sql("select coalesce(merged_into, id) from person where id_hash = :h")
+                    .param("h", sealer.hash(who.id().value())).query(Long.class).optional();
+            if (byId.isPresent() || who.phone() == null) {
+                return byId;
+            }
+        }
+        return jdbc.sql("select id from person where phone_hash = :p and merged_into is null order by id limit 1")
+                .param("p", sealer.hash(who.phone().value())).query(Long.class).optional();
     }
 
     private void fillIn(long id, Checked who, byte[] idHash, byte[] phoneHash) {

@@ -119,6 +119,18 @@ class LedgerApiTest {
         mvc.perform(get("/api/v1/households/" + h).header("Authorization", "Bearer " + stranger)).andExpect(status().isNotFound());
         postJson("/api/v1/households", stranger, "{\"jurisdiction\":\"" + VILLAGE + "\",\"address\":\"2号\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("jurisdiction"));
+        // at the gate a resident is found by ID card alone, and counted as a resident
+        long gate = ((Number) JsonPath.read(postJson("/api/v1/checkpoints", worker,
+                "{\"jurisdiction\":\"" + VILLAGE + "\",\"name\":\"北口\",\"kind\":\"ROAD\"}").andReturn().getResponse()
+                .getContentAsString(), "$.id")).longValue();
+        postJson("/api/v1/checkpoints/" + gate + "/passages", worker,
+                "{\"direction\":\"IN\",\"idNumber\":\"" + id + "\",\"temperature\":36.4}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.name").value("张*"))
+                .andExpect(jsonPath("$.resident").value(true));
+        postJson("/api/v1/checkpoints/" + gate + "/passages", worker,
+                "{\"direction\":\"IN\",\"phone\":\"" + phone() + "\",\"temperature\":36.4}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("name"));
+
         // a commander may read, not write
         postJson("/api/v1/households", token(Role.COMMANDER, "37"), "{\"jurisdiction\":\"" + VILLAGE + "\",\"address\":\"2号\"}")
                 .andExpect(status().isForbidden());
