@@ -117,6 +117,12 @@ public class OutsiderLedger {
                 .param("key", keyAreaOnly).query(MAPPER).list();
     }
 
+    /** The list as the outsider ledger's xlsx (masked, as on screen). */
+    @Transactional(readOnly = true)
+    public byte[] xlsx(String jurisdiction, boolean keyAreaOnly, Actor actor) {
+        return LedgerWorkbooks.outsiders(list(jurisdiction, keyAreaOnly, actor));
+    }
+
     /** Records the day the outsider left the village again. */
     @Transactional
     public Outsider left(long id, LocalDate on, Actor actor) {

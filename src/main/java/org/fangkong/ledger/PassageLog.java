@@ -187,6 +187,12 @@ public class PassageLog {
         return PassageSheet.pdf(checkpoint(checkpointId, actor), d, day(checkpointId, d, actor));
     }
 
+    /** The day's log as xlsx (masked, as on screen). */
+    @Transactional(readOnly = true)
+    public byte[] dayWorkbook(long checkpointId, LocalDate day, Actor actor) {
+        return LedgerWorkbooks.passages(day(checkpointId, day, actor));
+    }
+
     /** The township's alert list: fevers at checkpoints in scope, open ones first. */
     @Transactional(readOnly = true)
     public List<CheckpointAlert> alerts(boolean openOnly, Actor actor) {

@@ -198,6 +198,19 @@ class LedgerApiTest {
                 .andExpect(jsonPath("$[?(@.id == " + alertId + ")]").isEmpty());
         mvc.perform(get(url).header("Authorization", "Bearer " + worker))
                 .andExpect(jsonPath("$.length()").value(3)).andExpect(jsonPath("$[2].refused").value(true));
+        // the day's log as xlsx, read back with the library that wrote it
+        byte[] xlsx = mvc.perform(get("/api/v1/checkpoints/" + c + "/passages.xlsx").header("Authorization", "Bearer " + worker))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx));
+             var rows = wb.getFirstSheet().openStream()) {
+            var all = rows.toList();
+            assertThat(wb.getFirstSheet().getName()).isEqualTo("卡口登记台账");
+            assertThat(all).hasSize(4);
+            assertThat(all.get(0).getCellText(0)).isEqualTo("时间");
+            assertThat(all.get(3).getCellText(2)).isEqualTo("赵*");
+            assertThat(all.get(3).getCellText(11)).isEqualTo("禁止进入");
+            assertThat(all.get(1).getCellText(9)).isEqualTo("鲁A12345");
+        }
         // the day's sheet prints the same rows, masked, with the refusal
         byte[] pdf = mvc.perform(get("/api/v1/checkpoints/" + c + "/passages.pdf").header("Authorization", "Bearer " + worker))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();

@@ -99,6 +99,19 @@ class OutsiderApiTest {
                 .andExpect(jsonPath("$[?(@.id == " + outsiderId + ")]").isNotEmpty())
                 .andExpect(jsonPath("$[?(@.name == '周*')]").isNotEmpty())
                 .andExpect(jsonPath("$[?(@.name == '吴*')]").isEmpty());
+        byte[] xlsx = mvc.perform(get("/api/v1/outsiders.xlsx").param("keyArea", "true").header("Authorization", "Bearer " + worker))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx));
+             var rows = wb.getFirstSheet().openStream()) {
+            var all = rows.toList();
+            assertThat(all.get(0).getCellText(4)).isEqualTo("从何地来");
+            assertThat(all).anySatisfy(r -> {
+                assertThat(r.getCellText(1)).isEqualTo("陈*");
+                assertThat(r.getCellText(4)).isEqualTo("湖北省武汉市江岸区");
+                assertThat(r.getCellText(6)).isEqualTo("是");
+            });
+            assertThat(all).noneSatisfy(r -> assertThat(r.getCellText(1)).isEqualTo("吴*"));
+        }
         String other = Staff.token(mvc, staff.create(Role.GRID_WORKER, LedgerApiTest.OTHER_VILLAGE));
         mvc.perform(get("/api/v1/outsiders/" + outsiderId).header("Authorization", "Bearer " + other))
                 .andExpect(status().isNotFound());

@@ -86,6 +86,12 @@ class CheckpointApiController {
                 .body(log.daySheet(id, day, Actors.require()));
     }
 
+    @GetMapping(value = "/api/v1/checkpoints/{id}/passages.xlsx", produces = ResidentApiController.XLSX)
+    ResponseEntity<byte[]> workbook(@PathVariable long id, @RequestParam(required = false) LocalDate day) {
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"passages.xlsx\"")
+                .body(log.dayWorkbook(id, day, Actors.require()));
+    }
+
     @GetMapping("/api/v1/checkpoint-alerts")
     List<CheckpointAlert> alerts(@RequestParam(defaultValue = "true") boolean open) {
         return log.alerts(open, Actors.require());

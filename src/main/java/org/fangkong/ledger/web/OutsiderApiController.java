@@ -41,6 +41,13 @@ class OutsiderApiController {
         return ledger.list(jurisdiction, keyArea, Actors.require());
     }
 
+    @GetMapping(value = "/api/v1/outsiders.xlsx", produces = ResidentApiController.XLSX)
+    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String jurisdiction,
+                                @RequestParam(defaultValue = "false") boolean keyArea) {
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"outsiders.xlsx\"")
+                .body(ledger.xlsx(jurisdiction, keyArea, Actors.require()));
+    }
+
     @GetMapping("/api/v1/outsiders/{id}")
     Outsider one(@PathVariable long id) {
         return ledger.find(id, Actors.require());
