@@ -77,6 +77,21 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void apiErrorsOutsideControllersAreProblemsToo(@org.springframework.boot.test.web.server.LocalServerPort int port)
+            throws Exception {
+        // the same firewall rejection under /api/: problem+json, not Spring Boot's own JSON
+        var response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1//venues"))
+                        .header("Accept", "application/json").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(400);
+        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/problem+json");
+        org.assertj.core.api.Assertions.assertThat(response.body()).contains("\"type\":\"/problems/malformed-request\"")
+                .contains("\"instance\":\"/api/v1//venues\"").contains("请求格式错误").doesNotContain("timestamp");
+    }
+
+    @Test
     void healthIsPublicMetricsNeedAdmin(@Autowired Staff staff) throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
         mvc.perform(get("/actuator/metrics")).andExpect(status().isUnauthorized());
