@@ -42,6 +42,8 @@ class ResidentPagesTest {
                         .param("relation", "HEAD").param("residence", "REGISTERED").param("health", "HEALTHY")
                         .param("fromKeyArea", "true").param("leftKeyAreaOn", "2020-01-20"))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("notice", "resident.added"));
+        // flash messages wait in the session for the next page, one per page view
+        assertThat(mvc.perform(get(page).session(session)).andReturn().getResponse().getContentAsString()).contains("已添加：高*");
         String bad = id.substring(0, 17) + (id.charAt(17) == '3' ? '4' : '3');
         mvc.perform(post(page + "/residents").session(session).with(csrf()).param("name", "高原").param("idNumber", bad)
                         .param("relation", "CHILD").param("residence", "REGISTERED"))
@@ -50,9 +52,18 @@ class ResidentPagesTest {
 
         String html = mvc.perform(get(page).session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("身份证号校验位不正确");
         assertThat(html).contains("北院 12号").contains("高*").contains("户主 · 户籍").contains("男")
                 .contains("来自重点地区 2020-01-20").doesNotContain(id);
         long resident = Long.parseLong(html.replaceAll("(?s).*action=\"/residents/(\\d+)/move-out\".*", "$1"));
+        // the full identity, once, with a reason
+        mvc.perform(post("/residents/" + resident + "/reveal").session(session).with(csrf()))
+                .andExpect(flash().attribute("errorKey", "validation.reason.required"));
+        assertThat(mvc.perform(get(page).session(session)).andReturn().getResponse().getContentAsString()).doesNotContain(id);
+        mvc.perform(post("/residents/" + resident + "/reveal").session(session).with(csrf()).param("reason", "核对"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get(page).session(session)).andReturn().getResponse().getContentAsString()).contains("高山 " + id);
+        assertThat(mvc.perform(get(page).session(session)).andReturn().getResponse().getContentAsString()).doesNotContain(id);
         mvc.perform(post("/residents/" + resident + "/move-out").session(session).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("notice", "resident.movedOut"));
         assertThat(mvc.perform(get(page).session(session)).andReturn().getResponse().getContentAsString()).contains("迁出");

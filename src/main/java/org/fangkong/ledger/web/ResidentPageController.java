@@ -105,6 +105,20 @@ class ResidentPageController {
         return "redirect:/households/" + id;
     }
 
+    /** Shows the full name, ID number and phone once, on the household page; needs a reason, audited. */
+    @PostMapping("/residents/{id}/reveal")
+    String reveal(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        Actor me = Actors.require();
+        Resident r = ledger.resident(id, me);
+        try {
+            redirect.addFlashAttribute("revealed", ledger.reveal(id, reason, me));
+            redirect.addFlashAttribute("revealedId", id);
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/households/" + r.householdId();
+    }
+
     @PostMapping("/residents/{id}/move-out")
     String moveOut(@PathVariable long id, RedirectAttributes redirect) {
         Actor me = Actors.require();
