@@ -173,7 +173,11 @@ public class PassageLog {
     @Transactional(readOnly = true)
     public List<Passage> day(long checkpointId, LocalDate day, Actor actor) {
         checkpoint(checkpointId, actor);
-        LocalDate d = day == null ? ShanghaiTime.today(clock) : day;
+        return rows(checkpointId, day == null ? ShanghaiTime.today(clock) : day, actor);
+    }
+
+    /** The day's rows, scoped in SQL; the caller has already found the checkpoint in scope. */
+    private List<Passage> rows(long checkpointId, LocalDate d, Actor actor) {
         return jdbc.sql(PASSAGES + " and s.checkpoint_id = :c and s.at >= :from and s.at < :to order by s.at, s.id")
                 .param("scope", actor.scopePath()).param("c", checkpointId)
                 .param("from", Timestamp.from(ShanghaiTime.startOf(d))).param("to", Timestamp.from(ShanghaiTime.startOf(d.plusDays(1))))
@@ -184,7 +188,7 @@ public class PassageLog {
     @Transactional(readOnly = true)
     public byte[] daySheet(long checkpointId, LocalDate day, Actor actor) {
         LocalDate d = day == null ? ShanghaiTime.today(clock) : day;
-        return PassageSheet.pdf(checkpoint(checkpointId, actor), d, day(checkpointId, d, actor));
+        return PassageSheet.pdf(checkpoint(checkpointId, actor), d, rows(checkpointId, d, actor));
     }
 
     /** The day's log as xlsx (masked, as on screen). */

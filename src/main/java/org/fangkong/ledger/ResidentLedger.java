@@ -55,6 +55,17 @@ public class ResidentLedger {
         this.clock = clock;
     }
 
+    /** The ledger fields of a member as typed, checked; {@code healthWhenBlank} null = health is required. */
+    private record MemberFields(Relation relation, Residence residence, Health health) {
+        static MemberFields of(ResidentForm form, Health healthWhenBlank) {
+            Relation relation = LedgerEnums.parse(Relation.class, form.relation(), "relation", "validation.resident.relation");
+            Residence residence = LedgerEnums.parse(Residence.class, form.residence(), "residence", "validation.resident.residence");
+            Health health = healthWhenBlank != null && (form.health() == null || form.health().isBlank()) ? healthWhenBlank
+                    : LedgerEnums.parse(Health.class, form.health(), "health", "validation.resident.health");
+            return new MemberFields(relation, residence, health);
+        }
+    }
+
     private RowMapper<Resident> residentMapper() {
         LocalDate today = ShanghaiTime.today(clock);
         return (rs, n) -> {
@@ -130,10 +141,7 @@ public class ResidentLedger {
     public Resident addResident(long householdId, ResidentForm form, Actor actor) {
         LedgerScope.requireWrite(actor);
         household(householdId, actor);
-        Relation relation = LedgerEnums.parse(Relation.class, form.relation(), "relation", "validation.resident.relation");
-        Residence residence = LedgerEnums.parse(Residence.class, form.residence(), "residence", "validation.resident.residence");
-        Health health = form.health() == null || form.health().isBlank() ? Health.HEALTHY
-                : LedgerEnums.parse(Health.class, form.health(), "health", "validation.resident.health");
+        MemberFields f = MemberFields.of(form, Health.HEALTHY);
         long personId = persons.resolve(new PersonIdentity(form.name(), form.idNumber(), form.phone()));
         boolean member = jdbc.sql("select exists (select 1 from resident where household_id = :h and person_id = :p and moved_out_on is null)")
                 .param("h", householdId).param("p", personId).query(Boolean.class).single();
@@ -144,8 +152,8 @@ public class ResidentLedger {
                         insert into resident (household_id, person_id, relation, residence, health, from_key_area, left_key_area_on)
                         values (:h, :p, :rel, :res, :health, :key, :left) returning id
                         """)
-                .param("h", householdId).param("p", personId).param("rel", relation.name()).param("res", residence.name())
-                .param("health", health.name()).param("key", Boolean.TRUE.equals(form.fromKeyArea()))
+                .param("h", householdId).param("p", personId).param("rel", f.relation().name()).param("res", f.residence().name())
+                .param("health", f.health().name()).param("key", Boolean.TRUE.equals(form.fromKeyArea()))
                 .param("left", form.leftKeyAreaOn()).query(Long.class).single();
         return resident(id, actor);
     }
@@ -158,15 +166,13 @@ public class ResidentLedger {
         if (current.movedOutOn() != null) {
             throw new FieldException("movedOutOn", "validation.resident.movedOut");
         }
-        Relation relation = LedgerEnums.parse(Relation.class, form.relation(), "relation", "validation.resident.relation");
-        Residence residence = LedgerEnums.parse(Residence.class, form.residence(), "residence", "validation.resident.residence");
-        Health health = LedgerEnums.parse(Health.class, form.health(), "health", "validation.resident.health");
+        MemberFields f = MemberFields.of(form, null);
         jdbc.sql("""
                         update resident set relation = :rel, residence = :res, health = :health, from_key_area = :key,
                                             left_key_area_on = :left, updated_at = now()
                         where id = :id
                         """)
-                .param("id", id).param("rel", relation.name()).param("res", residence.name()).param("health", health.name())
+                .param("id", id).param("rel", f.relation().name()).param("res", f.residence().name()).param("health", f.health().name())
                 .param("key", Boolean.TRUE.equals(form.fromKeyArea())).param("left", form.leftKeyAreaOn()).update();
         return resident(id, actor);
     }

@@ -1,6 +1,5 @@
 package org.fangkong.common.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,22 +39,9 @@ class ApiErrorController extends BasicErrorController {
         if (!(uri instanceof String path) || !path.startsWith(request.getContextPath() + "/api/")) {
             return super.error(request);
         }
-        String[] keys = switch (status) {
-            case NOT_FOUND -> new String[] {Problems.NOT_FOUND, "error.notFound.title", "error.notFound.detail"};
-            case FORBIDDEN -> new String[] {Problems.FORBIDDEN, "error.forbidden.title", "error.forbidden.detail"};
-            case UNAUTHORIZED -> new String[] {Problems.UNAUTHORIZED, "error.unauthorized.title", "error.unauthorized.detail"};
-            case METHOD_NOT_ALLOWED -> new String[] {Problems.MALFORMED, "error.method.title", "error.method.detail"};
-            default -> status.is4xxClientError()
-                    ? new String[] {Problems.MALFORMED, "error.malformed.title", "error.malformed.detail"}
-                    : new String[] {Problems.INTERNAL, "error.internal.title", "error.internal.detail"};
-        };
+        String[] keys = ApiProblems.forStatus(status);
         ProblemDetail p = problems.simple(locales.resolveLocale(request), status, keys[0], keys[1], keys[2], null);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", p.getType().toString());
-        body.put("title", p.getTitle());
-        body.put("status", p.getStatus());
-        body.put("detail", p.getDetail());
-        body.put("instance", path);
+        Map<String, Object> body = ApiProblems.body(p, path);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 }

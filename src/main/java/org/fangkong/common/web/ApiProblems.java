@@ -68,17 +68,39 @@ public class ApiProblems {
         return p;
     }
 
-    /** Writes {@code p} as Spring MVC would, with the request path as its {@code instance}. */
-    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail p) throws IOException {
+    /**
+     * The problem type and message keys for an HTTP status raised outside the controllers' advice
+     * ({@code [type, titleKey, detailKey]}): the same words pages and the API use for it elsewhere.
+     */
+    static String[] forStatus(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> new String[] {Problems.NOT_FOUND, "error.notFound.title", "error.notFound.detail"};
+            case FORBIDDEN -> new String[] {Problems.FORBIDDEN, "error.forbidden.title", "error.forbidden.detail"};
+            case UNAUTHORIZED -> new String[] {Problems.UNAUTHORIZED, "error.unauthorized.title", "error.unauthorized.detail"};
+            case METHOD_NOT_ALLOWED -> new String[] {Problems.MALFORMED, "error.method.title", "error.method.detail"};
+            default -> status.is4xxClientError()
+                    ? new String[] {Problems.MALFORMED, "error.malformed.title", "error.malformed.detail"}
+                    : new String[] {Problems.INTERNAL, "error.internal.title", "error.internal.detail"};
+        };
+    }
+
+    /** {@code p} as the JSON body Spring MVC writes for it, {@code instance} defaulting to {@code path}. */
+    static Map<String, Object> body(ProblemDetail p, String path) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", p.getType().toString());
         body.put("title", p.getTitle());
         body.put("status", p.getStatus());
         body.put("detail", p.getDetail());
-        body.put("instance", p.getInstance() != null ? p.getInstance().toString() : request.getRequestURI());
+        body.put("instance", p.getInstance() != null ? p.getInstance().toString() : path);
         if (p.getProperties() != null) {
             body.putAll(p.getProperties());
         }
+        return body;
+    }
+
+    /** Writes {@code p} as Spring MVC would, with the request path as its {@code instance}. */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail p) throws IOException {
+        Map<String, Object> body = body(p, request.getRequestURI());
         response.setStatus(p.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

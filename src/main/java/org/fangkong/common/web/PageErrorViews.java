@@ -28,18 +28,11 @@ class PageErrorViews implements ErrorViewResolver {
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
         Locale locale = RequestContextUtils.getLocale(request);
-        String[] keys = switch (status) {
-            case NOT_FOUND -> new String[] {"error.notFound.title", "error.notFound.detail"};
-            case FORBIDDEN -> new String[] {"error.forbidden.title", "error.forbidden.detail"};
-            case UNAUTHORIZED -> new String[] {"error.unauthorized.title", "error.unauthorized.detail"};
-            case METHOD_NOT_ALLOWED -> new String[] {"error.method.title", "error.method.detail"};
-            default -> status.is4xxClientError() ? new String[] {"error.malformed.title", "error.malformed.detail"}
-                    : new String[] {"error.internal.title", "error.internal.detail"};
-        };
+        String[] keys = ApiProblems.forStatus(status);
         Map<String, Object> view = new HashMap<>(model);
         view.put("status", status.value());
-        view.put("errorTitle", messages.getMessage(keys[0], null, locale));
-        view.put("errorDetail", messages.getMessage(keys[1], null, locale));
+        view.put("errorTitle", messages.getMessage(keys[1], null, locale));
+        view.put("errorDetail", messages.getMessage(keys[2], null, locale));
         return new ModelAndView("error/page", view, status);
     }
 }
