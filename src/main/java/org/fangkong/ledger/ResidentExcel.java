@@ -1,5 +1,6 @@
 package org.fangkong.ledger;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -9,8 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.jobs.JobProgress;
+import org.fangkong.common.jobs.Jobs;
 import org.fangkong.common.pii.PiiSealer;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditTrail;
@@ -20,13 +24,16 @@ import org.fangkong.common.web.RowsRejected.RowError;
 import org.fangkong.ledger.LedgerEnums.Health;
 import org.fangkong.ledger.LedgerEnums.Relation;
 import org.fangkong.ledger.LedgerEnums.Residence;
+import org.fangkong.ledger.ResidentBulkWriter.Member;
 import org.fangkong.ledger.ResidentWorkbook.Line;
 import org.fangkong.ledger.ResidentWorkbook.RawRow;
 import org.fangkong.person.PersonIdentity;
 import org.fangkong.person.PersonRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The resident ledger in and out of Excel. Export: every member in scope with full ID numbers and
@@ -41,21 +48,34 @@ public class ResidentExcel {
     public record ImportResult(int written, int rejected, List<RowError> errors) {
     }
 
-    private record Valid(int row, String place, String building, String address, PersonRegistry.Checked who,
-                         Relation relation, Residence residence, Health health, boolean keyArea, LocalDate left,
-                         LocalDate movedOut) {
-    }
+    /** The most rows one file may hold (the benchmark's size). */
+    public static final int MAX_ROWS = 100_000;
+
+    private static final JobProgress NO_PROGRESS = new JobProgress() {
+        @Override
+        public void phase(String phase, long total) {
+        }
+
+        @Override
+        public void done(long done) {
+        }
+    };
 
     private final JdbcClient jdbc;
-    private final PersonRegistry persons;
+    private final ResidentBulkWriter writer;
+    private final Jobs jobs;
+    private final TransactionTemplate tx;
     private final PiiSealer sealer;
     private final LedgerScope scope;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ResidentExcel(JdbcClient jdbc, PersonRegistry persons, PiiSealer sealer, LedgerScope scope, AuditTrail audit, Clock clock) {
+    ResidentExcel(JdbcClient jdbc, ResidentBulkWriter writer, Jobs jobs, PlatformTransactionManager txManager,
+                  PiiSealer sealer, LedgerScope scope, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
-        this.persons = persons;
+        this.writer = writer;
+        this.jobs = jobs;
+        this.tx = new TransactionTemplate(txManager);
         this.sealer = sealer;
         this.scope = scope;
         this.audit = audit;
@@ -97,9 +117,27 @@ public class ResidentExcel {
         return sealed == null ? null : sealer.open(sealed);
     }
 
+    /** Imports a file at once (the API); see {@link #importRows}. */
     @Transactional
     public ImportResult importXlsx(InputStream xlsx, boolean validRowsOnly, Actor actor) {
+        return importRows(read(xlsx), validRowsOnly, actor, NO_PROGRESS);
+    }
+
+    /**
+     * Imports a file in the background (pages): answers the job whose page shows the progress and
+     * then the outcome. The file is read and checked and written in one transaction.
+     */
+    public UUID startImport(byte[] xlsx, boolean validRowsOnly, Actor actor) {
         LedgerScope.requireWrite(actor);
+        return jobs.start("residentImport", actor, "/households", progress -> {
+            progress.phase("reading", 0);
+            List<RawRow> rows = read(new ByteArrayInputStream(xlsx));
+            return tx.execute(status -> importRows(rows, validRowsOnly, actor, progress));
+        });
+    }
+
+    /** Reads a file as the resident ledger's rows; a file that is not such an xlsx names the file field. */
+    static List<RawRow> read(InputStream xlsx) {
         List<RawRow> rows;
         try {
             rows = ResidentWorkbook.read(xlsx);
@@ -109,62 +147,41 @@ public class ResidentExcel {
         if (rows.isEmpty()) {
             throw new FieldException("file", "validation.import.empty");
         }
+        if (rows.size() > MAX_ROWS) {
+            throw new FieldException("file", "import.error.tooManyRows");
+        }
+        return rows;
+    }
+
+    /**
+     * Checks every row, then writes the valid ones in one transaction, reporting progress: a file
+     * with bad rows writes nothing unless {@code validRowsOnly}.
+     */
+    ImportResult importRows(List<RawRow> rows, boolean validRowsOnly, Actor actor, JobProgress progress) {
+        LedgerScope.requireWrite(actor);
         List<RowError> errors = new ArrayList<>();
-        List<Valid> valid = new ArrayList<>();
+        List<Member> valid = new ArrayList<>(rows.size());
         Map<String, Boolean> places = new HashMap<>();
+        progress.phase("checking", rows.size());
         for (RawRow row : rows) {
             try {
                 valid.add(check(row, places, actor));
             } catch (FieldException e) {
                 errors.add(new RowError(row.number(), e.field(), e.messageKey()));
             }
+            if (row.number() % 1_000 == 0) {
+                progress.done(valid.size() + errors.size());
+            }
         }
         if (!errors.isEmpty() && !validRowsOnly) {
             throw new RowsRejected(errors); // nothing written
         }
-        Map<String, Long> households = new HashMap<>();
-        for (Valid v : valid) {
-            long household = households.computeIfAbsent(v.place() + "\u0000" + v.building() + "\u0000" + v.address(),
-                    k -> household(v, actor));
-            long person = persons.resolve(v.who());
-            int updated = jdbc.sql("""
-                            update resident set relation = :rel, residence = :res, health = :health, from_key_area = :key,
-                                                left_key_area_on = :left, moved_out_on = :out, updated_at = now()
-                            where household_id = :h and person_id = :p and moved_out_on is null
-                            """)
-                    .param("h", household).param("p", person).param("rel", v.relation().name())
-                    .param("res", v.residence().name()).param("health", v.health().name()).param("key", v.keyArea())
-                    .param("left", v.left()).param("out", v.movedOut()).update();
-            if (updated == 0) {
-                jdbc.sql("""
-                                insert into resident (household_id, person_id, relation, residence, health, from_key_area,
-                                                      left_key_area_on, moved_out_on)
-                                values (:h, :p, :rel, :res, :health, :key, :left, :out)
-                                """)
-                        .param("h", household).param("p", person).param("rel", v.relation().name())
-                        .param("res", v.residence().name()).param("health", v.health().name()).param("key", v.keyArea())
-                        .param("left", v.left()).param("out", v.movedOut()).update();
-            }
-        }
+        writer.write(valid, actor, progress);
         return new ImportResult(valid.size(), errors.size(), errors);
     }
 
-    private long household(Valid v, Actor actor) {
-        return jdbc.sql("""
-                        select id from household where jurisdiction_code = :j and building = :b and address = :a
-                        order by id limit 1
-                        """)
-                .param("j", v.place()).param("b", v.building()).param("a", v.address()).query(Long.class).optional()
-                .orElseGet(() -> jdbc.sql("""
-                                insert into household (jurisdiction_code, building, address, created_by)
-                                values (:j, :b, :a, :by) returning id
-                                """)
-                        .param("j", v.place()).param("b", v.building()).param("a", v.address()).param("by", actor.username())
-                        .query(Long.class).single());
-    }
-
     /** Checks one row as RULES.md says; the first fault is reported with its column. */
-    private Valid check(RawRow row, Map<String, Boolean> places, Actor actor) {
+    private Member check(RawRow row, Map<String, Boolean> places, Actor actor) {
         String place = row.cell(0);
         boolean inScope = places.computeIfAbsent(place, code -> {
             try {
@@ -203,8 +220,8 @@ public class ResidentExcel {
         }
         LocalDate left = date(row.cell(12), 12);
         LocalDate movedOut = date(row.cell(13), 13);
-        return new Valid(row.number(), place, row.cell(1), row.cell(2), who, relation, residence, health, key.equals("是"),
-                left, movedOut);
+        return new Member(place, row.cell(1), row.cell(2), who, relation, residence, health, key.equals("是"), left,
+                movedOut);
     }
 
     private LocalDate date(String text, int column) {

@@ -87,17 +87,23 @@ class ResidentImportBrowserTest {
         browser.findElement(By.id("file")).sendKeys(file.toString());
         browser.findElement(By.id("import")).click();
 
+        // the import runs as a job: its page polls and then shows the outcome
+        assertThat(browser.getCurrentUrl()).contains("/jobs/");
+        assertThat(browser.findElement(By.id("job-failed")).getText()).contains("整个文件未导入");
         String errors = browser.findElement(By.id("import-errors")).getText();
-        assertThat(errors).contains("整个文件未导入").contains("第 3 行").contains("身份证号").contains("校验位不正确");
+        assertThat(errors).contains("第 3 行").contains("身份证号").contains("校验位不正确");
         assertThat(residents()).isZero();
         Browser.screenshot(browser, "residents-01-import-rejected");
 
+        browser.get(base + "/households");
         browser.findElement(By.id("file")).sendKeys(file.toString());
         browser.findElement(By.name("validRowsOnly")).click();
         browser.findElement(By.id("import")).click();
+        browser.findElement(By.id("job-done"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("已导入 1 行").contains("第 3 行");
         assertThat(residents()).isEqualTo(1);
         Browser.screenshot(browser, "residents-02-valid-rows-imported");
+        browser.findElement(By.id("job-link")).click();
 
         browser.findElement(By.id("q")).sendKeys(good);
         browser.findElement(By.id("search")).click();

@@ -62,12 +62,18 @@ class ResidentApiController {
 
     /**
      * The same layout back (raw xlsx body). Any bad row: {@code 400} listing every bad row and
-     * nothing written, unless {@code validRowsOnly=true}, which writes the others.
+     * nothing written, unless {@code validRowsOnly=true}, which writes the others. With
+     * {@code async=true}: {@code 202} at once, the job's progress and outcome at its Location.
      */
     @PostMapping(value = "/api/v1/residents/import", consumes = {XLSX, "application/octet-stream"})
     ResponseEntity<Map<String, Object>> importXlsx(@RequestBody byte[] xlsx,
                                                   @RequestParam(defaultValue = "false") boolean validRowsOnly,
+                                                  @RequestParam(defaultValue = "false") boolean async,
                                                   HttpServletRequest request) {
+        if (async) {
+            java.util.UUID job = excel.startImport(xlsx, validRowsOnly, Actors.require());
+            return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job)).body(Map.of("job", job));
+        }
         ResidentExcel.ImportResult r = excel.importXlsx(new ByteArrayInputStream(xlsx), validRowsOnly, Actors.require());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("written", r.written(), "rejected", r.rejected(),
                 "errors", problems.rowErrors(r.errors(), RequestContextUtils.getLocale(request))));

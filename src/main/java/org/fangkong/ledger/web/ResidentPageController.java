@@ -8,7 +8,6 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
-import org.fangkong.common.web.RowsRejected;
 import org.fangkong.ledger.Household;
 import org.fangkong.ledger.LedgerEnums;
 import org.fangkong.ledger.Resident;
@@ -140,21 +139,16 @@ class ResidentPageController {
                 .header("Content-Disposition", "attachment; filename=\"residents.xlsx\"").body(xlsx);
     }
 
+    /** Starts the import in the background and shows its progress page. */
     @PostMapping("/residents/import")
     String importXlsx(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean validRowsOnly,
                       RedirectAttributes redirect) throws java.io.IOException {
         try {
-            ResidentExcel.ImportResult r = excel.importXlsx(file.getInputStream(), validRowsOnly, Actors.require());
-            redirect.addFlashAttribute("notice", "import.written");
-            redirect.addFlashAttribute("noticeArg", r.written());
-            redirect.addFlashAttribute("importErrors", r.errors());
-        } catch (RowsRejected e) {
-            redirect.addFlashAttribute("importErrors", e.errors());
-            redirect.addFlashAttribute("importRejected", true);
+            return "redirect:/jobs/" + excel.startImport(file.getBytes(), validRowsOnly, Actors.require());
         } catch (FieldException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
+            return "redirect:/households";
         }
-        return "redirect:/households";
     }
 
     private static boolean mayWrite(Actor me) {

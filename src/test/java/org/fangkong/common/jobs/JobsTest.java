@@ -1,0 +1,86 @@
+package org.fangkong.common.jobs;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NotFoundException;
+import org.fangkong.testsupport.FangkongTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Long jobs: progress while running, the outcome kept, only their owner (or an admin) sees them. */
+@FangkongTest
+class JobsTest {
+
+    static final Actor OWNER = new Actor(1, "job-owner", "Owner", Role.OFFICER, "37", "37");
+    static final Actor OTHER = new Actor(2, "job-other", "Other", Role.OFFICER, "37", "37");
+    static final Actor ADMIN = new Actor(3, "job-admin", "Admin", Role.ADMIN, "37", "37");
+
+    @Autowired
+    Jobs jobs;
+    @Autowired
+    JdbcClient jdbc;
+
+    Job awaitEnd(UUID id) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Job job = jobs.find(id, OWNER);
+        while (job.running() && System.nanoTime() < until) {
+            Thread.sleep(20);
+            job = jobs.find(id, OWNER);
+        }
+        return job;
+    }
+
+    @Test
+    void showsProgressThenKeepsTheResult() throws Exception {
+        CountDownLatch halfway = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        UUID id = jobs.start("residentImport", OWNER, "/households", p -> {
+            p.phase("writing", 10);
+            p.done(5);
+            halfway.countDown();
+            goOn.await(10, TimeUnit.SECONDS);
+            return Map.of("written", 10);
+        });
+        assertThat(halfway.await(10, TimeUnit.SECONDS)).isTrue();
+        Job running = jobs.find(id, OWNER);
+        assertThat(running.running()).isTrue();
+        assertThat(running.phase()).isEqualTo("writing");
+        assertThat(running.percent()).isEqualTo(50);
+        goOn.countDown();
+
+        Job done = awaitEnd(id);
+        assertThat(done.state()).isEqualTo(Job.State.DONE);
+        assertThat(done.result()).containsEntry("written", 10);
+        assertThat(done.link()).isEqualTo("/households");
+        assertThat(jobs.find(id, ADMIN).id()).isEqualTo(id);
+        assertThatThrownBy(() -> jobs.find(id, OTHER)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aFailureKeepsItsReasonAndAnInterruptedJobSaysSo() throws Exception {
+        UUID failed = jobs.start("residentImport", OWNER, null, p -> {
+            throw new FieldException("file", "validation.import.notXlsx");
+        });
+        Job job = awaitEnd(failed);
+        assertThat(job.state()).isEqualTo(Job.State.FAILED);
+        assertThat(job.errorKey()).isEqualTo("validation.import.notXlsx");
+
+        UUID orphan = UUID.randomUUID();
+        jdbc.sql("insert into job (id, kind, owner, state) values (:id, 'residentImport', 'job-owner', 'RUNNING')")
+                .param("id", orphan).update();
+        jobs.markInterrupted();
+        assertThat(jobs.find(orphan, OWNER).errorKey()).isEqualTo("job.interrupted");
+        assertThat(jobs.find(orphan, OWNER).running()).isFalse();
+    }
+}
