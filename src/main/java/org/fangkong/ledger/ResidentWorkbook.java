@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -55,8 +54,6 @@ final class ResidentWorkbook {
         }
     }
 
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("uuuu-M-d")
-            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private ResidentWorkbook() {
     }
@@ -155,13 +152,6 @@ final class ResidentWorkbook {
     }
 
     static LocalDate dateOrNull(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip().replace('/', '-').replace('.', '-'), DAY);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(text);
-        }
+        return org.fangkong.common.DayText.parseOrNull(text);
     }
 }

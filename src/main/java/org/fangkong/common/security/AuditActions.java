@@ -18,11 +18,13 @@ public final class AuditActions {
     public static final String EXPOSURE_SEARCH = "EXPOSURE_SEARCH";
     public static final String PERSON_MERGE = "PERSON_MERGE";
     public static final String CHECKPOINT_ALERT_HANDLED = "CHECKPOINT_ALERT_HANDLED";
+    public static final String MATCH_LIST_UPLOADED = "MATCH_LIST_UPLOADED";
+    public static final String TASK_DONE = "TASK_DONE";
 
     /** Every action, for the audit page's filter. */
     public static final java.util.List<String> ALL = java.util.List.of(LOGIN, LOGIN_FAILED, LOGIN_LOCKED, LOGOUT,
             TOKEN_ISSUED, USER_CREATED, USER_DISABLED, USER_ENABLED, USER_PASSWORD_RESET, GRID_CREATED, PII_REVEAL,
-            PII_EXPORT, CHECKINS_IMPORTED, EXPOSURE_SEARCH);
+            PII_EXPORT, CHECKINS_IMPORTED, EXPOSURE_SEARCH, PERSON_MERGE, CHECKPOINT_ALERT_HANDLED, MATCH_LIST_UPLOADED, TASK_DONE);
 
     private AuditActions() {
     }

@@ -1,0 +1,144 @@
+package org.fangkong.tracing;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.fangkong.common.pii.PiiSealer;
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.AuditTrail;
+import org.fangkong.common.web.NotFoundException;
+import org.fangkong.common.web.PageResult;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading matched lists: the lists made within the viewer's scope, one list's counts, its rows
+ * (filtered, paged, one query), and the results as xlsx (audited as an export).
+ */
+@Service
+public class MatchResults {
+
+    /** Which rows to show. */
+    public enum Filter { ALL, MATCHED, UNMATCHED, INVALID }
+
+    private static final String LIST = """
+            select l.*, (select count(*) from follow_up_task t where t.list_id = l.id) as tasks,
+                   (select count(*) from follow_up_task t where t.list_id = l.id and t.done_at is not null) as tasks_done
+            from match_list l
+            """;
+    private static final RowMapper<MatchList> LIST_MAPPER = (rs, n) -> new MatchList(rs.getLong("id"), rs.getString("name"),
+            rs.getString("file_name"), rs.getString("scope_code"), rs.getString("uploaded_by"),
+            rs.getObject("uploaded_at", OffsetDateTime.class).toInstant(), rs.getString("state"),
+            rs.getObject("job_id", UUID.class), rs.getInt("total"), rs.getInt("matched"), rs.getInt("invalid"),
+            rs.getLong("tasks"), rs.getLong("tasks_done"));
+
+    private final JdbcClient jdbc;
+    private final PiiSealer sealer;
+    private final AuditTrail audit;
+    private final org.springframework.context.MessageSource messages;
+
+    MatchResults(JdbcClient jdbc, PiiSealer sealer, AuditTrail audit, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+        this.jdbc = jdbc;
+        this.sealer = sealer;
+        this.audit = audit;
+    }
+
+    /** Lists uploaded within the viewer's scope, newest first. */
+    @Transactional(readOnly = true)
+    public PageResult<MatchList> lists(Integer page, Integer size, Actor actor) {
+        CrossMatching.requireMatcher(actor);
+        int p = PageResult.page(page);
+        int s = PageResult.size(size);
+        List<MatchList> items = jdbc.sql(LIST + " where l.scope_path <@ cast(:scope as ltree) order by l.id desc limit :s offset :o")
+                .param("scope", actor.scopePath()).param("s", s).param("o", (long) p * s).query(LIST_MAPPER).list();
+        long total = jdbc.sql("select count(*) from match_list where scope_path <@ cast(:scope as ltree)")
+                .param("scope", actor.scopePath()).query(Long.class).single();
+        return new PageResult<>(items, p, s, total);
+    }
+
+    /** One list, if it was uploaded within the viewer's scope. */
+    @Transactional(readOnly = true)
+    public MatchList list(long id, Actor actor) {
+        CrossMatching.requireMatcher(actor);
+        return jdbc.sql(LIST + " where l.id = :id and l.scope_path <@ cast(:scope as ltree)")
+                .param("id", id).param("scope", actor.scopePath()).query(LIST_MAPPER).optional()
+                .orElseThrow(() -> new NotFoundException("matchList"));
+    }
+
+    /** A page of the list's rows in row order, with the total, in one query. */
+    @Transactional(readOnly = true)
+    public PageResult<MatchRow> rows(long listId, Filter filter, Integer page, Integer size, Actor actor) {
+        list(listId, actor);
+        int p = PageResult.page(page);
+        int s = PageResult.size(size);
+        long[] total = {0};
+        List<MatchRow> items = jdbc.sql("""
+                        select r.*, j.name as jurisdiction_name, j.path <@ cast(:scope as ltree) as in_scope,
+                               t.id as task_id, t.done_at, t.note, count(*) over () as total
+                        from match_row r
+                        left join jurisdiction j on j.code = r.jurisdiction_code
+                        left join follow_up_task t on t.list_id = r.list_id and t.row_no = r.row_no
+                        where r.list_id = :l and (:f = 'ALL' or (:f = 'MATCHED' and r.matched)
+                              or (:f = 'INVALID' and r.error_key is not null)
+                              or (:f = 'UNMATCHED' and not r.matched and r.error_key is null))
+                        order by r.row_no limit :s offset :o
+                        """)
+                .param("l", listId).param("f", (filter == null ? Filter.ALL : filter).name()).param("scope", actor.scopePath())
+                .param("s", s).param("o", (long) p * s)
+                .query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    OffsetDateTime seen = rs.getObject("last_seen_at", OffsetDateTime.class);
+                    OffsetDateTime passed = rs.getObject("passed_at", OffsetDateTime.class);
+                    OffsetDateTime done = rs.getObject("done_at", OffsetDateTime.class);
+                    return new MatchRow(rs.getInt("row_no"), rs.getString("name_masked"), rs.getString("id_masked"),
+                            rs.getString("phone_masked"), rs.getObject("left_on", LocalDate.class),
+                            rs.getObject("arrived_on", LocalDate.class), rs.getString("error_field"),
+                            rs.getString("error_key"), rs.getBoolean("matched"), rs.getString("source"),
+                            rs.getString("jurisdiction_code"), rs.getString("jurisdiction_name"),
+                            rs.getBoolean("in_scope") ? rs.getString("address") : null, rs.getString("venue_name"),
+                            seen == null ? null : seen.toInstant(), rs.getString("checkpoint_name"),
+                            passed == null ? null : passed.toInstant(), rs.getObject("task_id", Long.class),
+                            done == null ? null : done.toInstant(), rs.getString("note"));
+                }).list();
+        return new PageResult<>(items, p, s, total[0]);
+    }
+
+    /** Every row with the list's full names, ID numbers and phones, as xlsx; audited as an export. */
+    @Transactional
+    public byte[] export(long listId, String reason, java.util.Locale locale, Actor actor) {
+        MatchList list = list(listId, actor);
+        List<MatchWorkbook.Line> lines = jdbc.sql("""
+                        select r.*, j.name as jurisdiction_name, j.path <@ cast(:scope as ltree) as in_scope,
+                               t.done_at, t.note
+                        from match_row r
+                        left join jurisdiction j on j.code = r.jurisdiction_code
+                        left join follow_up_task t on t.list_id = r.list_id and t.row_no = r.row_no
+                        where r.list_id = :l order by r.row_no
+                        """).param("l", listId).param("scope", actor.scopePath())
+                .query((rs, n) -> {
+                    OffsetDateTime seen = rs.getObject("last_seen_at", OffsetDateTime.class);
+                    OffsetDateTime passed = rs.getObject("passed_at", OffsetDateTime.class);
+                    OffsetDateTime done = rs.getObject("done_at", OffsetDateTime.class);
+                    return new MatchWorkbook.Line(rs.getInt("row_no"), open(rs.getBytes("name_sealed")),
+                            open(rs.getBytes("id_sealed")), open(rs.getBytes("phone_sealed")),
+                            rs.getObject("left_on", LocalDate.class), rs.getObject("arrived_on", LocalDate.class),
+                            rs.getString("error_key") != null ? "INVALID" : rs.getBoolean("matched") ? "MATCHED" : "UNMATCHED",
+                            rs.getString("source"), rs.getString("jurisdiction_name"),
+                            rs.getBoolean("in_scope") ? rs.getString("address") : null, rs.getString("venue_name"),
+                            seen == null ? null : seen.toInstant(), rs.getString("checkpoint_name"),
+                            passed == null ? null : passed.toInstant(), done == null ? null : done.toInstant(),
+                            rs.getString("note"), rs.getString("error_field"), rs.getString("error_key"));
+                }).list();
+        audit.export("match-list:" + listId + " rows:" + lines.size(), reason);
+        return MatchWorkbook.xlsx(list, lines, key -> messages.getMessage(key, null, key, locale));
+    }
+
+    private String open(byte[] sealed) {
+        return sealed == null ? null : sealer.open(sealed);
+    }
+}
