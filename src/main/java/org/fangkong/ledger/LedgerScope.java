@@ -39,6 +39,14 @@ class LedgerScope {
         }
     }
 
+    /** The reason given for revealing personal data, required (the reveal is audited with it). */
+    static String reason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new FieldException("reason", "validation.reason.required");
+        }
+        return reason.strip();
+    }
+
     /** A village, community or grid in the caller's subtree, or a field error naming {@code field}. */
     Jurisdiction place(String code, Actor actor, String field) {
         Jurisdiction j = code == null ? null : jurisdictions.find(code.strip(), actor.scopePath()).orElse(null);

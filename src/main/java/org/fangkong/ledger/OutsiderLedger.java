@@ -123,6 +123,13 @@ public class OutsiderLedger {
         return LedgerWorkbooks.outsiders(list(jurisdiction, keyAreaOnly, actor));
     }
 
+    /** The full name, ID number and phone of an outsider in scope; needs a reason, audited as a reveal. */
+    @Transactional
+    public PersonIdentity reveal(long id, String reason, Actor actor) {
+        LedgerScope.requireWrite(actor);
+        return persons.reveal(find(id, actor).personId(), LedgerScope.reason(reason));
+    }
+
     /** Records the day the outsider left the village again. */
     @Transactional
     public Outsider left(long id, LocalDate on, Actor actor) {

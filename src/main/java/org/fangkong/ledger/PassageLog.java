@@ -169,6 +169,13 @@ public class PassageLog {
                 .query(PASSAGE).optional().orElseThrow(() -> new NotFoundException("passage"));
     }
 
+    /** The full name, ID number and phone of whoever passed; needs a reason, audited as a reveal. */
+    @Transactional
+    public org.fangkong.person.PersonIdentity reveal(long id, String reason, Actor actor) {
+        LedgerScope.requireWrite(actor);
+        return persons.reveal(passage(id, actor).personId(), LedgerScope.reason(reason));
+    }
+
     /** One checkpoint's log for one Asia/Shanghai day, in time order: the day's sheet. */
     @Transactional(readOnly = true)
     public List<Passage> day(long checkpointId, LocalDate day, Actor actor) {

@@ -240,10 +240,7 @@ public class ResidentLedger {
     @Transactional
     public PersonIdentity reveal(long residentId, String reason, Actor actor) {
         LedgerScope.requireWrite(actor);
-        if (reason == null || reason.isBlank()) {
-            throw new FieldException("reason", "validation.reason.required");
-        }
-        return persons.reveal(resident(residentId, actor).personId(), reason.strip());
+        return persons.reveal(resident(residentId, actor).personId(), LedgerScope.reason(reason));
     }
 
     /** A merged person's memberships and passages move to the kept record (same transaction). */

@@ -102,4 +102,10 @@ class CheckpointApiController {
     void handle(@PathVariable long id, @RequestBody Handling body) {
         log.handle(id, body.note(), Actors.require());
     }
+
+    /** Full name, ID number and phone of whoever passed; a reason is required and the reveal is audited. */
+    @PostMapping("/api/v1/passages/{id}/reveal")
+    org.fangkong.person.PersonIdentity reveal(@PathVariable long id, @RequestBody ResidentApiController.Reveal body) {
+        return log.reveal(id, body.reason(), Actors.require());
+    }
 }

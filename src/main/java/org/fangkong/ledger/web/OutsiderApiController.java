@@ -57,4 +57,10 @@ class OutsiderApiController {
     Outsider left(@PathVariable long id, @RequestBody(required = false) Left body) {
         return ledger.left(id, body == null ? null : body.on(), Actors.require());
     }
+
+    /** Full name, ID number and phone; a reason is required and the reveal is audited. */
+    @PostMapping("/api/v1/outsiders/{id}/reveal")
+    org.fangkong.person.PersonIdentity reveal(@PathVariable long id, @RequestBody ResidentApiController.Reveal body) {
+        return ledger.reveal(id, body.reason(), Actors.require());
+    }
 }

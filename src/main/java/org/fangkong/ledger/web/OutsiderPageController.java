@@ -64,4 +64,17 @@ class OutsiderPageController {
         }
         return "redirect:/outsiders";
     }
+
+    /** Shows one outsider's full name, ID number and phone once, on the list; needs a reason, audited. */
+    @PostMapping("/outsiders/{id}/reveal")
+    String reveal(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam(required = false) String reason,
+                  @RequestParam(defaultValue = "false") boolean keyArea, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("revealed", ledger.reveal(id, reason, Actors.require()));
+            redirect.addFlashAttribute("revealedId", id);
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return keyArea ? "redirect:/outsiders?keyArea=true" : "redirect:/outsiders";
+    }
 }
