@@ -37,7 +37,7 @@ final class LedgerWorkbooks {
                 p.origin(), p.host(), p.purpose(), p.plate(), p.temperature(), p.refused() ? "禁止进入" : "", p.recordedBy()});
     }
 
-    private static <T> byte[] sheet(String name, String[] headers, List<T> rows, Function<T, Object[]> cells) {
+    static <T> byte[] sheet(String name, String[] headers, List<T> rows, Function<T, Object[]> cells) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook wb = new Workbook(out, "Fangkong", "1.0");

@@ -105,8 +105,16 @@ final class ResidentWorkbook {
         }
     }
 
-    /** The data rows of the first sheet, as text (dates as yyyy-MM-dd), skipping blank rows. */
+    /** The data rows of the resident ledger's first sheet. */
     static List<RawRow> read(InputStream xlsx) throws IOException {
+        return read(xlsx, HEADERS.length, c -> c >= 12);
+    }
+
+    /**
+     * The data rows of a ledger's first sheet ({@code columns} wide), as text, skipping blank rows;
+     * a number in a date column (an Excel serial date) reads as yyyy-MM-dd.
+     */
+    static List<RawRow> read(InputStream xlsx, int columns, java.util.function.IntPredicate dateColumn) throws IOException {
         List<RawRow> rows = new ArrayList<>();
         try (ReadableWorkbook wb = new ReadableWorkbook(xlsx)) {
             Sheet sheet = wb.getFirstSheet();
@@ -115,10 +123,10 @@ final class ResidentWorkbook {
                     if (row.getRowNum() == 1) {
                         return; // the header
                     }
-                    String[] cells = new String[HEADERS.length];
+                    String[] cells = new String[columns];
                     boolean blank = true;
-                    for (int c = 0; c < HEADERS.length; c++) {
-                        cells[c] = text(row, c);
+                    for (int c = 0; c < columns; c++) {
+                        cells[c] = text(row, c, dateColumn.test(c));
                         blank &= cells[c].isBlank();
                     }
                     if (!blank) {
@@ -130,7 +138,7 @@ final class ResidentWorkbook {
         return rows;
     }
 
-    private static String text(Row row, int c) {
+    private static String text(Row row, int c, boolean dateColumn) {
         Optional<Cell> cell = row.getOptionalCell(c);
         if (cell.isEmpty() || cell.get().getType() == CellType.EMPTY) {
             return "";
@@ -138,7 +146,7 @@ final class ResidentWorkbook {
         Cell x = cell.get();
         if (x.getType() == CellType.NUMBER) {
             BigDecimal n = x.asNumber();
-            if (c >= 12) { // a date column holding an Excel serial date
+            if (dateColumn) { // an Excel serial date
                 LocalDateTime dt = x.asDate();
                 return dt.toLocalDate().toString();
             }

@@ -50,15 +50,20 @@ class ResidentExcelTest {
     }
 
     static List<List<String>> rows(byte[] xlsx) throws Exception {
+        return rows(xlsx, ResidentWorkbook.HEADERS.length, c -> c >= 12);
+    }
+
+    /** Every row of the first sheet as text, {@code columns} wide; numbers in date columns as days. */
+    static List<List<String>> rows(byte[] xlsx, int columns, java.util.function.IntPredicate dateColumn) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             try (var stream = wb.getFirstSheet().openStream()) {
                 stream.forEach((Row r) -> {
                     List<String> cells = new ArrayList<>();
-                    for (int c = 0; c < ResidentWorkbook.HEADERS.length; c++) {
+                    for (int c = 0; c < columns; c++) {
                         int column = c;
                         cells.add(r.getOptionalCell(c).map(x -> switch (x.getType()) {
-                            case NUMBER -> column >= 12 ? x.asDate().toLocalDate().toString()
+                            case NUMBER -> dateColumn.test(column) ? x.asDate().toLocalDate().toString()
                                     : x.asNumber().stripTrailingZeros().toPlainString();
                             case EMPTY -> "";
                             default -> x.getText();

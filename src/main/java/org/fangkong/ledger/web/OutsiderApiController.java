@@ -24,9 +24,14 @@ class OutsiderApiController {
     }
 
     private final OutsiderLedger ledger;
+    private final org.fangkong.ledger.OutsiderExcel excel;
+    private final org.fangkong.common.web.ApiProblems problems;
 
-    OutsiderApiController(OutsiderLedger ledger) {
+    OutsiderApiController(OutsiderLedger ledger, org.fangkong.ledger.OutsiderExcel excel,
+                          org.fangkong.common.web.ApiProblems problems) {
         this.ledger = ledger;
+        this.excel = excel;
+        this.problems = problems;
     }
 
     @PostMapping("/api/v1/outsiders")
@@ -62,5 +67,27 @@ class OutsiderApiController {
     @PostMapping("/api/v1/outsiders/{id}/reveal")
     org.fangkong.person.PersonIdentity reveal(@PathVariable long id, @RequestBody ResidentApiController.Reveal body) {
         return ledger.reveal(id, body.reason(), Actors.require());
+    }
+
+    /** The ledger with full identities as xlsx, the layout the import takes; audited as an export. */
+    @GetMapping(value = "/api/v1/outsiders/export", produces = ResidentApiController.XLSX)
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String jurisdiction,
+                                  @RequestParam(required = false) String reason) {
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"outsiders.xlsx\"")
+                .body(excel.export(jurisdiction, reason, Actors.require()));
+    }
+
+    /**
+     * The export's layout back (raw xlsx body). Any bad row: {@code 400} listing every bad row and
+     * nothing written, unless {@code validRowsOnly=true}.
+     */
+    @PostMapping(value = "/api/v1/outsiders/import", consumes = {ResidentApiController.XLSX, "application/octet-stream"})
+    ResponseEntity<java.util.Map<String, Object>> importXlsx(@RequestBody byte[] xlsx,
+                                                            @RequestParam(defaultValue = "false") boolean validRowsOnly,
+                                                            jakarta.servlet.http.HttpServletRequest request) {
+        org.fangkong.ledger.OutsiderExcel.ImportResult r = excel.importXlsx(xlsx, validRowsOnly, Actors.require());
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(java.util.Map.of("written", r.written(),
+                "added", r.added(), "updated", r.updated(), "rejected", r.rejected(),
+                "errors", problems.rowErrors(r.errors(), org.springframework.web.servlet.support.RequestContextUtils.getLocale(request))));
     }
 }

@@ -24,9 +24,31 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OutsiderPageController {
 
     private final OutsiderLedger ledger;
+    private final org.fangkong.ledger.OutsiderExcel excel;
 
-    OutsiderPageController(OutsiderLedger ledger) {
+    OutsiderPageController(OutsiderLedger ledger, org.fangkong.ledger.OutsiderExcel excel) {
         this.ledger = ledger;
+        this.excel = excel;
+    }
+
+    @GetMapping("/outsiders/export")
+    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) String jurisdiction) {
+        return org.springframework.http.ResponseEntity.ok().header("Content-Type", ResidentApiController.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"outsiders.xlsx\"")
+                .body(excel.export(jurisdiction, null, Actors.require()));
+    }
+
+    /** Starts the import in the background and shows its progress page. */
+    @PostMapping("/outsiders/import")
+    String importXlsx(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                      @RequestParam(defaultValue = "false") boolean validRowsOnly, RedirectAttributes redirect)
+            throws java.io.IOException {
+        try {
+            return "redirect:/jobs/" + excel.startImport(file.getBytes(), validRowsOnly, Actors.require());
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            return "redirect:/outsiders";
+        }
     }
 
     @Bean
