@@ -121,7 +121,7 @@ public class DutyRoster {
         return gaps;
     }
 
-    private static int minute(String text, String field, boolean end) {
+    static int minute(String text, String field, boolean end) {
         if (text == null || text.isBlank()) {
             throw new FieldException(field, "validation.shift.time");
         }

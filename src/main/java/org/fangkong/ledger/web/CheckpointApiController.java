@@ -33,10 +33,15 @@ class CheckpointApiController {
 
     private final PassageLog log;
     private final DutyRoster roster;
+    private final org.fangkong.ledger.RosterExcel rosterExcel;
+    private final org.fangkong.common.web.ApiProblems problems;
 
-    CheckpointApiController(PassageLog log, DutyRoster roster) {
+    CheckpointApiController(PassageLog log, DutyRoster roster, org.fangkong.ledger.RosterExcel rosterExcel,
+                            org.fangkong.common.web.ApiProblems problems) {
         this.log = log;
         this.roster = roster;
+        this.rosterExcel = rosterExcel;
+        this.problems = problems;
     }
 
     @PostMapping("/api/v1/checkpoints/{id}/shifts")
@@ -107,5 +112,25 @@ class CheckpointApiController {
     @PostMapping("/api/v1/passages/{id}/reveal")
     org.fangkong.person.PersonIdentity reveal(@PathVariable long id, @RequestBody ResidentApiController.Reveal body) {
         return log.reveal(id, body.reason(), Actors.require());
+    }
+
+    /** Checkpoints in scope (or of one place) and their shifts from {@code from} on (default all), as xlsx (卡口值班台账). */
+    @GetMapping(value = "/api/v1/checkpoints/roster.xlsx", produces = ResidentApiController.XLSX)
+    ResponseEntity<byte[]> rosterXlsx(@RequestParam(required = false) String jurisdiction,
+                                      @RequestParam(required = false) java.time.LocalDate from) {
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"roster.xlsx\"")
+                .body(rosterExcel.export(jurisdiction, from, Actors.require()));
+    }
+
+    /** The roster's layout back (raw xlsx body): checkpoints found by place and name, shifts by day and times. */
+    @PostMapping(value = "/api/v1/checkpoints/roster/import", consumes = {ResidentApiController.XLSX, "application/octet-stream"})
+    ResponseEntity<java.util.Map<String, Object>> importRoster(@RequestBody byte[] xlsx,
+                                                              @RequestParam(defaultValue = "false") boolean validRowsOnly,
+                                                              jakarta.servlet.http.HttpServletRequest request) {
+        org.fangkong.ledger.RosterExcel.ImportResult r = rosterExcel.importXlsx(xlsx, validRowsOnly, Actors.require());
+        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(java.util.Map.of(
+                "checkpointsAdded", r.checkpointsAdded(), "shiftsAdded", r.shiftsAdded(), "shiftsUpdated", r.shiftsUpdated(),
+                "rejected", r.rejected(),
+                "errors", problems.rowErrors(r.errors(), org.springframework.web.servlet.support.RequestContextUtils.getLocale(request))));
     }
 }

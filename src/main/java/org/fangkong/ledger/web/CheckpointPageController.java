@@ -32,8 +32,10 @@ class CheckpointPageController {
 
     private final PassageLog log;
     private final DutyRoster roster;
+    private final org.fangkong.ledger.RosterExcel rosterExcel;
 
-    CheckpointPageController(PassageLog log, DutyRoster roster) {
+    CheckpointPageController(PassageLog log, DutyRoster roster, org.fangkong.ledger.RosterExcel rosterExcel) {
+        this.rosterExcel = rosterExcel;
         this.log = log;
         this.roster = roster;
     }
@@ -80,6 +82,27 @@ class CheckpointPageController {
         model.addAttribute("mayWrite", me.is(Role.ADMIN) || me.is(Role.OFFICER) || me.is(Role.GRID_WORKER));
         model.addAttribute("scopeCode", me.scopeCode());
         return "ledger/checkpoints";
+    }
+
+    /** Checkpoints and every shift from today on, as the roster's xlsx. */
+    @GetMapping("/checkpoints/roster.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> rosterXlsx() {
+        return org.springframework.http.ResponseEntity.ok().header("Content-Type", ResidentApiController.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"roster.xlsx\"")
+                .body(rosterExcel.export(null, roster.today(), Actors.require()));
+    }
+
+    /** Starts the roster import in the background and shows its progress page. */
+    @PostMapping("/checkpoints/roster/import")
+    String importRoster(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                        @RequestParam(defaultValue = "false") boolean validRowsOnly, RedirectAttributes redirect)
+            throws java.io.IOException {
+        try {
+            return "redirect:/jobs/" + rosterExcel.startImport(file.getBytes(), validRowsOnly, Actors.require());
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            return "redirect:/checkpoints";
+        }
     }
 
     @PostMapping("/checkpoints")
