@@ -117,6 +117,17 @@ public class PassageLog {
         if (checkpoint.closedAt() != null) {
             throw new FieldException("checkpoint", "validation.checkpoint.closed");
         }
+        return passage(write(checkpoint, form, clock.instant(), actor.username()), actor);
+    }
+
+    /**
+     * Checks and writes one passage at {@code at} (now at the gate; the paper ledger's time on an
+     * import). An entry with a fever is refused and raises the township's alert. Answers its id;
+     * a passage already in the log (same checkpoint, minute, direction and person) is not written twice:
+     * a ledger's times are to the minute.
+     */
+    long write(Checkpoint checkpoint, PassageForm form, Instant at, String recordedBy) {
+        long checkpointId = checkpoint.id();
         Direction direction = LedgerEnums.parse(Direction.class, form.direction(), "direction", "validation.passage.direction");
         BigDecimal temperature = form.temperature();
         if (temperature == null || temperature.compareTo(new BigDecimal("30.0")) < 0
@@ -138,7 +149,16 @@ public class PassageLog {
                         """)
                 .param("p", personId).param("village", checkpoint.jurisdictionCode()).query(Boolean.class).single();
         boolean fever = direction == Direction.IN && temperature.compareTo(FEVER) >= 0;
-        Instant now = clock.instant();
+        Instant now = at;
+        java.util.Optional<Long> existing = jdbc.sql("""
+                        select id from passage where checkpoint_id = :c and direction = :dir and person_id = :p
+                          and at >= date_trunc('minute', cast(:at as timestamptz))
+                          and at < date_trunc('minute', cast(:at as timestamptz)) + interval '1 minute'
+                        """).param("c", checkpointId).param("at", Timestamp.from(now)).param("dir", direction.name())
+                .param("p", personId).query(Long.class).optional();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         long id = jdbc.sql("""
                         insert into passage (checkpoint_id, at, direction, person_id, resident, origin, host, purpose, plate,
                                              temperature, refused, recorded_by)
@@ -148,14 +168,14 @@ public class PassageLog {
                 .param("p", personId).param("res", resident).param("origin", text(form.origin()))
                 .param("host", text(form.host())).param("purpose", text(form.purpose()))
                 .param("plate", text(form.plate()).toUpperCase()).param("t", temperature).param("refused", fever)
-                .param("by", actor.username()).query(Long.class).single();
+                .param("by", recordedBy).query(Long.class).single();
         if (fever) {
             long alertId = jdbc.sql("insert into checkpoint_alert (passage_id, raised_at) values (:p, :at) returning id")
                     .param("p", id).param("at", Timestamp.from(now)).query(Long.class).single();
             events.publishEvent(new FeverAtCheckpoint(alertId, id, checkpointId, checkpoint.jurisdictionCode(), personId,
                     temperature, now));
         }
-        return passage(id, actor);
+        return id;
     }
 
     private static String text(String s) {

@@ -148,7 +148,8 @@ final class ResidentWorkbook {
             BigDecimal n = x.asNumber();
             if (dateColumn) { // an Excel serial date
                 LocalDateTime dt = x.asDate();
-                return dt.toLocalDate().toString();
+                return dt.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? dt.toLocalDate().toString()
+                        : dt.toLocalDate() + " " + dt.toLocalTime().withSecond(0).withNano(0);
             }
             return n.stripTrailingZeros().toPlainString();
         }

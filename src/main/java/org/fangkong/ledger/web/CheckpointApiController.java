@@ -34,10 +34,12 @@ class CheckpointApiController {
     private final PassageLog log;
     private final DutyRoster roster;
     private final org.fangkong.ledger.RosterExcel rosterExcel;
+    private final org.fangkong.ledger.PassageExcel passageExcel;
     private final org.fangkong.common.web.ApiProblems problems;
 
     CheckpointApiController(PassageLog log, DutyRoster roster, org.fangkong.ledger.RosterExcel rosterExcel,
-                            org.fangkong.common.web.ApiProblems problems) {
+                            org.fangkong.ledger.PassageExcel passageExcel, org.fangkong.common.web.ApiProblems problems) {
+        this.passageExcel = passageExcel;
         this.log = log;
         this.roster = roster;
         this.rosterExcel = rosterExcel;
@@ -131,6 +133,25 @@ class CheckpointApiController {
         return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(java.util.Map.of(
                 "checkpointsAdded", r.checkpointsAdded(), "shiftsAdded", r.shiftsAdded(), "shiftsUpdated", r.shiftsUpdated(),
                 "rejected", r.rejected(),
+                "errors", problems.rowErrors(r.errors(), org.springframework.web.servlet.support.RequestContextUtils.getLocale(request))));
+    }
+
+    /** Days {@code from}..{@code to} (default today) of the log with full identities, as xlsx; audited as an export. */
+    @GetMapping(value = "/api/v1/checkpoints/{id}/passages/export", produces = ResidentApiController.XLSX)
+    ResponseEntity<byte[]> exportPassages(@PathVariable long id, @RequestParam(required = false) java.time.LocalDate from,
+                                          @RequestParam(required = false) java.time.LocalDate to,
+                                          @RequestParam(required = false) String reason) {
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"passages-" + id + ".xlsx\"")
+                .body(passageExcel.export(id, from, to, reason, Actors.require()));
+    }
+
+    /** The export's layout back into the log (a paper ledger typed up); checked as at the gate. */
+    @PostMapping(value = "/api/v1/checkpoints/{id}/passages/import", consumes = {ResidentApiController.XLSX, "application/octet-stream"})
+    ResponseEntity<java.util.Map<String, Object>> importPassages(@PathVariable long id, @RequestBody byte[] xlsx,
+                                                                @RequestParam(defaultValue = "false") boolean validRowsOnly,
+                                                                jakarta.servlet.http.HttpServletRequest request) {
+        org.fangkong.ledger.PassageExcel.ImportResult r = passageExcel.importXlsx(id, xlsx, validRowsOnly, Actors.require());
+        return ResponseEntity.status(HttpStatus.CREATED).body(java.util.Map.of("written", r.written(), "rejected", r.rejected(),
                 "errors", problems.rowErrors(r.errors(), org.springframework.web.servlet.support.RequestContextUtils.getLocale(request))));
     }
 }

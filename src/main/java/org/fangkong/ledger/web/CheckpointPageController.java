@@ -33,9 +33,12 @@ class CheckpointPageController {
     private final PassageLog log;
     private final DutyRoster roster;
     private final org.fangkong.ledger.RosterExcel rosterExcel;
+    private final org.fangkong.ledger.PassageExcel passageExcel;
 
-    CheckpointPageController(PassageLog log, DutyRoster roster, org.fangkong.ledger.RosterExcel rosterExcel) {
+    CheckpointPageController(PassageLog log, DutyRoster roster, org.fangkong.ledger.RosterExcel rosterExcel,
+                             org.fangkong.ledger.PassageExcel passageExcel) {
         this.rosterExcel = rosterExcel;
+        this.passageExcel = passageExcel;
         this.log = log;
         this.roster = roster;
     }
@@ -130,6 +133,34 @@ class CheckpointPageController {
             model.addAttribute("form", new PassageForm("IN", "", "", "", "", "", "", "", null));
         }
         return "ledger/gate";
+    }
+
+    /** Today's log with full identities, for the village's own ledger; audited as an export. */
+    @GetMapping("/checkpoints/{id}/passages/export")
+    org.springframework.http.ResponseEntity<byte[]> exportPassages(@PathVariable long id) {
+        return org.springframework.http.ResponseEntity.ok().header("Content-Type", ResidentApiController.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"passages-" + id + ".xlsx\"")
+                .body(passageExcel.export(id, null, null, null, Actors.require()));
+    }
+
+    /** A paper ledger typed up in Excel, back into the log; bad rows listed on the gate page. */
+    @PostMapping("/checkpoints/{id}/passages/import")
+    String importPassages(@PathVariable long id, @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                          @RequestParam(defaultValue = "false") boolean validRowsOnly, RedirectAttributes redirect)
+            throws java.io.IOException {
+        try {
+            org.fangkong.ledger.PassageExcel.ImportResult r = passageExcel.importXlsx(id, file.getBytes(), validRowsOnly,
+                    Actors.require());
+            redirect.addFlashAttribute("notice", "import.written");
+            redirect.addFlashAttribute("noticeArg", r.written());
+            redirect.addFlashAttribute("importErrors", r.errors());
+        } catch (org.fangkong.common.web.RowsRejected e) {
+            redirect.addFlashAttribute("importErrors", e.errors());
+            redirect.addFlashAttribute("importRejected", true);
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/checkpoints/" + id;
     }
 
     @PostMapping("/checkpoints/{id}/passages")
