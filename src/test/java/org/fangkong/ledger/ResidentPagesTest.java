@@ -64,6 +64,15 @@ class ResidentPagesTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(mvc.perform(get(page).session(session)).andReturn().getResponse().getContentAsString()).contains("高山 " + id);
         assertThat(mvc.perform(get(page).session(session)).andReturn().getResponse().getContentAsString()).doesNotContain(id);
+        // edit: a fever recorded, the key-area travel cleared
+        mvc.perform(post("/residents/" + resident).session(session).with(csrf()).param("relation", "HEAD")
+                        .param("residence", "LIVING").param("health", "FEVER"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("notice", "resident.updated"));
+        String edited = mvc.perform(get(page).session(session)).andReturn().getResponse().getContentAsString();
+        assertThat(edited).contains("已保存 高* 的信息").contains("户主 · 常住").contains("发热").doesNotContain("来自重点地区 2020-01-20");
+        mvc.perform(post("/residents/" + resident).session(session).with(csrf()).param("relation", "NOBODY")
+                        .param("residence", "LIVING").param("health", "FEVER"))
+                .andExpect(flash().attribute("errorKey", "validation.resident.relation"));
         mvc.perform(post("/residents/" + resident + "/move-out").session(session).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("notice", "resident.movedOut"));
         assertThat(mvc.perform(get(page).session(session)).andReturn().getResponse().getContentAsString()).contains("迁出");

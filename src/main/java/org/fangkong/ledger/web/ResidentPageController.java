@@ -118,6 +118,24 @@ class ResidentPageController {
         return "redirect:/households/" + r.householdId();
     }
 
+    /** Edits a member's ledger fields (relation, residence, health, key-area travel). */
+    @PostMapping("/residents/{id}")
+    String edit(@PathVariable long id, @RequestParam(required = false) String relation,
+                @RequestParam(required = false) String residence, @RequestParam(required = false) String health,
+                @RequestParam(defaultValue = "false") boolean fromKeyArea,
+                @RequestParam(required = false) java.time.LocalDate leftKeyAreaOn, RedirectAttributes redirect) {
+        Actor me = Actors.require();
+        Resident r = ledger.resident(id, me);
+        try {
+            ledger.updateResident(id, new ResidentForm(null, null, null, relation, residence, health, fromKeyArea, leftKeyAreaOn), me);
+            redirect.addFlashAttribute("notice", "resident.updated");
+            redirect.addFlashAttribute("noticeArg", r.name());
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/households/" + r.householdId();
+    }
+
     @PostMapping("/residents/{id}/move-out")
     String moveOut(@PathVariable long id, RedirectAttributes redirect) {
         Actor me = Actors.require();
