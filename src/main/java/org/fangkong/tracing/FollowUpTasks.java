@@ -47,10 +47,12 @@ public class FollowUpTasks {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final org.fangkong.common.pii.PiiSealer sealer;
 
-    FollowUpTasks(JdbcClient jdbc, AuditTrail audit) {
+    FollowUpTasks(JdbcClient jdbc, AuditTrail audit, org.fangkong.common.pii.PiiSealer sealer) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.sealer = sealer;
     }
 
     static boolean mayWork(Actor actor) {
@@ -83,6 +85,30 @@ public class FollowUpTasks {
         return jdbc.sql(SELECT + " where t.id = :id and j.path <@ cast(:scope as ltree)")
                 .param("id", id).param("scope", actor.scopePath()).query(MAPPER).optional()
                 .orElseThrow(() -> new NotFoundException("task"));
+    }
+
+    /** The name, ID number and phone the list gave for the task's person (to phone them); needs a reason, audited. */
+    @Transactional
+    public org.fangkong.person.PersonIdentity reveal(long id, String reason, Actor actor) {
+        if (!mayWork(actor)) {
+            throw new AccessDeniedException("only grid workers and officers reveal a task's person");
+        }
+        FollowUpTask task = task(id, actor);
+        if (reason == null || reason.isBlank()) {
+            throw new FieldException("reason", "validation.reason.required");
+        }
+        org.fangkong.person.PersonIdentity full = jdbc.sql("""
+                        select name_sealed, id_sealed, phone_sealed from match_row where list_id = :l and row_no = :r
+                        """).param("l", task.listId()).param("r", task.row())
+                .query((rs, n) -> new org.fangkong.person.PersonIdentity(open(rs.getBytes(1)), open(rs.getBytes(2)),
+                        open(rs.getBytes(3))))
+                .single();
+        audit.reveal("task:" + id, reason.strip());
+        return full;
+    }
+
+    private String open(byte[] sealed) {
+        return sealed == null ? null : sealer.open(sealed);
     }
 
     /** Marks a task done with what the grid worker found; a task is done once. */

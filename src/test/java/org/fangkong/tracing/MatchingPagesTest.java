@@ -77,6 +77,14 @@ class MatchingPagesTest {
                 .getContentAsString();
         long taskId = jdbc.sql("select id from follow_up_task where list_id = :l").param("l", listId).query(Long.class).single();
         assertThat(tasks).contains("来自名单「页面名单」第 2 行").contains("task-" + taskId);
+        assertThat(tasks).doesNotContain(id);
+        // to phone the person, the worker reveals what the list said: with a reason, audited, shown once
+        mvc.perform(post("/tasks/" + taskId + "/reveal").param("reason", "电话核实").session(worker).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/tasks").session(worker)).andReturn().getResponse().getContentAsString())
+                .contains("苗青 " + id);
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'PII_REVEAL' and target = :t and reason = '电话核实'")
+                .param("t", "task:" + taskId).query(Long.class).single()).isEqualTo(1);
         mvc.perform(post("/tasks/" + taskId + "/done").param("note", "").session(worker).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(mvc.perform(get("/tasks").session(worker)).andReturn().getResponse().getContentAsString())

@@ -88,4 +88,13 @@ class MatchingApiController {
     FollowUpTask done(@PathVariable long id, @RequestBody Done body) {
         return tasks.done(id, body.note(), Actors.require());
     }
+
+    record Reveal(String reason) {
+    }
+
+    /** The name, ID number and phone the list gave for the task's person; a reason is required, audited. */
+    @PostMapping("/api/v1/tasks/{id}/reveal")
+    org.fangkong.person.PersonIdentity reveal(@PathVariable long id, @RequestBody Reveal body) {
+        return tasks.reveal(id, body.reason(), Actors.require());
+    }
 }

@@ -50,4 +50,16 @@ class TaskPageController {
         }
         return "redirect:/tasks";
     }
+
+    /** Shows the list's full name, ID number and phone for this task once; needs a reason, audited. */
+    @PostMapping("/tasks/{id}/reveal")
+    String reveal(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("revealed", tasks.reveal(id, reason, Actors.require()));
+            redirect.addFlashAttribute("revealedId", id);
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/tasks";
+    }
 }
