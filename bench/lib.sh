@@ -28,3 +28,17 @@ token() {
   curl -sf -X POST "$BASE/api/v1/tokens" -H 'Content-Type: application/json' \
     -d "{\"username\":\"$1\",\"password\":\"$2\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
 }
+
+# await_job JOB TOKEN: polls /api/v1/jobs/JOB twice a second, printing the phase and progress on
+# stderr; prints the job's final JSON on stdout and fails unless it ended DONE
+await_job() {
+  local state
+  while :; do
+    state=$(curl -sf "$BASE/api/v1/jobs/$1" -H "Authorization: Bearer $2")
+    echo "$state" | python3 -c 'import json,sys; j=json.load(sys.stdin); print("   ", j["phase"] or j["state"], j["done"], "/", j["total"], file=sys.stderr)'
+    echo "$state" | grep -q '"state":"RUNNING"' || break
+    sleep 0.5
+  done
+  echo "$state"
+  echo "$state" | grep -q '"state":"DONE"' || { echo "job failed: $state" >&2; return 1; }
+}

@@ -51,13 +51,7 @@ run() {
   body=$(curl -sS --fail-with-body -X POST "$BASE/api/v1/matching-lists" -H "Authorization: Bearer $ADMIN" \
     -F "file=@$MATCH_DATA/list.xlsx" -F "name=bench")
   job=$(echo "$body" | python3 -c 'import json,sys; print(json.load(sys.stdin)["job"])')
-  while :; do
-    state=$(curl -sf "$BASE/api/v1/jobs/$job" -H "Authorization: Bearer $ADMIN")
-    echo "$state" | python3 -c 'import json,sys; j=json.load(sys.stdin); print("   ", j["phase"] or j["state"], j["done"], "/", j["total"], file=sys.stderr)'
-    echo "$state" | grep -q '"state":"RUNNING"' || break
-    sleep 0.5
-  done
-  echo "$state" | grep -q '"state":"DONE"' || { echo "matching failed: $state" >&2; exit 1; }
+  state=$(await_job "$job" "$ADMIN") || exit 1
   echo "$(date +%s.%N) - $t0" | bc -l
   echo "$state" | python3 -c 'import json,sys; r=json.load(sys.stdin)["result"]; print("   rows", r["rows"], "matched", r["matched"], "invalid", r["invalid"], "tasks", r["tasks"], file=sys.stderr)'
 }

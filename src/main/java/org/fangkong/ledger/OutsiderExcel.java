@@ -5,12 +5,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.fangkong.common.DayText;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.jobs.JobProgress;
 import org.fangkong.common.jobs.Jobs;
@@ -142,13 +139,13 @@ public class OutsiderExcel {
         LedgerScope.requireWrite(actor);
         List<RowError> errors = new ArrayList<>();
         List<Valid> valid = new ArrayList<>();
-        Map<String, Boolean> places = new HashMap<>();
+        ImportChecks checks = new ImportChecks(scope, actor, ShanghaiTime.today(clock));
         if (progress != null) {
             progress.phase("checking", rows.size());
         }
         for (RawRow row : rows) {
             try {
-                valid.add(check(row, places, actor));
+                valid.add(check(row, checks));
             } catch (FieldException e) {
                 errors.add(new RowError(row.number(), e.field(), e.messageKey()));
             }
@@ -203,19 +200,8 @@ public class OutsiderExcel {
     }
 
     /** Checks one row as registering an outsider does; the first fault is reported with its column. */
-    private Valid check(RawRow row, Map<String, Boolean> places, Actor actor) {
-        String place = row.cell(0);
-        boolean inScope = places.computeIfAbsent(place, code -> {
-            try {
-                scope.place(code, actor, "jurisdiction");
-                return true;
-            } catch (FieldException e) {
-                return false;
-            }
-        });
-        if (!inScope) {
-            throw new FieldException(HEADERS[0], "validation.ledger.jurisdiction");
-        }
+    private Valid check(RawRow row, ImportChecks checks) {
+        String place = checks.place(row.cell(0), HEADERS[0]);
         PersonRegistry.Checked who;
         try {
             who = PersonRegistry.check(new PersonIdentity(row.cell(1), row.cell(2), row.cell(3)));
@@ -233,33 +219,21 @@ public class OutsiderExcel {
         if (code != null && !code.matches("\\d{2,12}")) {
             throw new FieldException(HEADERS[5], "validation.outsider.originCode");
         }
-        LocalDate arrived = date(row.cell(7), 7);
+        LocalDate arrived = checks.day(row.cell(7), HEADERS[7]);
         if (arrived == null) {
             throw new FieldException(HEADERS[7], "validation.outsider.arrivedOn");
         }
-        LocalDate leftKeyArea = date(row.cell(8), 8);
+        LocalDate leftKeyArea = checks.day(row.cell(8), HEADERS[8]);
         if (leftKeyArea != null && leftKeyArea.isAfter(arrived)) {
             throw new FieldException(HEADERS[8], "validation.outsider.leftKeyAreaOn");
         }
         if (row.cell(9).isEmpty()) {
             throw new FieldException(HEADERS[9], "validation.household.address");
         }
-        LocalDate leftOn = date(row.cell(11), 11);
+        LocalDate leftOn = checks.day(row.cell(11), HEADERS[11]);
         if (leftOn != null && leftOn.isBefore(arrived)) {
             throw new FieldException(HEADERS[11], "validation.outsider.leftOn");
         }
         return new Valid(place, who, row.cell(4), code, arrived, leftKeyArea, row.cell(9), row.cell(10), leftOn);
-    }
-
-    private LocalDate date(String text, int column) {
-        try {
-            LocalDate d = DayText.parseOrNull(text);
-            if (d != null && d.isAfter(ShanghaiTime.today(clock))) {
-                throw new FieldException(HEADERS[column], "validation.import.futureDate");
-            }
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw new FieldException(HEADERS[column], "validation.import.date");
-        }
     }
 }

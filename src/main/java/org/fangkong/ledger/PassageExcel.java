@@ -12,8 +12,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.jobs.JobProgress;
+import org.fangkong.common.jobs.Jobs;
 import org.fangkong.common.pii.PiiSealer;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditTrail;
@@ -21,9 +24,14 @@ import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.RowsRejected;
 import org.fangkong.common.web.RowsRejected.RowError;
 import org.fangkong.ledger.ResidentWorkbook.RawRow;
+import org.fangkong.person.PersonBatch;
+import org.fangkong.person.PersonIdentity;
+import org.fangkong.person.PersonRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A checkpoint's passage log (卡口登记台账) in and out of Excel: the export has full identities
@@ -47,8 +55,15 @@ public class PassageExcel {
     private final PiiSealer sealer;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Jobs jobs;
+    private final TransactionTemplate tx;
+    private final PersonBatch persons;
 
-    PassageExcel(JdbcClient jdbc, PassageLog log, PiiSealer sealer, AuditTrail audit, Clock clock) {
+    PassageExcel(JdbcClient jdbc, PassageLog log, PiiSealer sealer, AuditTrail audit, Clock clock, Jobs jobs,
+                 PlatformTransactionManager txManager, PersonBatch persons) {
+        this.persons = persons;
+        this.jobs = jobs;
+        this.tx = new TransactionTemplate(txManager);
         this.jdbc = jdbc;
         this.log = log;
         this.sealer = sealer;
@@ -89,6 +104,18 @@ public class PassageExcel {
     /** The export's layout back into this checkpoint's log; any bad row and not {@code validRowsOnly}: nothing written. */
     @Transactional
     public ImportResult importXlsx(long checkpointId, byte[] xlsx, boolean validRowsOnly, Actor actor) {
+        return importRows(checkpointId, xlsx, validRowsOnly, actor, null);
+    }
+
+    /** Imports in the background (pages): answers the job whose page shows progress and outcome. */
+    public UUID startImport(long checkpointId, byte[] xlsx, boolean validRowsOnly, Actor actor) {
+        LedgerScope.requireWrite(actor);
+        log.checkpoint(checkpointId, actor);
+        return jobs.start("passageImport", actor, "/checkpoints/" + checkpointId,
+                progress -> tx.execute(status -> importRows(checkpointId, xlsx, validRowsOnly, actor, progress)));
+    }
+
+    private ImportResult importRows(long checkpointId, byte[] xlsx, boolean validRowsOnly, Actor actor, JobProgress progress) {
         LedgerScope.requireWrite(actor);
         Checkpoint checkpoint = log.checkpoint(checkpointId, actor);
         List<RawRow> rows;
@@ -101,33 +128,78 @@ public class PassageExcel {
             throw new FieldException("file", "validation.import.empty");
         }
         List<RowError> errors = new ArrayList<>();
-        int written = 0;
+        List<Line> lines = new ArrayList<>(rows.size());
+        if (progress != null) {
+            progress.phase("checking", rows.size());
+        }
         for (RawRow row : rows) {
             try {
-                Instant at = time(row.cell(0));
-                String direction = switch (row.cell(1)) {
-                    case "进" -> "IN";
-                    case "出" -> "OUT";
-                    default -> throw new FieldException(HEADERS[1], "validation.passage.direction");
-                };
-                BigDecimal temperature;
-                try {
-                    temperature = new BigDecimal(row.cell(10));
-                } catch (NumberFormatException e) {
-                    throw new FieldException(HEADERS[10], "validation.passage.temperature");
-                }
-                PassageForm form = new PassageForm(direction, row.cell(2), row.cell(3), row.cell(4), row.cell(6), row.cell(7),
-                        row.cell(8), row.cell(9), temperature);
-                log.write(checkpoint, form, at, row.cell(12).isEmpty() ? actor.username() : row.cell(12));
-                written++;
+                lines.add(line(row, actor));
             } catch (FieldException e) {
                 errors.add(new RowError(row.number(), column(e.field()), e.messageKey()));
             }
         }
+        if (progress != null) {
+            progress.phase("writing", lines.size());
+        }
+        int written = 0;
+        for (int from = 0; from < lines.size(); from += ResidentBulkWriter.CHUNK) {
+            List<Line> chunk = lines.subList(from, Math.min(lines.size(), from + ResidentBulkWriter.CHUNK));
+            // newcomers with a name are registered; someone given by ID card or phone alone must be known
+            List<Line> named = chunk.stream().filter(Line::named).toList();
+            List<Line> known = chunk.stream().filter(l -> !l.named()).toList();
+            long[] namedIds = persons.resolveAll(named.stream().map(Line::who).toList());
+            long[] knownIds = persons.findAll(known.stream().map(Line::who).toList());
+            for (int i = 0; i < named.size(); i++) {
+                Line l = named.get(i);
+                log.insert(checkpoint, namedIds[i], l.entry(), l.form(), l.at(), l.recordedBy());
+                written++;
+            }
+            for (int i = 0; i < known.size(); i++) {
+                Line l = known.get(i);
+                if (knownIds[i] == 0) {
+                    errors.add(new RowError(l.row(), HEADERS[2], "validation.passage.unknownPerson"));
+                    continue;
+                }
+                log.insert(checkpoint, knownIds[i], l.entry(), l.form(), l.at(), l.recordedBy());
+                written++;
+            }
+            if (progress != null) {
+                progress.done(from + chunk.size());
+            }
+        }
+        errors.sort(java.util.Comparator.comparingInt(RowError::row));
         if (!errors.isEmpty() && !validRowsOnly) {
             throw new RowsRejected(errors); // rolls back every row written above
         }
         return new ImportResult(written, errors.size(), errors);
+    }
+
+    /** A row checked as at the gate, with the person to find (by ID card or phone) or to register (with a name). */
+    private record Line(int row, Instant at, PassageLog.Entry entry, PassageForm form, PersonRegistry.Checked who,
+                        boolean named, String recordedBy) {
+    }
+
+    private Line line(RawRow row, Actor actor) {
+        Instant at = time(row.cell(0));
+        String direction = switch (row.cell(1)) {
+            case "进" -> "IN";
+            case "出" -> "OUT";
+            default -> throw new FieldException(HEADERS[1], "validation.passage.direction");
+        };
+        BigDecimal temperature;
+        try {
+            temperature = new BigDecimal(row.cell(10));
+        } catch (NumberFormatException e) {
+            throw new FieldException(HEADERS[10], "validation.passage.temperature");
+        }
+        PassageForm form = new PassageForm(direction, row.cell(2), row.cell(3), row.cell(4), row.cell(6), row.cell(7),
+                row.cell(8), row.cell(9), temperature);
+        PassageLog.Entry entry = PassageLog.entry(form);
+        boolean named = !row.cell(2).isEmpty();
+        PersonRegistry.Checked who = named ? PersonRegistry.check(new PersonIdentity(row.cell(2), row.cell(3), row.cell(4)))
+                : PersonRegistry.contact(row.cell(3), row.cell(4));
+        return new Line(row.number(), at, entry, form, who, named, row.cell(12).isEmpty() ? actor.username() : row.cell(12));
     }
 
     private Instant time(String text) {

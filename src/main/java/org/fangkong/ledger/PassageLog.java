@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
@@ -127,53 +128,72 @@ public class PassageLog {
      * a ledger's times are to the minute.
      */
     long write(Checkpoint checkpoint, PassageForm form, Instant at, String recordedBy) {
-        long checkpointId = checkpoint.id();
+        Entry entry = entry(form);
+        // a resident (or anyone seen before) is found by ID card or phone alone; a newcomer gives a name
+        long personId = form.name() == null || form.name().isBlank()
+                ? persons.lookup(form.idNumber(), form.phone())
+                        .orElseThrow(() -> new FieldException("name", "validation.passage.unknownPerson"))
+                : persons.resolve(new PersonIdentity(form.name(), form.idNumber(), form.phone()));
+        return insert(checkpoint, personId, entry, form, at, recordedBy);
+    }
+
+    /** Direction and temperature as checked at the gate. */
+    record Entry(Direction direction, BigDecimal temperature) {
+        boolean fever() {
+            return direction == Direction.IN && temperature.compareTo(FEVER) >= 0;
+        }
+    }
+
+    static Entry entry(PassageForm form) {
         Direction direction = LedgerEnums.parse(Direction.class, form.direction(), "direction", "validation.passage.direction");
         BigDecimal temperature = form.temperature();
         if (temperature == null || temperature.compareTo(new BigDecimal("30.0")) < 0
                 || temperature.compareTo(new BigDecimal("45.0")) > 0) {
             throw new FieldException("temperature", "validation.passage.temperature");
         }
-        temperature = temperature.setScale(1, java.math.RoundingMode.HALF_UP);
-        // a resident (or anyone seen before) is found by ID card or phone alone; a newcomer gives a name
-        long personId = form.name() == null || form.name().isBlank()
-                ? persons.lookup(form.idNumber(), form.phone())
-                        .orElseThrow(() -> new FieldException("name", "validation.passage.unknownPerson"))
-                : persons.resolve(new PersonIdentity(form.name(), form.idNumber(), form.phone()));
-        boolean resident = jdbc.sql("""
-                        select exists (select 1 from resident r join household h on h.id = r.household_id
+        return new Entry(direction, temperature.setScale(1, java.math.RoundingMode.HALF_UP));
+    }
+
+    /**
+     * One statement: the passage with its resident flag, unless the log has it already (same
+     * minute, direction and person); then the township's alert for a fever on entry.
+     */
+    long insert(Checkpoint checkpoint, long personId, Entry entry, PassageForm form, Instant at, String recordedBy) {
+        Optional<Long> inserted = jdbc.sql("""
+                        insert into passage (checkpoint_id, at, direction, person_id, resident, origin, host, purpose, plate,
+                                             temperature, refused, recorded_by)
+                        select :c, :at, :dir, :p,
+                               exists (select 1 from resident r join household h on h.id = r.household_id
                                        join jurisdiction j on j.code = h.jurisdiction_code
                                        join jurisdiction cj on cj.code = :village
                                        where r.person_id = :p and r.moved_out_on is null
-                                         and (j.path <@ cj.path or cj.path <@ j.path))
+                                         and (j.path <@ cj.path or cj.path <@ j.path)),
+                               :origin, :host, :purpose, :plate, :t, :refused, :by
+                        where not exists (select 1 from passage where checkpoint_id = :c and direction = :dir and person_id = :p
+                                            and at >= date_trunc('minute', cast(:at as timestamptz))
+                                            and at < date_trunc('minute', cast(:at as timestamptz)) + interval '1 minute')
+                        returning id
                         """)
-                .param("p", personId).param("village", checkpoint.jurisdictionCode()).query(Boolean.class).single();
-        boolean fever = direction == Direction.IN && temperature.compareTo(FEVER) >= 0;
-        Instant now = at;
-        java.util.Optional<Long> existing = jdbc.sql("""
-                        select id from passage where checkpoint_id = :c and direction = :dir and person_id = :p
-                          and at >= date_trunc('minute', cast(:at as timestamptz))
-                          and at < date_trunc('minute', cast(:at as timestamptz)) + interval '1 minute'
-                        """).param("c", checkpointId).param("at", Timestamp.from(now)).param("dir", direction.name())
-                .param("p", personId).query(Long.class).optional();
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        long id = jdbc.sql("""
-                        insert into passage (checkpoint_id, at, direction, person_id, resident, origin, host, purpose, plate,
-                                             temperature, refused, recorded_by)
-                        values (:c, :at, :dir, :p, :res, :origin, :host, :purpose, :plate, :t, :refused, :by) returning id
-                        """)
-                .param("c", checkpointId).param("at", Timestamp.from(now)).param("dir", direction.name())
-                .param("p", personId).param("res", resident).param("origin", text(form.origin()))
+                .param("c", checkpoint.id()).param("at", Timestamp.from(at)).param("dir", entry.direction().name())
+                .param("p", personId).param("village", checkpoint.jurisdictionCode()).param("origin", text(form.origin()))
                 .param("host", text(form.host())).param("purpose", text(form.purpose()))
-                .param("plate", text(form.plate()).toUpperCase()).param("t", temperature).param("refused", fever)
-                .param("by", recordedBy).query(Long.class).single();
-        if (fever) {
+                .param("plate", text(form.plate()).toUpperCase()).param("t", entry.temperature()).param("refused", entry.fever())
+                .param("by", recordedBy).query(Long.class).optional();
+        if (inserted.isEmpty()) {
+            return jdbc.sql("""
+                            select id from passage where checkpoint_id = :c and direction = :dir and person_id = :p
+                              and at >= date_trunc('minute', cast(:at as timestamptz))
+                              and at < date_trunc('minute', cast(:at as timestamptz)) + interval '1 minute'
+                            order by id limit 1
+                            """).param("c", checkpoint.id()).param("at", Timestamp.from(at))
+                    .param("dir", entry.direction().name()).param("p", personId).query(Long.class).single();
+        }
+        long id = inserted.get();
+        if (entry.fever()) {
             long alertId = jdbc.sql("insert into checkpoint_alert (passage_id, raised_at) values (:p, :at) returning id")
-                    .param("p", id).param("at", Timestamp.from(now)).query(Long.class).single();
-            events.publishEvent(new FeverAtCheckpoint(alertId, id, checkpointId, checkpoint.jurisdictionCode(), personId,
-                    temperature, now));
+                    .param("p", id).param("at", Timestamp.from(at)).query(Long.class).single();
+            events.publishEvent(new FeverAtCheckpoint(alertId, id, checkpoint.id(), checkpoint.jurisdictionCode(), personId,
+                    entry.temperature(), at));
         }
         return id;
     }
@@ -191,7 +211,7 @@ public class PassageLog {
 
     /** The full name, ID number and phone of whoever passed; needs a reason, audited as a reveal. */
     @Transactional
-    public org.fangkong.person.PersonIdentity reveal(long id, String reason, Actor actor) {
+    public PersonIdentity reveal(long id, String reason, Actor actor) {
         LedgerScope.requireWrite(actor);
         return persons.reveal(passage(id, actor).personId(), LedgerScope.reason(reason));
     }

@@ -7,9 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.fangkong.common.ShanghaiTime;
@@ -161,11 +159,11 @@ public class ResidentExcel {
         LedgerScope.requireWrite(actor);
         List<RowError> errors = new ArrayList<>();
         List<Member> valid = new ArrayList<>(rows.size());
-        Map<String, Boolean> places = new HashMap<>();
+        ImportChecks checks = new ImportChecks(scope, actor, ShanghaiTime.today(clock));
         progress.phase("checking", rows.size());
         for (RawRow row : rows) {
             try {
-                valid.add(check(row, places, actor));
+                valid.add(check(row, checks));
             } catch (FieldException e) {
                 errors.add(new RowError(row.number(), e.field(), e.messageKey()));
             }
@@ -181,19 +179,8 @@ public class ResidentExcel {
     }
 
     /** Checks one row as RULES.md says; the first fault is reported with its column. */
-    private Member check(RawRow row, Map<String, Boolean> places, Actor actor) {
-        String place = row.cell(0);
-        boolean inScope = places.computeIfAbsent(place, code -> {
-            try {
-                scope.place(code, actor, "jurisdiction");
-                return true;
-            } catch (FieldException e) {
-                return false;
-            }
-        });
-        if (!inScope) {
-            throw new FieldException(ResidentWorkbook.HEADERS[0], "validation.ledger.jurisdiction");
-        }
+    private Member check(RawRow row, ImportChecks checks) {
+        String place = checks.place(row.cell(0), ResidentWorkbook.HEADERS[0]);
         if (row.cell(2).isEmpty()) {
             throw new FieldException(ResidentWorkbook.HEADERS[2], "validation.household.address");
         }
@@ -218,21 +205,9 @@ public class ResidentExcel {
         if (!key.isEmpty() && !key.equals("是") && !key.equals("否")) {
             throw new FieldException(ResidentWorkbook.HEADERS[11], "validation.import.yesNo");
         }
-        LocalDate left = date(row.cell(12), 12);
-        LocalDate movedOut = date(row.cell(13), 13);
+        LocalDate left = checks.day(row.cell(12), ResidentWorkbook.HEADERS[12]);
+        LocalDate movedOut = checks.day(row.cell(13), ResidentWorkbook.HEADERS[13]);
         return new Member(place, row.cell(1), row.cell(2), who, relation, residence, health, key.equals("是"), left,
                 movedOut);
-    }
-
-    private LocalDate date(String text, int column) {
-        try {
-            LocalDate d = ResidentWorkbook.dateOrNull(text);
-            if (d != null && d.isAfter(ShanghaiTime.today(clock))) {
-                throw new FieldException(ResidentWorkbook.HEADERS[column], "validation.import.futureDate");
-            }
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw new FieldException(ResidentWorkbook.HEADERS[column], "validation.import.date");
-        }
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.fangkong.common.DayText;
 import org.fangkong.common.jobs.Jobs;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
@@ -118,10 +117,11 @@ public class RosterExcel {
         }
         List<RowError> errors = new ArrayList<>();
         List<Valid> valid = new ArrayList<>();
-        Map<String, Boolean> places = new HashMap<>();
+        // a roster plans ahead: its days may lie in the future
+        ImportChecks checks = new ImportChecks(scope, actor, LocalDate.MAX);
         for (RawRow row : rows) {
             try {
-                valid.add(check(row, places, actor));
+                valid.add(check(row, checks));
             } catch (FieldException e) {
                 errors.add(new RowError(row.number(), e.field(), e.messageKey()));
             }
@@ -181,19 +181,8 @@ public class RosterExcel {
                 });
     }
 
-    private Valid check(RawRow row, Map<String, Boolean> places, Actor actor) {
-        String place = row.cell(0);
-        boolean inScope = places.computeIfAbsent(place, code -> {
-            try {
-                scope.place(code, actor, "jurisdiction");
-                return true;
-            } catch (FieldException e) {
-                return false;
-            }
-        });
-        if (!inScope) {
-            throw new FieldException(HEADERS[0], "validation.ledger.jurisdiction");
-        }
+    private Valid check(RawRow row, ImportChecks checks) {
+        String place = checks.place(row.cell(0), HEADERS[0]);
         if (row.cell(1).isEmpty()) {
             throw new FieldException(HEADERS[1], "validation.checkpoint.name");
         }
@@ -203,12 +192,7 @@ public class RosterExcel {
         if (!shift) {
             return new Valid(place, row.cell(1), kind, row.cell(3), null, null, null, null, null);
         }
-        LocalDate day;
-        try {
-            day = DayText.parseOrNull(row.cell(4));
-        } catch (IllegalArgumentException e) {
-            throw new FieldException(HEADERS[4], "validation.import.date");
-        }
+        LocalDate day = checks.day(row.cell(4), HEADERS[4]);
         if (day == null) {
             throw new FieldException(HEADERS[4], "validation.shift.day");
         }

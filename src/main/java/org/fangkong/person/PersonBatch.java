@@ -42,13 +42,8 @@ public class PersonBatch {
     @Transactional(propagation = Propagation.MANDATORY)
     public long[] resolveAll(List<PersonRegistry.Checked> who) {
         int n = who.size();
-        byte[][] idHash = new byte[n][];
-        byte[][] phoneHash = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            PersonRegistry.Checked w = who.get(i);
-            idHash[i] = w.id() == null ? null : sealer.hash(w.id().value());
-            phoneHash[i] = w.phone() == null ? null : sealer.hash(w.phone().value());
-        }
+        byte[][] idHash = hashes(who, true);
+        byte[][] phoneHash = hashes(who, false);
         long[] ids = new long[n];
         Map<String, Found> byId = byIdHash(nonNull(idHash));
         Map<String, List<Found>> byPhone = byPhoneHash(nonNull(phoneHash));
@@ -91,13 +86,8 @@ public class PersonBatch {
     @Transactional(readOnly = true)
     public long[] findAll(List<PersonRegistry.Checked> who) {
         int n = who.size();
-        byte[][] idHash = new byte[n][];
-        byte[][] phoneHash = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            PersonRegistry.Checked w = who.get(i);
-            idHash[i] = w.id() == null ? null : sealer.hash(w.id().value());
-            phoneHash[i] = w.phone() == null ? null : sealer.hash(w.phone().value());
-        }
+        byte[][] idHash = hashes(who, true);
+        byte[][] phoneHash = hashes(who, false);
         Map<String, Found> byId = byIdHash(nonNull(idHash));
         Map<String, List<Found>> byPhone = byPhoneHash(nonNull(phoneHash));
         long[] ids = new long[n];
@@ -239,6 +229,17 @@ public class PersonBatch {
             String k = idHash[i] != null ? "i" + key(idHash[i]) : idKeyByPhone.getOrDefault(key(phoneHash[i]), "p" + key(phoneHash[i]));
             ids[i] = newByKey.get(k);
         }
+    }
+
+    /** The keyed hash of each identity's ID number (or phone), null where it has none. */
+    private byte[][] hashes(List<PersonRegistry.Checked> who, boolean idNumbers) {
+        byte[][] hashes = new byte[who.size()][];
+        for (int i = 0; i < hashes.length; i++) {
+            PersonRegistry.Checked w = who.get(i);
+            Object value = idNumbers ? w.id() : w.phone();
+            hashes[i] = value == null ? null : sealer.hash(idNumbers ? w.id().value() : w.phone().value());
+        }
+        return hashes;
     }
 
     private static byte[][] nonNull(byte[][] hashes) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.fangkong.common.pii.PiiSealer;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditActions;
 import org.fangkong.common.security.AuditTrail;
@@ -12,6 +13,7 @@ import org.fangkong.common.web.ConflictException;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.common.web.PageResult;
+import org.fangkong.person.PersonIdentity;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -47,9 +49,9 @@ public class FollowUpTasks {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final org.fangkong.common.pii.PiiSealer sealer;
+    private final PiiSealer sealer;
 
-    FollowUpTasks(JdbcClient jdbc, AuditTrail audit, org.fangkong.common.pii.PiiSealer sealer) {
+    FollowUpTasks(JdbcClient jdbc, AuditTrail audit, PiiSealer sealer) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.sealer = sealer;
@@ -89,7 +91,7 @@ public class FollowUpTasks {
 
     /** The name, ID number and phone the list gave for the task's person (to phone them); needs a reason, audited. */
     @Transactional
-    public org.fangkong.person.PersonIdentity reveal(long id, String reason, Actor actor) {
+    public PersonIdentity reveal(long id, String reason, Actor actor) {
         if (!mayWork(actor)) {
             throw new AccessDeniedException("only grid workers and officers reveal a task's person");
         }
@@ -97,10 +99,10 @@ public class FollowUpTasks {
         if (reason == null || reason.isBlank()) {
             throw new FieldException("reason", "validation.reason.required");
         }
-        org.fangkong.person.PersonIdentity full = jdbc.sql("""
+        PersonIdentity full = jdbc.sql("""
                         select name_sealed, id_sealed, phone_sealed from match_row where list_id = :l and row_no = :r
                         """).param("l", task.listId()).param("r", task.row())
-                .query((rs, n) -> new org.fangkong.person.PersonIdentity(open(rs.getBytes(1)), open(rs.getBytes(2)),
+                .query((rs, n) -> new PersonIdentity(open(rs.getBytes(1)), open(rs.getBytes(2)),
                         open(rs.getBytes(3))))
                 .single();
         audit.reveal("task:" + id, reason.strip());

@@ -1,13 +1,11 @@
 package org.fangkong.ledger;
 
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.testsupport.Sheets;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,7 +74,7 @@ class OutsiderExcelTest {
         String[][] edited = {OutsiderExcel.HEADERS,
                 {VILLAGE, "新来", "", LedgerApiTest.phone(), "武汉", "", "", arrived.toString(), "", "青龙街 9 号", "", ""},
                 {VILLAGE, "错期", "", LedgerApiTest.phone(), "济宁", "", "", "2020-02-30", "", "青龙街 11 号", "", ""}};
-        byte[] file = xlsx(edited);
+        byte[] file = Sheets.xlsx(edited);
         mvc.perform(post("/api/v1/outsiders/import").header("Authorization", "Bearer " + token)
                         .contentType(ResidentExcelTest.XLSX).content(file))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].row").value(3))
@@ -91,18 +89,5 @@ class OutsiderExcelTest {
                 .param("v", VILLAGE).query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'PII_EXPORT' and target like :t")
                 .param("t", "outsiders:" + VILLAGE + " rows:%").query(Long.class).single()).isEqualTo(2);
-    }
-
-    static byte[] xlsx(String[][] rows) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Workbook wb = new Workbook(out, "test", "1.0");
-        Worksheet ws = wb.newWorksheet("外来人员登记台账");
-        for (int r = 0; r < rows.length; r++) {
-            for (int c = 0; c < rows[r].length; c++) {
-                ws.value(r, c, rows[r][c]);
-            }
-        }
-        wb.finish();
-        return out.toByteArray();
     }
 }

@@ -8,6 +8,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.testsupport.Sheets;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +67,7 @@ class PassageExcelTest {
 
         // yesterday's paper ledger: a fever on entry (refused, township alerted) and a row without a temperature
         LocalDateTime yesterday = ShanghaiTime.today(java.time.Clock.systemUTC()).minusDays(1).atTime(9, 30);
-        byte[] paper = OutsiderExcelTest.xlsx(new String[][] {PassageExcel.HEADERS,
+        byte[] paper = Sheets.xlsx(new String[][] {PassageExcel.HEADERS,
                 {yesterday.toLocalDate() + " 09:30", "进", "", id, "", "", "历城区", "", "", "", "38.2", "", "王门卫"},
                 {yesterday.toLocalDate() + " 10:00", "出", "", id, "", "", "", "", "", "", "高", "", ""}});
         mvc.perform(post("/api/v1/checkpoints/" + checkpoint + "/passages/import").header("Authorization", "Bearer " + token)

@@ -6,6 +6,7 @@ import java.util.List;
 import com.jayway.jsonpath.JsonPath;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.testsupport.Sheets;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,7 +71,7 @@ class RosterExcelTest {
         assertThat(ResidentExcelTest.rows(export(token), RosterExcel.HEADERS.length, c -> c == 4)).isEqualTo(rows);
         assertThat(shifts()).isEqualTo(2);
 
-        byte[] edited = OutsiderExcelTest.xlsx(new String[][] {RosterExcel.HEADERS,
+        byte[] edited = Sheets.xlsx(new String[][] {RosterExcel.HEADERS,
                 {VILLAGE, "十亩园门岗", "小区门岗", "", "2020-02-11", "8:00", "20:00", "赵敏, 钱进", "赵敏"},
                 {VILLAGE, "十亩园门岗", "小区门岗", "", "2020-02-11", "20:00", "08:00", "孙立", "孙立"},
                 {VILLAGE, "十亩园门岗", "岗亭", "", "", "", "", "", ""}});

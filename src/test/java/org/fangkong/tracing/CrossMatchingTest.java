@@ -1,7 +1,6 @@
 package org.fangkong.tracing;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,8 +9,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.fangkong.checkin.CheckinFixtures;
@@ -23,6 +20,7 @@ import org.fangkong.ledger.OutsiderLedger;
 import org.fangkong.ledger.ResidentForm;
 import org.fangkong.ledger.ResidentLedger;
 import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.testsupport.Sheets;
 import org.fangkong.testsupport.Staff;
 import org.fangkong.venue.VenueForm;
 import org.fangkong.venue.VenueService;
@@ -78,19 +76,6 @@ class CrossMatchingTest {
         return "136" + String.format("%08d", 55_000_000 + SEQ.incrementAndGet());
     }
 
-    static byte[] xlsx(String[][] rows) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Workbook wb = new Workbook(out, "test", "1.0");
-        Worksheet ws = wb.newWorksheet("名单");
-        for (int r = 0; r < rows.length; r++) {
-            for (int c = 0; c < rows[r].length; c++) {
-                ws.value(r, c, rows[r][c]);
-            }
-        }
-        wb.finish();
-        return out.toByteArray();
-    }
-
     String upload(String token, byte[] file, String fileName, String name) throws Exception {
         String body = mvc.perform(multipart("/api/v1/matching-lists").file(new MockMultipartFile("file", fileName,
                                 "application/octet-stream", file)).param("name", name)
@@ -124,7 +109,7 @@ class CrossMatchingTest {
         String badId = id().substring(0, 17) + "0";
         badId = IdCardNumber.checkCharacter(badId.substring(0, 17)) == '0' ? badId.substring(0, 17) + "1" : badId;
 
-        byte[] list = xlsx(new String[][] {
+        byte[] list = Sheets.xlsx(new String[][] {
                 {"姓名", "身份证号", "手机号", "离开武汉日期", "到达日期"},
                 {"韩梅", residentId, "", "2020-01-20", "2020-01-21"},
                 {"罗汉", "", outsiderPhone, "", ""},

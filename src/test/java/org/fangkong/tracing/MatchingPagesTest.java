@@ -7,6 +7,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.ledger.ResidentForm;
 import org.fangkong.ledger.ResidentLedger;
 import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.testsupport.Sheets;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +44,7 @@ class MatchingPagesTest {
         String id = CrossMatchingTest.id();
         var household = residents.createHousehold(VILLAGE, "", "页面 2 号", ADMIN);
         residents.addResident(household.id(), new ResidentForm("苗青", id, null, "HEAD", "REGISTERED", "HEALTHY", false, null), ADMIN);
-        byte[] list = CrossMatchingTest.xlsx(new String[][] {{"姓名", "身份证号"}, {"苗青", id}, {"无名", "123"}});
+        byte[] list = Sheets.xlsx(new String[][] {{"姓名", "身份证号"}, {"苗青", id}, {"无名", "123"}});
 
         MockHttpSession officer = Staff.login(mvc, staff.create(Role.OFFICER, "370102"));
         assertThat(mvc.perform(get("/matching").session(officer)).andExpect(status().isOk()).andReturn().getResponse()
@@ -63,7 +64,7 @@ class MatchingPagesTest {
 
         String results = mvc.perform(get("/matching/" + listId).session(officer)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(results).contains("苗*").contains("常住人员台账").contains("页面 2 号").contains("待核查")
+        assertThat(results).contains("苗*").contains("常住人员台账").contains("页面 2 号").contains("待随访")
                 .contains("身份证号：").doesNotContain(id);
         String invalidOnly = mvc.perform(get("/matching/" + listId).param("filter", "INVALID").session(officer))
                 .andReturn().getResponse().getContentAsString();
@@ -88,13 +89,13 @@ class MatchingPagesTest {
         mvc.perform(post("/tasks/" + taskId + "/done").param("note", "").session(worker).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(mvc.perform(get("/tasks").session(worker)).andReturn().getResponse().getContentAsString())
-                .contains("请写明核查情况");
+                .contains("请写明随访情况");
         mvc.perform(post("/tasks/" + taskId + "/done").param("note", "本人在家，已告知居家观察").session(worker).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         String after = mvc.perform(get("/tasks").param("open", "false").session(worker)).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(after).contains("已标记为核查完成").contains("本人在家，已告知居家观察");
+        assertThat(after).contains("已标记为随访完成").contains("本人在家，已告知居家观察");
         assertThat(mvc.perform(get("/matching/" + listId).session(officer)).andReturn().getResponse().getContentAsString())
-                .contains("已核查：本人在家，已告知居家观察");
+                .contains("已随访：本人在家，已告知居家观察");
     }
 }

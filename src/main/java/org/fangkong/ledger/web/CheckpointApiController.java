@@ -3,14 +3,19 @@ package org.fangkong.ledger.web;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.fangkong.common.security.Actors;
+import org.fangkong.common.web.ApiProblems;
 import org.fangkong.ledger.Checkpoint;
 import org.fangkong.ledger.CheckpointAlert;
 import org.fangkong.ledger.DutyRoster;
 import org.fangkong.ledger.Passage;
+import org.fangkong.ledger.PassageExcel;
 import org.fangkong.ledger.PassageForm;
 import org.fangkong.ledger.PassageLog;
+import org.fangkong.ledger.RosterExcel;
+import org.fangkong.person.PersonIdentity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** Checkpoints (卡口), their passage log and the township's fever alerts under {@code /api/v1}. */
 @RestController
@@ -33,12 +40,12 @@ class CheckpointApiController {
 
     private final PassageLog log;
     private final DutyRoster roster;
-    private final org.fangkong.ledger.RosterExcel rosterExcel;
-    private final org.fangkong.ledger.PassageExcel passageExcel;
-    private final org.fangkong.common.web.ApiProblems problems;
+    private final RosterExcel rosterExcel;
+    private final PassageExcel passageExcel;
+    private final ApiProblems problems;
 
-    CheckpointApiController(PassageLog log, DutyRoster roster, org.fangkong.ledger.RosterExcel rosterExcel,
-                            org.fangkong.ledger.PassageExcel passageExcel, org.fangkong.common.web.ApiProblems problems) {
+    CheckpointApiController(PassageLog log, DutyRoster roster, RosterExcel rosterExcel,
+                            PassageExcel passageExcel, ApiProblems problems) {
         this.passageExcel = passageExcel;
         this.log = log;
         this.roster = roster;
@@ -112,34 +119,34 @@ class CheckpointApiController {
 
     /** Full name, ID number and phone of whoever passed; a reason is required and the reveal is audited. */
     @PostMapping("/api/v1/passages/{id}/reveal")
-    org.fangkong.person.PersonIdentity reveal(@PathVariable long id, @RequestBody ResidentApiController.Reveal body) {
+    PersonIdentity reveal(@PathVariable long id, @RequestBody ResidentApiController.Reveal body) {
         return log.reveal(id, body.reason(), Actors.require());
     }
 
     /** Checkpoints in scope (or of one place) and their shifts from {@code from} on (default all), as xlsx (卡口值班台账). */
     @GetMapping(value = "/api/v1/checkpoints/roster.xlsx", produces = ResidentApiController.XLSX)
     ResponseEntity<byte[]> rosterXlsx(@RequestParam(required = false) String jurisdiction,
-                                      @RequestParam(required = false) java.time.LocalDate from) {
+                                      @RequestParam(required = false) LocalDate from) {
         return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"roster.xlsx\"")
                 .body(rosterExcel.export(jurisdiction, from, Actors.require()));
     }
 
     /** The roster's layout back (raw xlsx body): checkpoints found by place and name, shifts by day and times. */
     @PostMapping(value = "/api/v1/checkpoints/roster/import", consumes = {ResidentApiController.XLSX, "application/octet-stream"})
-    ResponseEntity<java.util.Map<String, Object>> importRoster(@RequestBody byte[] xlsx,
+    ResponseEntity<Map<String, Object>> importRoster(@RequestBody byte[] xlsx,
                                                               @RequestParam(defaultValue = "false") boolean validRowsOnly,
-                                                              jakarta.servlet.http.HttpServletRequest request) {
-        org.fangkong.ledger.RosterExcel.ImportResult r = rosterExcel.importXlsx(xlsx, validRowsOnly, Actors.require());
-        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(java.util.Map.of(
+                                                              HttpServletRequest request) {
+        RosterExcel.ImportResult r = rosterExcel.importXlsx(xlsx, validRowsOnly, Actors.require());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of(
                 "checkpointsAdded", r.checkpointsAdded(), "shiftsAdded", r.shiftsAdded(), "shiftsUpdated", r.shiftsUpdated(),
                 "rejected", r.rejected(),
-                "errors", problems.rowErrors(r.errors(), org.springframework.web.servlet.support.RequestContextUtils.getLocale(request))));
+                "errors", problems.rowErrors(r.errors(), RequestContextUtils.getLocale(request))));
     }
 
     /** Days {@code from}..{@code to} (default today) of the log with full identities, as xlsx; audited as an export. */
     @GetMapping(value = "/api/v1/checkpoints/{id}/passages/export", produces = ResidentApiController.XLSX)
-    ResponseEntity<byte[]> exportPassages(@PathVariable long id, @RequestParam(required = false) java.time.LocalDate from,
-                                          @RequestParam(required = false) java.time.LocalDate to,
+    ResponseEntity<byte[]> exportPassages(@PathVariable long id, @RequestParam(required = false) LocalDate from,
+                                          @RequestParam(required = false) LocalDate to,
                                           @RequestParam(required = false) String reason) {
         return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"passages-" + id + ".xlsx\"")
                 .body(passageExcel.export(id, from, to, reason, Actors.require()));
@@ -147,11 +154,11 @@ class CheckpointApiController {
 
     /** The export's layout back into the log (a paper ledger typed up); checked as at the gate. */
     @PostMapping(value = "/api/v1/checkpoints/{id}/passages/import", consumes = {ResidentApiController.XLSX, "application/octet-stream"})
-    ResponseEntity<java.util.Map<String, Object>> importPassages(@PathVariable long id, @RequestBody byte[] xlsx,
+    ResponseEntity<Map<String, Object>> importPassages(@PathVariable long id, @RequestBody byte[] xlsx,
                                                                 @RequestParam(defaultValue = "false") boolean validRowsOnly,
-                                                                jakarta.servlet.http.HttpServletRequest request) {
-        org.fangkong.ledger.PassageExcel.ImportResult r = passageExcel.importXlsx(id, xlsx, validRowsOnly, Actors.require());
-        return ResponseEntity.status(HttpStatus.CREATED).body(java.util.Map.of("written", r.written(), "rejected", r.rejected(),
-                "errors", problems.rowErrors(r.errors(), org.springframework.web.servlet.support.RequestContextUtils.getLocale(request))));
+                                                                HttpServletRequest request) {
+        PassageExcel.ImportResult r = passageExcel.importXlsx(id, xlsx, validRowsOnly, Actors.require());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("written", r.written(), "rejected", r.rejected(),
+                "errors", problems.rowErrors(r.errors(), RequestContextUtils.getLocale(request))));
     }
 }

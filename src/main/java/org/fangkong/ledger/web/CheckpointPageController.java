@@ -1,6 +1,8 @@
 package org.fangkong.ledger.web;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Set;
 
 import org.fangkong.common.security.Actor;
@@ -12,15 +14,19 @@ import org.fangkong.ledger.Checkpoint;
 import org.fangkong.ledger.DutyRoster;
 import org.fangkong.ledger.LedgerEnums;
 import org.fangkong.ledger.Passage;
+import org.fangkong.ledger.PassageExcel;
 import org.fangkong.ledger.PassageForm;
 import org.fangkong.ledger.PassageLog;
+import org.fangkong.ledger.RosterExcel;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -32,11 +38,11 @@ class CheckpointPageController {
 
     private final PassageLog log;
     private final DutyRoster roster;
-    private final org.fangkong.ledger.RosterExcel rosterExcel;
-    private final org.fangkong.ledger.PassageExcel passageExcel;
+    private final RosterExcel rosterExcel;
+    private final PassageExcel passageExcel;
 
-    CheckpointPageController(PassageLog log, DutyRoster roster, org.fangkong.ledger.RosterExcel rosterExcel,
-                             org.fangkong.ledger.PassageExcel passageExcel) {
+    CheckpointPageController(PassageLog log, DutyRoster roster, RosterExcel rosterExcel,
+                             PassageExcel passageExcel) {
         this.rosterExcel = rosterExcel;
         this.passageExcel = passageExcel;
         this.log = log;
@@ -45,9 +51,9 @@ class CheckpointPageController {
 
     /** The week's duty roster with its gaps, and a form to add a shift. */
     @GetMapping("/checkpoints/{id}/roster")
-    String roster(@PathVariable long id, @RequestParam(required = false) java.time.LocalDate from, Model model) {
+    String roster(@PathVariable long id, @RequestParam(required = false) LocalDate from, Model model) {
         Actor me = Actors.require();
-        java.time.LocalDate start = from == null ? roster.today() : from;
+        LocalDate start = from == null ? roster.today() : from;
         model.addAttribute("checkpoint", log.checkpoint(id, me));
         model.addAttribute("days", roster.week(id, start, me));
         model.addAttribute("from", start);
@@ -55,7 +61,7 @@ class CheckpointPageController {
     }
 
     @PostMapping("/checkpoints/{id}/shifts")
-    String addShift(@PathVariable long id, @RequestParam(required = false) java.time.LocalDate day,
+    String addShift(@PathVariable long id, @RequestParam(required = false) LocalDate day,
                     @RequestParam(required = false) String start, @RequestParam(required = false) String end,
                     @RequestParam(required = false) String staff, @RequestParam(required = false) String responsible,
                     RedirectAttributes redirect) {
@@ -89,17 +95,17 @@ class CheckpointPageController {
 
     /** Checkpoints and every shift from today on, as the roster's xlsx. */
     @GetMapping("/checkpoints/roster.xlsx")
-    org.springframework.http.ResponseEntity<byte[]> rosterXlsx() {
-        return org.springframework.http.ResponseEntity.ok().header("Content-Type", ResidentApiController.XLSX)
+    ResponseEntity<byte[]> rosterXlsx() {
+        return ResponseEntity.ok().header("Content-Type", ResidentApiController.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"roster.xlsx\"")
                 .body(rosterExcel.export(null, roster.today(), Actors.require()));
     }
 
     /** Starts the roster import in the background and shows its progress page. */
     @PostMapping("/checkpoints/roster/import")
-    String importRoster(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+    String importRoster(@RequestParam("file") MultipartFile file,
                         @RequestParam(defaultValue = "false") boolean validRowsOnly, RedirectAttributes redirect)
-            throws java.io.IOException {
+            throws IOException {
         try {
             return "redirect:/jobs/" + rosterExcel.startImport(file.getBytes(), validRowsOnly, Actors.require());
         } catch (FieldException e) {
@@ -137,30 +143,23 @@ class CheckpointPageController {
 
     /** Today's log with full identities, for the village's own ledger; audited as an export. */
     @GetMapping("/checkpoints/{id}/passages/export")
-    org.springframework.http.ResponseEntity<byte[]> exportPassages(@PathVariable long id) {
-        return org.springframework.http.ResponseEntity.ok().header("Content-Type", ResidentApiController.XLSX)
+    ResponseEntity<byte[]> exportPassages(@PathVariable long id) {
+        return ResponseEntity.ok().header("Content-Type", ResidentApiController.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"passages-" + id + ".xlsx\"")
                 .body(passageExcel.export(id, null, null, null, Actors.require()));
     }
 
-    /** A paper ledger typed up in Excel, back into the log; bad rows listed on the gate page. */
+    /** A paper ledger typed up in Excel, back into the log, in the background (progress page). */
     @PostMapping("/checkpoints/{id}/passages/import")
-    String importPassages(@PathVariable long id, @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+    String importPassages(@PathVariable long id, @RequestParam("file") MultipartFile file,
                           @RequestParam(defaultValue = "false") boolean validRowsOnly, RedirectAttributes redirect)
-            throws java.io.IOException {
+            throws IOException {
         try {
-            org.fangkong.ledger.PassageExcel.ImportResult r = passageExcel.importXlsx(id, file.getBytes(), validRowsOnly,
-                    Actors.require());
-            redirect.addFlashAttribute("notice", "import.written");
-            redirect.addFlashAttribute("noticeArg", r.written());
-            redirect.addFlashAttribute("importErrors", r.errors());
-        } catch (org.fangkong.common.web.RowsRejected e) {
-            redirect.addFlashAttribute("importErrors", e.errors());
-            redirect.addFlashAttribute("importRejected", true);
+            return "redirect:/jobs/" + passageExcel.startImport(id, file.getBytes(), validRowsOnly, Actors.require());
         } catch (FieldException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
+            return "redirect:/checkpoints/" + id;
         }
-        return "redirect:/checkpoints/" + id;
     }
 
     @PostMapping("/checkpoints/{id}/passages")
@@ -192,9 +191,9 @@ class CheckpointPageController {
     }
 
     @GetMapping("/checkpoints/{id}/sheet.pdf")
-    org.springframework.http.ResponseEntity<byte[]> sheet(@PathVariable long id,
-                                                          @RequestParam(required = false) java.time.LocalDate day) {
-        return org.springframework.http.ResponseEntity.ok().header("Content-Type", "application/pdf")
+    ResponseEntity<byte[]> sheet(@PathVariable long id,
+                                                          @RequestParam(required = false) LocalDate day) {
+        return ResponseEntity.ok().header("Content-Type", "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"passages.pdf\"").body(log.daySheet(id, day, Actors.require()));
     }
 

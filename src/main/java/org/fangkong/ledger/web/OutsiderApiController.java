@@ -3,11 +3,16 @@ package org.fangkong.ledger.web;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.fangkong.common.security.Actors;
+import org.fangkong.common.web.ApiProblems;
 import org.fangkong.ledger.Outsider;
+import org.fangkong.ledger.OutsiderExcel;
 import org.fangkong.ledger.OutsiderForm;
 import org.fangkong.ledger.OutsiderLedger;
+import org.fangkong.person.PersonIdentity;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** The outsider ledger (外来人员登记台账) under {@code /api/v1/outsiders}. */
 @RestController
@@ -24,11 +31,11 @@ class OutsiderApiController {
     }
 
     private final OutsiderLedger ledger;
-    private final org.fangkong.ledger.OutsiderExcel excel;
-    private final org.fangkong.common.web.ApiProblems problems;
+    private final OutsiderExcel excel;
+    private final ApiProblems problems;
 
-    OutsiderApiController(OutsiderLedger ledger, org.fangkong.ledger.OutsiderExcel excel,
-                          org.fangkong.common.web.ApiProblems problems) {
+    OutsiderApiController(OutsiderLedger ledger, OutsiderExcel excel,
+                          ApiProblems problems) {
         this.ledger = ledger;
         this.excel = excel;
         this.problems = problems;
@@ -65,7 +72,7 @@ class OutsiderApiController {
 
     /** Full name, ID number and phone; a reason is required and the reveal is audited. */
     @PostMapping("/api/v1/outsiders/{id}/reveal")
-    org.fangkong.person.PersonIdentity reveal(@PathVariable long id, @RequestBody ResidentApiController.Reveal body) {
+    PersonIdentity reveal(@PathVariable long id, @RequestBody ResidentApiController.Reveal body) {
         return ledger.reveal(id, body.reason(), Actors.require());
     }
 
@@ -82,12 +89,12 @@ class OutsiderApiController {
      * nothing written, unless {@code validRowsOnly=true}.
      */
     @PostMapping(value = "/api/v1/outsiders/import", consumes = {ResidentApiController.XLSX, "application/octet-stream"})
-    ResponseEntity<java.util.Map<String, Object>> importXlsx(@RequestBody byte[] xlsx,
+    ResponseEntity<Map<String, Object>> importXlsx(@RequestBody byte[] xlsx,
                                                             @RequestParam(defaultValue = "false") boolean validRowsOnly,
-                                                            jakarta.servlet.http.HttpServletRequest request) {
-        org.fangkong.ledger.OutsiderExcel.ImportResult r = excel.importXlsx(xlsx, validRowsOnly, Actors.require());
-        return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(java.util.Map.of("written", r.written(),
+                                                            HttpServletRequest request) {
+        OutsiderExcel.ImportResult r = excel.importXlsx(xlsx, validRowsOnly, Actors.require());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("written", r.written(),
                 "added", r.added(), "updated", r.updated(), "rejected", r.rejected(),
-                "errors", problems.rowErrors(r.errors(), org.springframework.web.servlet.support.RequestContextUtils.getLocale(request))));
+                "errors", problems.rowErrors(r.errors(), RequestContextUtils.getLocale(request))));
     }
 }

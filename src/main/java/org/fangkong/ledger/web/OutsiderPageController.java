@@ -1,5 +1,6 @@
 package org.fangkong.ledger.web;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -9,14 +10,18 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.ledger.Outsider;
+import org.fangkong.ledger.OutsiderExcel;
 import org.fangkong.ledger.OutsiderForm;
 import org.fangkong.ledger.OutsiderLedger;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The outsider ledger (外来人员登记台账) on a phone: the list (key areas first if asked) and registration. */
@@ -24,25 +29,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OutsiderPageController {
 
     private final OutsiderLedger ledger;
-    private final org.fangkong.ledger.OutsiderExcel excel;
+    private final OutsiderExcel excel;
 
-    OutsiderPageController(OutsiderLedger ledger, org.fangkong.ledger.OutsiderExcel excel) {
+    OutsiderPageController(OutsiderLedger ledger, OutsiderExcel excel) {
         this.ledger = ledger;
         this.excel = excel;
     }
 
     @GetMapping("/outsiders/export")
-    org.springframework.http.ResponseEntity<byte[]> export(@RequestParam(required = false) String jurisdiction) {
-        return org.springframework.http.ResponseEntity.ok().header("Content-Type", ResidentApiController.XLSX)
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String jurisdiction) {
+        return ResponseEntity.ok().header("Content-Type", ResidentApiController.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"outsiders.xlsx\"")
                 .body(excel.export(jurisdiction, null, Actors.require()));
     }
 
     /** Starts the import in the background and shows its progress page. */
     @PostMapping("/outsiders/import")
-    String importXlsx(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+    String importXlsx(@RequestParam("file") MultipartFile file,
                       @RequestParam(defaultValue = "false") boolean validRowsOnly, RedirectAttributes redirect)
-            throws java.io.IOException {
+            throws IOException {
         try {
             return "redirect:/jobs/" + excel.startImport(file.getBytes(), validRowsOnly, Actors.require());
         } catch (FieldException e) {
@@ -89,7 +94,7 @@ class OutsiderPageController {
 
     /** Shows one outsider's full name, ID number and phone once, on the list; needs a reason, audited. */
     @PostMapping("/outsiders/{id}/reveal")
-    String reveal(@org.springframework.web.bind.annotation.PathVariable long id, @RequestParam(required = false) String reason,
+    String reveal(@PathVariable long id, @RequestParam(required = false) String reason,
                   @RequestParam(defaultValue = "false") boolean keyArea, RedirectAttributes redirect) {
         try {
             redirect.addFlashAttribute("revealed", ledger.reveal(id, reason, Actors.require()));

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,6 +17,7 @@ import org.fangkong.ledger.Resident;
 import org.fangkong.ledger.ResidentExcel;
 import org.fangkong.ledger.ResidentForm;
 import org.fangkong.ledger.ResidentLedger;
+import org.fangkong.person.PersonIdentity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -71,7 +73,7 @@ class ResidentApiController {
                                                   @RequestParam(defaultValue = "false") boolean async,
                                                   HttpServletRequest request) {
         if (async) {
-            java.util.UUID job = excel.startImport(xlsx, validRowsOnly, Actors.require());
+            UUID job = excel.startImport(xlsx, validRowsOnly, Actors.require());
             return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job)).body(Map.of("job", job));
         }
         ResidentExcel.ImportResult r = excel.importXlsx(new ByteArrayInputStream(xlsx), validRowsOnly, Actors.require());
@@ -125,7 +127,7 @@ class ResidentApiController {
 
     /** Full name, ID number and phone; a reason is required and the reveal is audited. */
     @PostMapping("/api/v1/residents/{id}/reveal")
-    org.fangkong.person.PersonIdentity reveal(@PathVariable long id, @RequestBody Reveal body) {
+    PersonIdentity reveal(@PathVariable long id, @RequestBody Reveal body) {
         return ledger.reveal(id, body.reason(), Actors.require());
     }
 

@@ -1,5 +1,7 @@
 package org.fangkong.ledger.web;
 
+import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -90,7 +92,7 @@ class ResidentPageController {
                        @RequestParam(required = false) String idNumber, @RequestParam(required = false) String phone,
                        @RequestParam(required = false) String relation, @RequestParam(required = false) String residence,
                        @RequestParam(required = false) String health, @RequestParam(defaultValue = "false") boolean fromKeyArea,
-                       @RequestParam(required = false) java.time.LocalDate leftKeyAreaOn, RedirectAttributes redirect) {
+                       @RequestParam(required = false) LocalDate leftKeyAreaOn, RedirectAttributes redirect) {
         try {
             Resident r = ledger.addResident(id, new ResidentForm(name, idNumber, phone, relation, residence, health,
                     fromKeyArea, leftKeyAreaOn), Actors.require());
@@ -123,7 +125,7 @@ class ResidentPageController {
     String edit(@PathVariable long id, @RequestParam(required = false) String relation,
                 @RequestParam(required = false) String residence, @RequestParam(required = false) String health,
                 @RequestParam(defaultValue = "false") boolean fromKeyArea,
-                @RequestParam(required = false) java.time.LocalDate leftKeyAreaOn, RedirectAttributes redirect) {
+                @RequestParam(required = false) LocalDate leftKeyAreaOn, RedirectAttributes redirect) {
         Actor me = Actors.require();
         Resident r = ledger.resident(id, me);
         try {
@@ -160,7 +162,7 @@ class ResidentPageController {
     /** Starts the import in the background and shows its progress page. */
     @PostMapping("/residents/import")
     String importXlsx(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean validRowsOnly,
-                      RedirectAttributes redirect) throws java.io.IOException {
+                      RedirectAttributes redirect) throws IOException {
         try {
             return "redirect:/jobs/" + excel.startImport(file.getBytes(), validRowsOnly, Actors.require());
         } catch (FieldException e) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.PageResult;
+import org.fangkong.person.PersonIdentity;
 import org.fangkong.tracing.CrossMatching;
 import org.fangkong.tracing.FollowUpTask;
 import org.fangkong.tracing.FollowUpTasks;
@@ -94,7 +95,7 @@ class MatchingApiController {
 
     /** The name, ID number and phone the list gave for the task's person; a reason is required, audited. */
     @PostMapping("/api/v1/tasks/{id}/reveal")
-    org.fangkong.person.PersonIdentity reveal(@PathVariable long id, @RequestBody Reveal body) {
+    PersonIdentity reveal(@PathVariable long id, @RequestBody Reveal body) {
         return tasks.reveal(id, body.reason(), Actors.require());
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The grid's follow-up task list (核查任务) on a phone: open tasks first, each closed with a note. */
+/** The grid's follow-up task list (随访任务) on a phone: open tasks first, each closed with a note. */
 @Controller
 class TaskPageController {
 
