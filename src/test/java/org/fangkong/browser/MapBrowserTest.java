@@ -100,7 +100,8 @@ class MapBrowserTest {
         browser.findElement(By.id("map-name")).sendKeys("图院平面图");
         browser.findElement(By.id("map-image")).sendKeys(file.toString());
         browser.findElement(By.id("map-upload")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("图院平面图");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.tagName("h1"), "图院平面图"));
 
         // tap each household onto the plan: left, middle and right of the drawing
         long[] households = {fever.id(), returned.id(), normal.id()};
@@ -109,6 +110,7 @@ class MapBrowserTest {
             browser.findElement(By.id("place-" + households[i])).click();
             WebElement image = browser.findElement(By.id("place-at"));
             new Actions(browser).moveToElement(image, xOffsets[i], 20).click().perform();
+            pin(households[i]); // waits (implicitly) for the plan page with the new pin
             assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("已放到图上");
         }
         List<WebElement> pins = browser.findElements(By.cssSelector("#plan a.pin"));
