@@ -57,7 +57,7 @@ class SecurityConfig {
                         .defaultSuccessUrl("/", false).permitAll())
                 .authenticationProvider(new StaffAuthenticationProvider(logins))
                 // public check-in pages carry no session; the remembered-phone cookie is SameSite=Lax
-                .csrf(c -> c.ignoringRequestMatchers("/c/**"))
+                .csrf(c -> c.ignoringRequestMatchers("/c/**", "/o/**"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll()
                         .addLogoutHandler((request, response, authentication) -> {
                             if (authentication != null && authentication.getPrincipal() instanceof Actor a) {
@@ -70,7 +70,7 @@ class SecurityConfig {
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/login").permitAll()
-                        .requestMatchers("/c/**").permitAll()
+                        .requestMatchers("/c/**", "/o/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/audit/**").hasRole("ADMIN")
                         .anyRequest().authenticated());

@@ -182,11 +182,12 @@ class CheckpointPageController {
         return "redirect:/checkpoints/" + id;
     }
 
+    /** 37.3, 37,3 or 373 as typed; anything unreadable becomes a value the gate's check refuses with its message. */
     private static BigDecimal decimal(String s) {
         try {
-            return s == null || s.isBlank() ? null : new BigDecimal(s.strip().replace('，', '.').replace(',', '.'));
-        } catch (NumberFormatException e) {
-            return new BigDecimal("-1"); // out of range: the usual temperature message
+            return org.fangkong.common.Temperature.parseOrNull(s);
+        } catch (org.fangkong.common.InvalidValueException e) {
+            return new BigDecimal("-1");
         }
     }
 

@@ -1,0 +1,95 @@
+package org.fangkong.observation.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.fangkong.common.FangkongProperties;
+import org.fangkong.common.security.Actors;
+import org.fangkong.observation.ObservationAlert;
+import org.fangkong.observation.ObservationAlerts;
+import org.fangkong.observation.ObservationOrder;
+import org.fangkong.observation.ObservationOrders;
+import org.fangkong.observation.Reading;
+import org.fangkong.observation.Readings;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Home observation over the API: orders, readings, the personal link, the township's alerts. */
+@RestController
+class ObservationApiController {
+
+    /** A new order with its personal link (shown once). */
+    record OpenedOrder(ObservationOrder order, String link) {
+    }
+
+    record Outcome(String outcome, String note) {
+    }
+
+    private final ObservationOrders orders;
+    private final Readings readings;
+    private final ObservationAlerts alerts;
+    private final String publicUrl;
+
+    ObservationApiController(ObservationOrders orders, Readings readings, ObservationAlerts alerts,
+                             FangkongProperties properties) {
+        this.orders = orders;
+        this.readings = readings;
+        this.alerts = alerts;
+        this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
+    }
+
+    String link(String token) {
+        return publicUrl + "/o/" + token;
+    }
+
+    @PostMapping("/api/v1/observation-orders")
+    ResponseEntity<OpenedOrder> open(@RequestBody ObservationOrders.OrderForm form) {
+        ObservationOrders.Opened opened = orders.open(form, Actors.require());
+        return ResponseEntity.created(URI.create("/api/v1/observation-orders/" + opened.order().id()))
+                .body(new OpenedOrder(opened.order(), link(opened.linkToken())));
+    }
+
+    @GetMapping("/api/v1/observation-orders")
+    List<ObservationOrder> list(@RequestParam(required = false) String jurisdiction,
+                                @RequestParam(defaultValue = "true") boolean open) {
+        return orders.list(jurisdiction, open, Actors.require());
+    }
+
+    @GetMapping("/api/v1/observation-orders/{id}")
+    ObservationOrder order(@PathVariable long id) {
+        return orders.find(id, Actors.require());
+    }
+
+    /** A new personal link; the old one stops working. */
+    @PostMapping("/api/v1/observation-orders/{id}/link")
+    java.util.Map<String, String> renewLink(@PathVariable long id) {
+        return java.util.Map.of("link", link(orders.renewLink(id, Actors.require())));
+    }
+
+    @PostMapping("/api/v1/observation-orders/{id}/readings")
+    ResponseEntity<Reading> record(@PathVariable long id, @RequestBody Readings.ReadingForm form) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(readings.record(id, form, Actors.require()));
+    }
+
+    @GetMapping("/api/v1/observation-orders/{id}/readings")
+    List<Reading> readings(@PathVariable long id) {
+        return readings.readings(id, Actors.require());
+    }
+
+    @GetMapping("/api/v1/observation-alerts")
+    List<ObservationAlert> alerts(@RequestParam(defaultValue = "true") boolean open) {
+        return alerts.alerts(open, Actors.require());
+    }
+
+    /** {@code outcome} ∈ FEVER_CLINIC, DESIGNATED_HOSPITAL, RULED_OUT; audited. */
+    @PostMapping("/api/v1/observation-alerts/{id}/outcome")
+    ObservationAlert outcome(@PathVariable long id, @RequestBody Outcome body) {
+        return alerts.outcome(id, body.outcome(), body.note(), Actors.require());
+    }
+}

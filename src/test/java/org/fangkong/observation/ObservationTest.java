@@ -1,0 +1,148 @@
+package org.fangkong.observation;
+
+import java.time.LocalDate;
+
+import com.jayway.jsonpath.JsonPath;
+import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.security.Role;
+import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.testsupport.Staff;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * RULES.md "Home medical observation": an order opens from a key-area arrival and by an officer,
+ * days count from the anchor, a fever escalates at once and reaches the township, the outcome
+ * ends the escalation; the person's own link shows only their order and takes today's reading.
+ */
+@FangkongTest
+class ObservationTest {
+
+    static final String VILLAGE = "370102003007";
+    static final String TOWNSHIP = "370102003";
+    private static int seq = 500;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Staff staff;
+    @Autowired
+    JdbcClient jdbc;
+
+    static String id() {
+        String first17 = "370102" + LocalDate.of(1981, 3, 1).plusDays(seq++).toString().replace("-", "") + "771";
+        return first17 + org.fangkong.common.IdCardNumber.checkCharacter(first17);
+    }
+
+    ResultActions postJson(String url, String token, String json) throws Exception {
+        return mvc.perform(post(url).header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    LocalDate today() {
+        return ShanghaiTime.today(java.time.Clock.systemUTC());
+    }
+
+    @Test
+    void arrivalsFromAKeyAreaAreObservedAndAFeverReachesTheTownship() throws Exception {
+        String worker = Staff.token(mvc, staff.create(Role.GRID_WORKER, VILLAGE));
+        String officer = Staff.token(mvc, staff.create(Role.OFFICER, TOWNSHIP));
+        String wuhanId = id();
+        postJson("/api/v1/outsiders", worker, """
+                {"jurisdiction":"%s","name":"江城","idNumber":"%s","origin":"湖北省武汉市","originCode":"420100",
+                 "arrivedOn":"%s","leftKeyAreaOn":"%s","address":"观察 1 号"}"""
+                .formatted(VILLAGE, wuhanId, today().minusDays(2), today().minusDays(3))).andExpect(status().isCreated());
+        postJson("/api/v1/outsiders", worker, """
+                {"jurisdiction":"%s","name":"泉城","idNumber":"%s","origin":"济南市历城区","arrivedOn":"%s","address":"观察 2 号"}"""
+                .formatted(VILLAGE, id(), today().minusDays(1))).andExpect(status().isCreated());
+
+        String list = mvc.perform(get("/api/v1/observation-orders").param("jurisdiction", VILLAGE)
+                        .header("Authorization", "Bearer " + worker))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // only the arrival from 武汉 is under observation (the other test's orders share this village)
+        assertThat(JsonPath.<java.util.List<String>>read(list, "$[*].name")).contains("江*").doesNotContain("泉*");
+        String wuhan = "$[?(@.name == '江*')]";
+        assertThat(JsonPath.<java.util.List<String>>read(list, wuhan + ".reason")).containsExactly("KEY_AREA_ARRIVAL");
+        assertThat(JsonPath.<java.util.List<String>>read(list, wuhan + ".anchorDate")).containsExactly(today().minusDays(3).toString());
+        assertThat(JsonPath.<java.util.List<Integer>>read(list, wuhan + ".day")).containsExactly(3);
+        long order = JsonPath.<java.util.List<Number>>read(list, wuhan + ".id").get(0).longValue();
+
+        String readings = "/api/v1/observation-orders/" + order + "/readings";
+        postJson(readings, worker, "{\"half\":\"MORNING\",\"temperature\":36.5}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.alarming").value(false));
+        postJson(readings, worker, "{\"half\":\"MORNING\",\"temperature\":36.6}").andExpect(status().isConflict());
+        postJson(readings, worker, "{\"half\":\"EVENING\",\"temperature\":35}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.alarming").value(false));
+        postJson(readings, worker, "{\"day\":\"%s\",\"half\":\"MORNING\",\"temperature\":36.4}".formatted(today().plusDays(1)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("day"));
+        postJson(readings, worker, "{\"day\":\"%s\",\"half\":\"EVENING\",\"temperature\":37.3,\"symptoms\":[\"COUGH\"]}"
+                        .formatted(today().minusDays(1)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.alarming").value(true));
+        mvc.perform(get("/api/v1/observation-orders/" + order).header("Authorization", "Bearer " + worker))
+                .andExpect(jsonPath("$.status").value("ESCALATED")).andExpect(jsonPath("$.morningDone").value(true));
+
+        // the township's list: the fever with its symptom; ruled out by an officer, audited
+        String alerts = mvc.perform(get("/api/v1/observation-alerts").header("Authorization", "Bearer " + officer))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<java.util.List<Object>>read(alerts, "$[?(@.orderId == %d)]".formatted(order))).hasSize(1);
+        long alert = ((Number) JsonPath.<java.util.List<Object>>read(alerts, "$[?(@.orderId == %d)].id".formatted(order)).get(0)).longValue();
+        postJson("/api/v1/observation-alerts/" + alert + "/outcome", worker, "{\"outcome\":\"RULED_OUT\"}")
+                .andExpect(status().isForbidden());
+        postJson("/api/v1/observation-alerts/" + alert + "/outcome", officer, "{\"outcome\":\"SENT_HOME\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("outcome"));
+        postJson("/api/v1/observation-alerts/" + alert + "/outcome", officer, "{\"outcome\":\"RULED_OUT\",\"note\":\"复测正常\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.outcome").value("RULED_OUT"));
+        mvc.perform(get("/api/v1/observation-orders/" + order).header("Authorization", "Bearer " + worker))
+                .andExpect(jsonPath("$.status").value("ACTIVE"));
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'OBSERVATION_ALERT_HANDLED' and target = :t")
+                .param("t", "observation-alert:" + alert).query(Long.class).single()).isEqualTo(1);
+
+        // another village's grid worker sees nothing of it
+        String other = Staff.token(mvc, staff.create(Role.GRID_WORKER, "370102003008"));
+        mvc.perform(get("/api/v1/observation-orders/" + order).header("Authorization", "Bearer " + other))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anOfficerOpensAnOrderAndThePersonReportsThroughTheirLink() throws Exception {
+        String officer = Staff.token(mvc, staff.create(Role.OFFICER, TOWNSHIP));
+        String personId = id();
+        String body = """
+                {"name":"密接甲","idNumber":"%s","reason":"CLOSE_CONTACT","reasonDetail":"病例 12 的同事",
+                 "anchorDate":"%s","jurisdiction":"%s","address":"观察 9 号","gridWorker":"李网格","villageDoctor":"王村医"}"""
+                .formatted(personId, today().minusDays(1), VILLAGE);
+        String opened = postJson("/api/v1/observation-orders", officer, body)
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.order.day").value(1))
+                .andExpect(jsonPath("$.order.name").value("密**")).andReturn().getResponse().getContentAsString();
+        postJson("/api/v1/observation-orders", officer, body).andExpect(status().isConflict());
+        postJson("/api/v1/observation-orders", officer, body.replace(today().minusDays(1).toString(), today().plusDays(1).toString())
+                .replace(personId, id())).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("anchorDate"));
+        String link = JsonPath.read(opened, "$.link");
+        String path = link.substring(link.indexOf("/o/"));
+        assertThat(path.length()).isGreaterThan(30);
+
+        String page = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("密** · 第 1 天（共 14 天）").doesNotContain(personId);
+        mvc.perform(post(path).param("temperature", "29")).andExpect(status().isBadRequest());
+        mvc.perform(post(path).param("temperature", "365")).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get(path)).andReturn().getResponse().getContentAsString()).contains("已登记");
+        mvc.perform(post(path).param("temperature", "36.6")).andExpect(status().isBadRequest());
+        long order = ((Number) JsonPath.read(opened, "$.order.id")).longValue();
+        assertThat(jdbc.sql("select temperature::text || via from observation_reading where order_id = :o")
+                .param("o", order).query(String.class).single()).isEqualTo("36.5LINK");
+
+        // a new link replaces the old one; a made-up link is a 404 page
+        postJson("/api/v1/observation-orders/" + order + "/link", officer, "{}").andExpect(status().isOk());
+        mvc.perform(get(path)).andExpect(status().isNotFound());
+        mvc.perform(get("/o/not-a-real-link-but-long-enough-1234")).andExpect(status().isNotFound());
+    }
+}
