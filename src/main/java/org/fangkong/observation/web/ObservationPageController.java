@@ -1,0 +1,143 @@
+package org.fangkong.observation.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.fangkong.common.FangkongProperties;
+import org.fangkong.common.InvalidValueException;
+import org.fangkong.common.Temperature;
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.Actors;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NavItem;
+import org.fangkong.observation.ObservationAlerts;
+import org.fangkong.observation.ObservationOrder;
+import org.fangkong.observation.ObservationOrders;
+import org.fangkong.observation.Readings;
+import org.fangkong.observation.Symptom;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Observation pages for a phone: the people under observation in scope (escalated first, today's
+ * two readings at a glance), one order with its reading form, and the township's alert list.
+ */
+@Controller
+class ObservationPageController {
+
+    private final ObservationOrders orders;
+    private final Readings readings;
+    private final ObservationAlerts alerts;
+    private final String publicUrl;
+
+    ObservationPageController(ObservationOrders orders, Readings readings, ObservationAlerts alerts,
+                              FangkongProperties properties) {
+        this.orders = orders;
+        this.readings = readings;
+        this.alerts = alerts;
+        this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
+    }
+
+    @Bean
+    static NavItem observationNavItem() {
+        return new NavItem("nav.observation", "/observation", 11, Set.of(Role.GRID_WORKER, Role.OFFICER, Role.COMMANDER, Role.ADMIN));
+    }
+
+    @Bean
+    static NavItem observationAlertsNavItem() {
+        return new NavItem("nav.observationAlerts", "/observation-alerts", 16, Set.of(Role.OFFICER, Role.COMMANDER, Role.ADMIN));
+    }
+
+    @GetMapping("/observation")
+    String list(@RequestParam(defaultValue = "true") boolean open, Model model) {
+        Actor me = Actors.require();
+        model.addAttribute("orders", orders.list(null, open, me));
+        model.addAttribute("open", open);
+        model.addAttribute("mayOpen", me.is(Role.OFFICER) || me.is(Role.ADMIN));
+        model.addAttribute("scopeCode", me.scopeCode());
+        return "observation/orders";
+    }
+
+    @PostMapping("/observation")
+    String open(@RequestParam(required = false) String name, @RequestParam(required = false) String idNumber,
+                @RequestParam(required = false) String phone, @RequestParam(required = false) String reason,
+                @RequestParam(required = false) String reasonDetail, @RequestParam(required = false) LocalDate anchorDate,
+                @RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String address,
+                @RequestParam(required = false) String gridWorker, @RequestParam(required = false) String villageDoctor,
+                RedirectAttributes redirect) {
+        try {
+            ObservationOrders.Opened opened = orders.open(new ObservationOrders.OrderForm(name, idNumber, phone, reason,
+                    reasonDetail, anchorDate, jurisdiction, null, address, gridWorker, villageDoctor), Actors.require());
+            redirect.addFlashAttribute("link", publicUrl + "/o/" + opened.linkToken());
+            return "redirect:/observation/" + opened.order().id();
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            return "redirect:/observation";
+        }
+    }
+
+    @GetMapping("/observation/{id}")
+    String order(@PathVariable long id, Model model) {
+        Actor me = Actors.require();
+        ObservationOrder order = orders.find(id, me);
+        model.addAttribute("order", order);
+        model.addAttribute("readings", readings.readings(id, me));
+        model.addAttribute("symptoms", Symptom.values());
+        model.addAttribute("mayRecord", !me.is(Role.COMMANDER) && order.open());
+        return "observation/order";
+    }
+
+    @PostMapping("/observation/{id}/readings")
+    String record(@PathVariable long id, @RequestParam(required = false) String temperature,
+                  @RequestParam(required = false) String half, @RequestParam(required = false) LocalDate day,
+                  @RequestParam(required = false) List<String> symptoms, RedirectAttributes redirect) {
+        try {
+            var r = readings.record(id, new Readings.ReadingForm(day, half, Temperature.parseOrNull(temperature), symptoms),
+                    Actors.require());
+            redirect.addFlashAttribute("saved", r);
+        } catch (InvalidValueException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("typed", temperature);
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("typed", temperature);
+        }
+        return "redirect:/observation/" + id;
+    }
+
+    @PostMapping("/observation/{id}/link")
+    String renewLink(@PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("link", publicUrl + "/o/" + orders.renewLink(id, Actors.require()));
+        return "redirect:/observation/" + id;
+    }
+
+    @GetMapping("/observation-alerts")
+    String alerts(@RequestParam(defaultValue = "true") boolean open, Model model) {
+        Actor me = Actors.require();
+        model.addAttribute("alerts", alerts.alerts(open, me));
+        model.addAttribute("open", open);
+        model.addAttribute("mayHandle", me.is(Role.OFFICER) || me.is(Role.ADMIN));
+        return "observation/alerts";
+    }
+
+    @PostMapping("/observation-alerts/{id}/outcome")
+    String outcome(@PathVariable long id, @RequestParam(required = false) String outcome,
+                   @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        try {
+            alerts.outcome(id, outcome, note, Actors.require());
+            redirect.addFlashAttribute("notice", "observationAlert.recorded");
+            redirect.addFlashAttribute("noticeArg", id);
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/observation-alerts";
+    }
+}
