@@ -145,4 +145,51 @@ class ObservationTest {
         mvc.perform(get(path)).andExpect(status().isNotFound());
         mvc.perform(get("/o/not-a-real-link-but-long-enough-1234")).andExpect(status().isNotFound());
     }
+
+    @Test
+    void afterFourteenFullDaysTheOrderIsReleasedAndTheNoticePrinted() throws Exception {
+        String place = "370102003010";
+        String officer = Staff.token(mvc, staff.create(Role.OFFICER, TOWNSHIP));
+        String done = id();
+        String form = """
+                {"name":"%s","idNumber":"%s","reason":"OFFICER","anchorDate":"%s","jurisdiction":"%s","address":"解除 %s 号"}""";
+        long over = ((Number) JsonPath.read(postJson("/api/v1/observation-orders", officer,
+                form.formatted("期满人", done, today().minusDays(15), place, 1)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.order.id")).longValue();
+        long running = ((Number) JsonPath.read(postJson("/api/v1/observation-orders", officer,
+                form.formatted("未满人", id(), today().minusDays(14), place, 2)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.order.id")).longValue();
+        long feverish = ((Number) JsonPath.read(postJson("/api/v1/observation-orders", officer,
+                form.formatted("发热人", id(), today().minusDays(20), place, 3)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.order.id")).longValue();
+        postJson("/api/v1/observation-orders/" + feverish + "/readings", officer,
+                "{\"day\":\"%s\",\"half\":\"MORNING\",\"temperature\":38.0}".formatted(today().minusDays(7)))
+                .andExpect(jsonPath("$.alarming").value(true));
+
+        // day 14 is not over yet; an escalated order waits for its outcome
+        postJson("/api/v1/observation-orders/" + running + "/release", officer, "{}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("order"));
+        mvc.perform(get("/api/v1/observation-orders/" + over + "/release-notice.pdf").header("Authorization", "Bearer " + officer))
+                .andExpect(status().isBadRequest());
+        postJson("/api/v1/observation-orders/release?jurisdiction=" + place, officer, "")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.released").value(1));
+        mvc.perform(get("/api/v1/observation-orders/" + over).header("Authorization", "Bearer " + officer))
+                .andExpect(jsonPath("$.status").value("RELEASED"));
+        mvc.perform(get("/api/v1/observation-orders/" + feverish).header("Authorization", "Bearer " + officer))
+                .andExpect(jsonPath("$.status").value("ESCALATED"));
+
+        byte[] pdf = mvc.perform(get("/api/v1/observation-orders/" + over + "/release-notice.pdf")
+                        .header("Authorization", "Bearer " + officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            java.time.format.DateTimeFormatter cn = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日");
+            assertThat(text).contains("解除隔离医学观察告知书").contains("期满人").contains(done.substring(0, 6) + "********" + done.substring(14))
+                    .doesNotContain(done).contains(cn.format(today().minusDays(15))).contains(cn.format(today().minusDays(1)))
+                    .contains(cn.format(today())).contains(jdbc.sql("select name from jurisdiction where code = :t")
+                            .param("t", TOWNSHIP).query(String.class).single());
+        }
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'OBSERVATION_RELEASED' and target = :t")
+                .param("t", "observation-order:" + over).query(Long.class).single()).isEqualTo(1);
+    }
 }

@@ -34,10 +34,12 @@ class ObservationApiController {
     private final ObservationOrders orders;
     private final Readings readings;
     private final ObservationAlerts alerts;
+    private final org.fangkong.observation.Releases releases;
     private final String publicUrl;
 
     ObservationApiController(ObservationOrders orders, Readings readings, ObservationAlerts alerts,
-                             FangkongProperties properties) {
+                             org.fangkong.observation.Releases releases, FangkongProperties properties) {
+        this.releases = releases;
         this.orders = orders;
         this.readings = readings;
         this.alerts = alerts;
@@ -91,5 +93,23 @@ class ObservationApiController {
     @PostMapping("/api/v1/observation-alerts/{id}/outcome")
     ObservationAlert outcome(@PathVariable long id, @RequestBody Outcome body) {
         return alerts.outcome(id, body.outcome(), body.note(), Actors.require());
+    }
+
+    @PostMapping("/api/v1/observation-orders/{id}/release")
+    ObservationOrder release(@PathVariable long id) {
+        return releases.release(id, Actors.require());
+    }
+
+    /** Releases every order of one village, community or grid whose 14 days are over and that is not escalated. */
+    @PostMapping("/api/v1/observation-orders/release")
+    java.util.Map<String, Integer> releaseAll(@RequestParam String jurisdiction) {
+        return java.util.Map.of("released", releases.releaseAll(jurisdiction, Actors.require()));
+    }
+
+    /** 解除隔离医学观察告知书 as A4 PDF (the full name is on it: audited as a reveal). */
+    @GetMapping(value = "/api/v1/observation-orders/{id}/release-notice.pdf", produces = "application/pdf")
+    ResponseEntity<byte[]> notice(@PathVariable long id) {
+        return ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"release-notice-" + id + ".pdf\"")
+                .body(releases.notice(id, Actors.require()));
     }
 }

@@ -36,10 +36,12 @@ class ObservationPageController {
     private final ObservationOrders orders;
     private final Readings readings;
     private final ObservationAlerts alerts;
+    private final org.fangkong.observation.Releases releases;
     private final String publicUrl;
 
     ObservationPageController(ObservationOrders orders, Readings readings, ObservationAlerts alerts,
-                              FangkongProperties properties) {
+                              org.fangkong.observation.Releases releases, FangkongProperties properties) {
+        this.releases = releases;
         this.orders = orders;
         this.readings = readings;
         this.alerts = alerts;
@@ -92,6 +94,7 @@ class ObservationPageController {
         model.addAttribute("readings", readings.readings(id, me));
         model.addAttribute("symptoms", Symptom.values());
         model.addAttribute("mayRecord", !me.is(Role.COMMANDER) && order.open());
+        model.addAttribute("releasable", (me.is(Role.OFFICER) || me.is(Role.ADMIN)) && releases.releasable(order));
         return "observation/order";
     }
 
@@ -111,6 +114,33 @@ class ObservationPageController {
             redirect.addFlashAttribute("typed", temperature);
         }
         return "redirect:/observation/" + id;
+    }
+
+    @PostMapping("/observation/{id}/release")
+    String release(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            releases.release(id, Actors.require());
+            redirect.addFlashAttribute("notice", "observation.released");
+            redirect.addFlashAttribute("noticeArg", id);
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/observation/" + id;
+    }
+
+    @PostMapping("/observation/release")
+    String releaseAll(@RequestParam(required = false) String jurisdiction, RedirectAttributes redirect) {
+        int n = releases.releaseAll(jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip(), Actors.require());
+        redirect.addFlashAttribute("notice", "observation.releasedAll");
+        redirect.addFlashAttribute("noticeArg", n);
+        return "redirect:/observation";
+    }
+
+    @GetMapping("/observation/{id}/notice.pdf")
+    org.springframework.http.ResponseEntity<byte[]> notice(@PathVariable long id) {
+        return org.springframework.http.ResponseEntity.ok().header("Content-Type", "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"release-notice-" + id + ".pdf\"")
+                .body(releases.notice(id, Actors.require()));
     }
 
     @PostMapping("/observation/{id}/link")
