@@ -192,4 +192,45 @@ class ObservationTest {
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'OBSERVATION_RELEASED' and target = :t")
                 .param("t", "observation-order:" + over).query(Long.class).single()).isEqualTo(1);
     }
+
+    @Test
+    void aHalfDayWithoutAReadingAfterItsCutOffPutsThePersonOnTheListAndCountsRollUp() throws Exception {
+        String place = "370102003011";
+        String officer = Staff.token(mvc, staff.create(Role.OFFICER, TOWNSHIP));
+        String form = """
+                {"name":"%s","idNumber":"%s","reason":"OFFICER","anchorDate":"%s","jurisdiction":"%s","address":"未报 %s 号"}""";
+        long late = ((Number) JsonPath.read(postJson("/api/v1/observation-orders", officer,
+                form.formatted("漏报人", id(), today().minusDays(3), place, 1)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.order.id")).longValue();
+        long fresh = ((Number) JsonPath.read(postJson("/api/v1/observation-orders", officer,
+                form.formatted("新观察", id(), today(), place, 2)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.order.id")).longValue();
+        String readings = "/api/v1/observation-orders/" + late + "/readings";
+        for (String r : new String[] {"{\"day\":\"%s\",\"half\":\"MORNING\",\"temperature\":36.4}".formatted(today().minusDays(2)),
+                "{\"day\":\"%s\",\"half\":\"EVENING\",\"temperature\":36.5}".formatted(today().minusDays(2)),
+                "{\"day\":\"%s\",\"half\":\"MORNING\",\"temperature\":36.6}".formatted(today().minusDays(1))}) {
+            postJson(readings, officer, r).andExpect(status().isCreated());
+        }
+
+        // yesterday evening is missing whatever the hour; an order that starts today has nothing due yet
+        String village = mvc.perform(get("/api/v1/observation-orders/missing").param("jurisdiction", place)
+                        .header("Authorization", "Bearer " + officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String mine = "$.list[?(@.orderId == %d)]".formatted(late);
+        assertThat(JsonPath.<java.util.List<Integer>>read(village, mine + ".missing").get(0)).isBetween(1, 3);
+        assertThat(JsonPath.<java.util.List<String>>read(village, mine + ".name")).containsExactly("漏**");
+        assertThat(JsonPath.<java.util.List<Object>>read(village, "$.list[?(@.orderId == %d)]".formatted(fresh))).isEmpty();
+        assertThat(JsonPath.<Integer>read(village, "$.people")).isEqualTo(1);
+
+        // one level up: the township counts the village, and the page drills down to it
+        String township = mvc.perform(get("/api/v1/observation-orders/missing").param("jurisdiction", TOWNSHIP)
+                        .header("Authorization", "Bearer " + officer))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<java.util.List<Integer>>read(township, "$.children[?(@.code == '%s')].people".formatted(place)))
+                .containsExactly(1);
+        var session = Staff.login(mvc, staff.create(Role.OFFICER, TOWNSHIP));
+        String page = mvc.perform(get("/observation/missing").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("child-" + place).contains("漏**");
+    }
 }

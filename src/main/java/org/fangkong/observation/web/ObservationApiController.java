@@ -35,10 +35,13 @@ class ObservationApiController {
     private final Readings readings;
     private final ObservationAlerts alerts;
     private final org.fangkong.observation.Releases releases;
+    private final org.fangkong.observation.MissingReadings missing;
     private final String publicUrl;
 
     ObservationApiController(ObservationOrders orders, Readings readings, ObservationAlerts alerts,
-                             org.fangkong.observation.Releases releases, FangkongProperties properties) {
+                             org.fangkong.observation.Releases releases, org.fangkong.observation.MissingReadings missing,
+                             FangkongProperties properties) {
+        this.missing = missing;
         this.releases = releases;
         this.orders = orders;
         this.readings = readings;
@@ -111,5 +114,14 @@ class ObservationApiController {
     ResponseEntity<byte[]> notice(@PathVariable long id) {
         return ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"release-notice-" + id + ".pdf\"")
                 .body(releases.notice(id, Actors.require()));
+    }
+
+    /**
+     * Missing readings below a node (default the caller's scope): the count per child, and the
+     * people (masked) whose morning or evening reading is missing after its cut-off.
+     */
+    @GetMapping("/api/v1/observation-orders/missing")
+    org.fangkong.observation.MissingReadings.Overview missing(@RequestParam(required = false) String jurisdiction) {
+        return missing.overview(jurisdiction, Actors.require());
     }
 }

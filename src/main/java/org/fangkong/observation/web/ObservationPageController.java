@@ -37,10 +37,13 @@ class ObservationPageController {
     private final Readings readings;
     private final ObservationAlerts alerts;
     private final org.fangkong.observation.Releases releases;
+    private final org.fangkong.observation.MissingReadings missing;
     private final String publicUrl;
 
     ObservationPageController(ObservationOrders orders, Readings readings, ObservationAlerts alerts,
-                              org.fangkong.observation.Releases releases, FangkongProperties properties) {
+                              org.fangkong.observation.Releases releases, org.fangkong.observation.MissingReadings missing,
+                              FangkongProperties properties) {
+        this.missing = missing;
         this.releases = releases;
         this.orders = orders;
         this.readings = readings;
@@ -147,6 +150,13 @@ class ObservationPageController {
     String renewLink(@PathVariable long id, RedirectAttributes redirect) {
         redirect.addFlashAttribute("link", publicUrl + "/o/" + orders.renewLink(id, Actors.require()));
         return "redirect:/observation/" + id;
+    }
+
+    /** Who has not reported, at any level: counts per child (one click down), and the people. */
+    @GetMapping("/observation/missing")
+    String missing(@RequestParam(required = false) String jurisdiction, Model model) {
+        model.addAttribute("overview", missing.overview(jurisdiction, Actors.require()));
+        return "observation/missing";
     }
 
     @GetMapping("/observation-alerts")
