@@ -5,16 +5,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
@@ -26,14 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 一图: the plan of a village or compound, its households placed on it and coloured by status
- * (RULES.md colours; for now red = fever, yellow = from a key area within 14 days, green = otherwise).
+ * ({@link HouseholdColours}: RULES.md red, yellow, green).
  */
 @Service
 public class VillageMaps {
 
     static final int MAX_BYTES = 5 * 1024 * 1024;
-    /** Days after leaving a key area (or arriving, when that date is unknown) that a household shows yellow. */
-    static final int KEY_AREA_DAYS = 14;
 
     private static final String SELECT = """
             select m.id, m.jurisdiction_code, j.name as jurisdiction_name, m.name, m.width, m.height, m.uploaded_by,
@@ -50,12 +47,12 @@ public class VillageMaps {
 
     private final JdbcClient jdbc;
     private final LedgerScope scope;
-    private final Clock clock;
+    private final HouseholdColours colours;
 
-    VillageMaps(JdbcClient jdbc, LedgerScope scope, Clock clock) {
+    VillageMaps(JdbcClient jdbc, LedgerScope scope, HouseholdColours colours) {
         this.jdbc = jdbc;
         this.scope = scope;
-        this.clock = clock;
+        this.colours = colours;
     }
 
     /** Uploads a plan (PNG or JPEG, at most 5 MB) for a village, community or grid in scope. */
@@ -138,22 +135,9 @@ public class VillageMaps {
     @Transactional(readOnly = true)
     public List<MapHousehold> households(long mapId, Actor actor) {
         map(mapId, actor);
-        return jdbc.sql("""
+        List<MapHousehold> households = jdbc.sql("""
                         select h.id, h.building, h.address, pin.x, pin.y,
-                               (select count(*) from resident r where r.household_id = h.id and r.moved_out_on is null) as members,
-                               case
-                                 when exists (select 1 from resident r
-                                              left join passage p on p.person_id = r.person_id
-                                              left join checkpoint_alert a on a.passage_id = p.id and a.raised_at >= :since_at
-                                              where r.household_id = h.id and r.moved_out_on is null
-                                                and (r.health = 'FEVER' or a.id is not null)) then 'RED'
-                                 when exists (select 1 from resident r where r.household_id = h.id and r.moved_out_on is null
-                                                and r.from_key_area and r.left_key_area_on >= :since)
-                                   or exists (select 1 from outsider o where o.household_id = h.id and o.from_key_area
-                                                and o.left_on is null and coalesce(o.left_key_area_on, o.arrived_on) >= :since)
-                                   then 'YELLOW'
-                                 else 'GREEN'
-                               end as status
+                               (select count(*) from resident r where r.household_id = h.id and r.moved_out_on is null) as members
                         from layout_map m
                         join jurisdiction mj on mj.code = m.jurisdiction_code
                         join jurisdiction j on j.path <@ mj.path
@@ -162,11 +146,13 @@ public class VillageMaps {
                         where m.id = :m
                         order by h.building, h.address, h.id
                         """)
-                .param("m", mapId).param("since", ShanghaiTime.today(clock).minusDays(KEY_AREA_DAYS))
-                .param("since_at", OffsetDateTime.ofInstant(clock.instant(), ShanghaiTime.ZONE).minusDays(KEY_AREA_DAYS))
+                .param("m", mapId)
                 .query((rs, n) -> new MapHousehold(rs.getLong("id"), rs.getString("building"), rs.getString("address"),
-                        rs.getInt("members"), rs.getString("status"), rs.getBigDecimal("x"), rs.getBigDecimal("y")))
+                        rs.getInt("members"), "GREEN", rs.getBigDecimal("x"), rs.getBigDecimal("y")))
                 .list();
+        Map<Long, String> colour = colours.of(households.stream().map(MapHousehold::id).toList());
+        return households.stream().map(h -> new MapHousehold(h.id(), h.building(), h.address(), h.members(),
+                colour.getOrDefault(h.id(), "GREEN"), h.x(), h.y())).toList();
     }
 
     /**

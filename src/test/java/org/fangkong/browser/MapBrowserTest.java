@@ -120,8 +120,8 @@ class MapBrowserTest {
         assertThat(status(normal.id())).isEqualTo("GREEN");
         // a word beside every colour: on the pin and in the list
         assertThat(pin(fever.id()).getText()).contains("1号").contains("热");
-        assertThat(browser.findElement(By.id("h-" + returned.id())).getText()).contains("重点地区来人");
-        assertThat(browser.findElement(By.id("legend")).getText()).contains("发热 1").contains("重点地区来人 1");
+        assertThat(browser.findElement(By.id("h-" + returned.id())).getText()).contains("观察中");
+        assertThat(browser.findElement(By.id("legend")).getText()).contains("发热/预警 1").contains("观察中 1");
         // the taps landed where they were made: left to right, about the same height
         List<Double> xs = jdbc.sql("select x from layout_pin where household_id in (:h) order by x")
                 .param("h", List.of(households[0], households[1], households[2])).query(Double.class).list();

@@ -233,4 +233,38 @@ class ObservationTest {
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("child-" + place).contains("漏**");
     }
+
+    @Test
+    void theHouseholdListColoursAHouseholdByItsMembersObservation() throws Exception {
+        String place = "370102003012";
+        String officer = Staff.token(mvc, staff.create(Role.OFFICER, TOWNSHIP));
+        String personId = id();
+        long household = ((Number) JsonPath.read(postJson("/api/v1/households", officer,
+                "{\"jurisdiction\":\"%s\",\"address\":\"彩色 1 号\"}".formatted(place)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.id")).longValue();
+        postJson("/api/v1/households/" + household + "/residents", officer, """
+                {"name":"色彩","idNumber":"%s","relation":"HEAD","residence":"REGISTERED"}""".formatted(personId))
+                .andExpect(status().isCreated());
+        var session = Staff.login(mvc, staff.create(Role.GRID_WORKER, place));
+        assertThat(colour(session, household)).isEqualTo("GREEN");
+
+        long order = ((Number) JsonPath.read(postJson("/api/v1/observation-orders", officer, """
+                {"name":"色彩","idNumber":"%s","reason":"CLOSE_CONTACT","anchorDate":"%s","jurisdiction":"%s"}"""
+                .formatted(personId, today().minusDays(1), place)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.order.id")).longValue();
+        assertThat(colour(session, household)).isEqualTo("YELLOW");
+        postJson("/api/v1/observation-orders/" + order + "/readings", officer, "{\"half\":\"MORNING\",\"temperature\":37.6}")
+                .andExpect(status().isCreated());
+        assertThat(colour(session, household)).isEqualTo("RED");
+    }
+
+    String colour(org.springframework.mock.web.MockHttpSession session, long household) throws Exception {
+        String html = mvc.perform(get("/households").session(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        int at = html.indexOf("id=\"household-" + household + "\"");
+        assertThat(at).isPositive();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-status=\"(\\w+)\"").matcher(html.substring(at));
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
 }

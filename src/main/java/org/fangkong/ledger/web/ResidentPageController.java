@@ -11,6 +11,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.ledger.Household;
+import org.fangkong.ledger.HouseholdColours;
 import org.fangkong.ledger.LedgerEnums;
 import org.fangkong.ledger.Resident;
 import org.fangkong.ledger.ResidentExcel;
@@ -36,10 +37,12 @@ class ResidentPageController {
 
     private final ResidentLedger ledger;
     private final ResidentExcel excel;
+    private final HouseholdColours colours;
 
-    ResidentPageController(ResidentLedger ledger, ResidentExcel excel) {
+    ResidentPageController(ResidentLedger ledger, ResidentExcel excel, HouseholdColours colours) {
         this.ledger = ledger;
         this.excel = excel;
+        this.colours = colours;
     }
 
     @Bean
@@ -54,7 +57,9 @@ class ResidentPageController {
         if (q != null && !q.isBlank()) {
             model.addAttribute("found", ledger.search(null, q, me));
         } else {
-            model.addAttribute("result", ledger.households(null, page, 20, me));
+            var result = ledger.households(null, page, 20, me);
+            model.addAttribute("result", result);
+            model.addAttribute("colours", colours.of(result.items().stream().map(Household::id).toList()));
         }
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("scopeCode", me.scopeCode());
