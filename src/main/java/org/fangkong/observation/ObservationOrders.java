@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.fangkong.common.ShanghaiTime;
@@ -18,11 +19,14 @@ import org.fangkong.common.web.NotFoundException;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.fangkong.jurisdiction.Level;
+import org.fangkong.ledger.LedgerWhereabouts;
 import org.fangkong.ledger.OutsiderRegistered;
+import org.fangkong.ledger.Whereabouts;
 import org.fangkong.observation.ObservationOrder.Reason;
 import org.fangkong.observation.ObservationOrder.Status;
 import org.fangkong.person.PersonIdentity;
 import org.fangkong.person.PersonRegistry;
+import org.fangkong.tracing.ContactsIdentified;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -70,8 +74,11 @@ public class ObservationOrders {
     private final JurisdictionService jurisdictions;
     private final PiiSealer sealer;
     private final Clock clock;
+    private final LedgerWhereabouts whereabouts;
 
-    ObservationOrders(JdbcClient jdbc, PersonRegistry persons, JurisdictionService jurisdictions, PiiSealer sealer, Clock clock) {
+    ObservationOrders(JdbcClient jdbc, PersonRegistry persons, JurisdictionService jurisdictions, PiiSealer sealer, Clock clock,
+                      LedgerWhereabouts whereabouts) {
+        this.whereabouts = whereabouts;
         this.jdbc = jdbc;
         this.persons = persons;
         this.jurisdictions = jurisdictions;
@@ -143,6 +150,37 @@ public class ObservationOrders {
                 arrival.jurisdictionCode(), arrival.householdId(), "", "", "", "outsider:" + arrival.outsiderId(), token(),
                 "system");
         id.ifPresent(o -> log.info("observation order {} opened for outsider {}", o, arrival.outsiderId()));
+    }
+
+    /** The name a close contact known only by phone is registered under until someone learns it. */
+    static final String UNNAMED = "姓名待核实";
+
+    /**
+     * Close contacts sent from a tracing result: each is found by phone (or registered by phone
+     * alone), observed where the ledgers say they live, else where the exposure happened, for 14
+     * days from the last close exposure. Someone already under observation keeps their order.
+     */
+    @EventListener
+    void on(ContactsIdentified identified) {
+        List<ContactsIdentified.Contact> contacts = identified.contacts().stream()
+                .filter(c -> !c.lastExposure().plusDays(DAYS).isBefore(ShanghaiTime.today(clock))).toList();
+        long[] people = new long[contacts.size()];
+        for (int i = 0; i < people.length; i++) {
+            String phone = contacts.get(i).phone();
+            people[i] = persons.lookup(null, phone).orElseGet(() -> persons.resolve(new PersonIdentity(UNNAMED, null, phone)));
+        }
+        Map<Long, Whereabouts> where = whereabouts.of(people);
+        int opened = 0;
+        for (int i = 0; i < people.length; i++) {
+            ContactsIdentified.Contact c = contacts.get(i);
+            Whereabouts w = where.get(people[i]);
+            boolean placed = w != null && w.placed();
+            opened += insert(people[i], Reason.CLOSE_CONTACT, "与 " + identified.indexPhoneMasked() + " 在" + c.venueName() + "接触（流调）",
+                    c.lastExposure(), placed ? w.jurisdictionCode() : c.venueJurisdiction(), placed ? w.householdId() : null,
+                    placed && w.address() != null ? w.address() : "", "", "", "tracing", token(), identified.by())
+                    .isPresent() ? 1 : 0;
+        }
+        log.info("{} of {} close contacts put under observation", opened, identified.contacts().size());
     }
 
     /** Inserts an order unless the person has an open one; answers the new id. */

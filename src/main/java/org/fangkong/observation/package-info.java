@@ -1,8 +1,8 @@
 /**
  * Home medical observation (居家隔离医学观察, RULES.md): orders of 14 days opened from the ledger's
- * key-area arrivals and by officers, twice-daily readings by staff or through the person's own
+ * key-area arrivals, from tracing's close contacts and by officers, twice-daily readings by staff or through the person's own
  * link, escalation and the township's alert list.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Observation",
-        allowedDependencies = {"common", "jurisdiction", "person", "ledger"})
+        allowedDependencies = {"common", "jurisdiction", "person", "ledger", "tracing"})
 package org.fangkong.observation;

@@ -39,8 +39,11 @@ public class ExposureSearch {
     private final PiiSealer sealer;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ExposureSearch(VisitOverlaps overlaps, VenueService venues, PiiSealer sealer, AuditTrail audit, Clock clock) {
+    ExposureSearch(VisitOverlaps overlaps, VenueService venues, PiiSealer sealer, AuditTrail audit, Clock clock,
+                   org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.overlaps = overlaps;
         this.venues = venues;
         this.sealer = sealer;
@@ -61,10 +64,11 @@ public class ExposureSearch {
         return run(q, actor, true);
     }
 
-    private ExposureResult run(ExposureQuery q, Actor actor, boolean export) {
-        if (!mayTrace(actor)) {
-            throw new AccessDeniedException("only officers and commanders trace exposures");
-        }
+    /** A checked search window: the index phone, the time span, the buffer and the close-contact threshold. */
+    private record Window(PhoneNumber phone, Instant from, Instant to, int buffer, int close) {
+    }
+
+    private Window window(ExposureQuery q) {
         PhoneNumber phone;
         try {
             phone = PhoneNumber.parse(q.phone());
@@ -87,6 +91,56 @@ public class ExposureSearch {
         if (close < 1 || close > 480) {
             throw new FieldException("closeMinutes", "validation.tracing.close");
         }
+        return new Window(phone, from, to, buffer, close);
+    }
+
+    /**
+     * One click from a tracing result to home observation (RULES.md): every close contact of the
+     * search, with the day of their last close exposure and the venue's place, goes out as
+     * {@link ContactsIdentified}; the observation module opens the orders. Officers only; audited.
+     * Answers how many people were handed over.
+     */
+    public int putCloseContactsUnderObservation(ExposureQuery q, Actor actor) {
+        if (!actor.is(Role.OFFICER)) {
+            throw new AccessDeniedException("officers put contacts under observation");
+        }
+        Window w = window(q);
+        VisitOverlaps.Result found = overlaps.find(sealer.hash(w.phone().value()), w.from(), w.to(),
+                Duration.ofMinutes(w.buffer()), actor.scopePath(), true);
+        Map<java.nio.ByteBuffer, VisitOverlaps.Overlap> lastClose = new HashMap<>();
+        for (VisitOverlaps.Overlap o : found.overlaps()) {
+            if (o.overlapSeconds() >= w.close() * 60L) {
+                lastClose.merge(java.nio.ByteBuffer.wrap(o.phoneKey()), o,
+                        (a, b) -> end(a).isAfter(end(b)) ? a : b);
+            }
+        }
+        Map<Long, org.fangkong.venue.Venue> places = new HashMap<>();
+        List<ContactsIdentified.Contact> contacts = new ArrayList<>();
+        for (VisitOverlaps.Overlap o : lastClose.values()) {
+            org.fangkong.venue.Venue venue = places.computeIfAbsent(o.index().venueId(), id -> venues.find(id, actor));
+            contacts.add(new ContactsIdentified.Contact(sealer.open(o.phoneSealed()),
+                    org.fangkong.common.ShanghaiTime.dayOf(end(o)), venue.name(), venue.jurisdictionCode()));
+        }
+        audit.record(AuditActions.CONTACTS_TO_OBSERVATION, "phone:" + w.phone().masked() + " contacts:" + contacts.size(), null);
+        events.publishEvent(new ContactsIdentified(w.phone().masked(), List.copyOf(contacts), actor.username()));
+        return contacts.size();
+    }
+
+    /** When two overlapping visits stopped overlapping: the earlier of the two departures. */
+    private static Instant end(VisitOverlaps.Overlap o) {
+        return o.checkedOutAt().isBefore(o.index().checkedOutAt()) ? o.checkedOutAt() : o.index().checkedOutAt();
+    }
+
+    private ExposureResult run(ExposureQuery q, Actor actor, boolean export) {
+        if (!mayTrace(actor)) {
+            throw new AccessDeniedException("only officers and commanders trace exposures");
+        }
+        Window w = window(q);
+        PhoneNumber phone = w.phone();
+        Instant from = w.from();
+        Instant to = w.to();
+        int buffer = w.buffer();
+        int close = w.close();
         boolean reveal = q.revealing();
         if (reveal && (q.reason() == null || q.reason().isBlank())) {
             throw new FieldException("reason", "validation.reason.required");

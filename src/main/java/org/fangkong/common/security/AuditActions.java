@@ -22,12 +22,13 @@ public final class AuditActions {
     public static final String TASK_DONE = "TASK_DONE";
     public static final String OBSERVATION_ALERT_HANDLED = "OBSERVATION_ALERT_HANDLED";
     public static final String OBSERVATION_RELEASED = "OBSERVATION_RELEASED";
+    public static final String CONTACTS_TO_OBSERVATION = "CONTACTS_TO_OBSERVATION";
 
     /** Every action, for the audit page's filter. */
     public static final java.util.List<String> ALL = java.util.List.of(LOGIN, LOGIN_FAILED, LOGIN_LOCKED, LOGOUT,
             TOKEN_ISSUED, USER_CREATED, USER_DISABLED, USER_ENABLED, USER_PASSWORD_RESET, GRID_CREATED, PII_REVEAL,
             PII_EXPORT, CHECKINS_IMPORTED, EXPOSURE_SEARCH, PERSON_MERGE, CHECKPOINT_ALERT_HANDLED, MATCH_LIST_UPLOADED, TASK_DONE,
-            OBSERVATION_ALERT_HANDLED, OBSERVATION_RELEASED);
+            OBSERVATION_ALERT_HANDLED, OBSERVATION_RELEASED, CONTACTS_TO_OBSERVATION);
 
     private AuditActions() {
     }

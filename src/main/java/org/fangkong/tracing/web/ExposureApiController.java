@@ -34,4 +34,10 @@ class ExposureApiController {
         byte[] xlsx = ExposureWorkbook.xlsx(search.searchForExport(query, Actors.require()));
         return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"exposures.xlsx\"").body(xlsx);
     }
+
+    /** Puts the close contacts of this search under home observation (event {@code ContactsIdentified}); officers. */
+    @PostMapping("/observe")
+    java.util.Map<String, Integer> observe(@RequestBody ExposureQuery query) {
+        return java.util.Map.of("contacts", search.putCloseContactsUnderObservation(query, Actors.require()));
+    }
 }

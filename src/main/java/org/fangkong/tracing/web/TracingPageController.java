@@ -45,6 +45,11 @@ class TracingPageController {
                 Integer page, String reason) {
     }
 
+    @org.springframework.web.bind.annotation.ModelAttribute("mayObserve")
+    boolean mayObserve() {
+        return Actors.current().map(a -> a.is(Role.OFFICER)).orElse(false);
+    }
+
     @GetMapping("/tracing")
     String form(Model model) {
         if (!ExposureSearch.mayTrace(Actors.require())) {
@@ -75,6 +80,26 @@ class TracingPageController {
                 // a reveal without a reason: keep showing the masked result
                 model.addAttribute("result", search.search(query(form, false), Actors.require()));
             }
+        }
+        return "tracing/search";
+    }
+
+    /** One click from the result: the close contacts go under home observation; the result is shown again. */
+    @PostMapping("/tracing/observe")
+    String observe(@RequestParam(required = false) String phone,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                   @RequestParam(required = false) Integer bufferMinutes, @RequestParam(required = false) Integer closeMinutes,
+                   Model model) {
+        Form form = new Form(phone, from, to, bufferMinutes, closeMinutes, "", 0, "");
+        model.addAttribute("form", form);
+        try {
+            model.addAttribute("observed", search.putCloseContactsUnderObservation(query(form, false), Actors.require()));
+            model.addAttribute("result", search.search(query(form, false), Actors.require()));
+        } catch (FieldException e) {
+            model.addAttribute("fieldError", e.field());
+            model.addAttribute("fieldErrorKey", e.messageKey());
+            model.addAttribute("fieldErrorArgs", e.args());
         }
         return "tracing/search";
     }
