@@ -1,0 +1,181 @@
+package org.fangkong.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.ConflictException;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NotFoundException;
+import org.fangkong.jurisdiction.Jurisdiction;
+import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.person.PersonIdentity;
+import org.fangkong.person.PersonRegistry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case registry: a case is recorded with its first status and dates, and every later change
+ * is a dated event (history kept, figures of past days recomputable). Officers and admins record;
+ * commanders read. Each change publishes {@link CaseRecorded}.
+ */
+@Service
+public class CaseRegistry {
+
+    /** A new case: who (optional for cases known only from published figures), status, dates, where, which hospital. */
+    public record CaseForm(String name, String idNumber, String phone, String status, String jurisdiction, Long hospitalId,
+                           LocalDate onsetOn, LocalDate reportedOn, LocalDate confirmedOn, Long observationOrderId,
+                           String tracingRef, String note) {
+    }
+
+    /** One dated status of a case. */
+    public record CaseEvent(CaseStatus status, LocalDate on, String by, String note) {
+    }
+
+    static final String SELECT = """
+            select c.*, p.name_masked, j.name as jurisdiction_name, h.name as hospital_name
+            from case_record c
+            join jurisdiction j on j.code = c.jurisdiction_code
+            left join person p on p.id = c.person_id
+            left join designated_hospital h on h.id = c.hospital_id
+            """;
+    static final RowMapper<Case> MAPPER = (rs, n) -> new Case(rs.getLong("id"), rs.getObject("person_id", Long.class),
+            rs.getString("name_masked"), CaseStatus.valueOf(rs.getString("status")), rs.getString("jurisdiction_code"),
+            rs.getString("jurisdiction_name"), rs.getObject("hospital_id", Long.class), rs.getString("hospital_name"),
+            rs.getObject("onset_on", LocalDate.class), rs.getObject("reported_on", LocalDate.class),
+            rs.getObject("confirmed_on", LocalDate.class), rs.getObject("discharged_on", LocalDate.class),
+            rs.getObject("observation_order_id", Long.class), rs.getString("tracing_ref"), rs.getString("note"));
+
+    private final JdbcClient jdbc;
+    private final PersonRegistry persons;
+    private final JurisdictionService jurisdictions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    CaseRegistry(JdbcClient jdbc, PersonRegistry persons, JurisdictionService jurisdictions, ApplicationEventPublisher events,
+                 Clock clock) {
+        this.jdbc = jdbc;
+        this.persons = persons;
+        this.jurisdictions = jurisdictions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    static void requireWrite(Actor actor) {
+        if (!actor.is(Role.OFFICER) && !actor.is(Role.ADMIN)) {
+            throw new AccessDeniedException("officers record cases");
+        }
+    }
+
+    static void requireRead(Actor actor) {
+        if (!actor.is(Role.OFFICER) && !actor.is(Role.ADMIN) && !actor.is(Role.COMMANDER)) {
+            throw new AccessDeniedException("officers and commanders read cases");
+        }
+    }
+
+    @Transactional
+    public Case record(CaseForm form, Actor actor) {
+        requireWrite(actor);
+        CaseStatus status = status(form.status());
+        if (!status.initial()) {
+            throw new FieldException("status", "validation.case.initialStatus");
+        }
+        Jurisdiction place = jurisdictions.find(form.jurisdiction() == null ? "" : form.jurisdiction().strip(), actor.scopePath())
+                .orElseThrow(() -> new FieldException("jurisdiction", "validation.case.jurisdiction"));
+        LocalDate today = ShanghaiTime.today(clock);
+        LocalDate reported = form.reportedOn() == null ? today : form.reportedOn();
+        if (reported.isAfter(today)) {
+            throw new FieldException("reportedOn", "validation.case.futureDate");
+        }
+        if (form.onsetOn() != null && form.onsetOn().isAfter(reported)) {
+            throw new FieldException("onsetOn", "validation.case.onset");
+        }
+        LocalDate confirmed = status == CaseStatus.CONFIRMED ? (form.confirmedOn() == null ? reported : form.confirmedOn()) : null;
+        if (confirmed != null && confirmed.isAfter(today)) {
+            throw new FieldException("confirmedOn", "validation.case.futureDate");
+        }
+        if (form.hospitalId() != null && jdbc.sql("select count(*) from designated_hospital where id = :h")
+                .param("h", form.hospitalId()).query(Integer.class).single() == 0) {
+            throw new FieldException("hospitalId", "validation.case.hospital");
+        }
+        boolean named = form.name() != null && !form.name().isBlank();
+        Long personId = named ? persons.resolve(new PersonIdentity(form.name(), form.idNumber(), form.phone())) : null;
+        long id = jdbc.sql("""
+                        insert into case_record (person_id, status, jurisdiction_code, jurisdiction_path, hospital_id, onset_on,
+                                                 reported_on, confirmed_on, observation_order_id, tracing_ref, note, created_by)
+                        values (:p, :s, :j, cast(:path as ltree), :h, :onset, :reported, :confirmed, :o, :t, :note, :by)
+                        returning id
+                        """)
+                .param("p", personId).param("s", status.name()).param("j", place.code()).param("path", place.path())
+                .param("h", form.hospitalId()).param("onset", form.onsetOn()).param("reported", reported)
+                .param("confirmed", confirmed).param("o", form.observationOrderId()).param("t", form.tracingRef())
+                .param("note", form.note() == null ? "" : form.note().strip()).param("by", actor.username())
+                .query(Long.class).single();
+        LocalDate on = confirmed != null ? confirmed : reported;
+        event(id, status, on, actor.username(), "");
+        events.publishEvent(new CaseRecorded(id, place.code(), status, on));
+        return find(id, actor);
+    }
+
+    /** A change of status on a day (not before the last one, not after today), kept in the history. */
+    @Transactional
+    public Case change(long id, String statusName, LocalDate on, String note, Actor actor) {
+        requireWrite(actor);
+        Case current = find(id, actor);
+        CaseStatus next = status(statusName);
+        if (!current.status().mayBecome(next)) {
+            throw new ConflictException("status", "validation.case.transition");
+        }
+        LocalDate day = on == null ? ShanghaiTime.today(clock) : on;
+        LocalDate last = jdbc.sql("select max(on_date) from case_event where case_id = :c").param("c", id)
+                .query(LocalDate.class).single();
+        if (day.isAfter(ShanghaiTime.today(clock)) || day.isBefore(last)) {
+            throw new FieldException("on", "validation.case.eventDate");
+        }
+        jdbc.sql("""
+                        update case_record set status = :s,
+                               confirmed_on = case when :s = 'CONFIRMED' then cast(:on as date) else confirmed_on end,
+                               discharged_on = case when :s = 'CURED' then cast(:on as date) else discharged_on end
+                        where id = :id
+                        """).param("s", next.name()).param("on", day).param("id", id).update();
+        event(id, next, day, actor.username(), note == null ? "" : note.strip());
+        events.publishEvent(new CaseRecorded(id, current.jurisdictionCode(), next, day));
+        return find(id, actor);
+    }
+
+    void event(long caseId, CaseStatus status, LocalDate on, String by, String note) {
+        jdbc.sql("insert into case_event (case_id, status, on_date, by_user, note) values (:c, :s, :on, :by, :note)")
+                .param("c", caseId).param("s", status.name()).param("on", on).param("by", by).param("note", note).update();
+    }
+
+    private static CaseStatus status(String name) {
+        try {
+            return CaseStatus.valueOf(name == null ? "" : name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new FieldException("status", "validation.case.status");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Case find(long id, Actor actor) {
+        requireRead(actor);
+        return jdbc.sql(SELECT + " where c.id = :id and c.jurisdiction_path <@ cast(:scope as ltree)")
+                .param("id", id).param("scope", actor.scopePath()).query(MAPPER).optional()
+                .orElseThrow(() -> new NotFoundException("case"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseEvent> history(long id, Actor actor) {
+        find(id, actor);
+        return jdbc.sql("select status, on_date, by_user, note from case_event where case_id = :c order by on_date, id")
+                .param("c", id).query((rs, n) -> new CaseEvent(CaseStatus.valueOf(rs.getString(1)),
+                        rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4))).list();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The case registry (病例, RULES.md "Cases"): suspected, confirmed, excluded, cured, died and
+ * asymptomatic cases with dated status events, designated hospitals, clusters, and the figures of
+ * any jurisdiction on any day.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Cases", allowedDependencies = {"common", "jurisdiction", "person"})
+package org.fangkong.cases;
