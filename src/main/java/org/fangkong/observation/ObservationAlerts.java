@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
+import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditActions;
 import org.fangkong.common.security.AuditTrail;
@@ -49,10 +50,15 @@ public class ObservationAlerts {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
-    ObservationAlerts(JdbcClient jdbc, AuditTrail audit) {
+    ObservationAlerts(JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events,
+                      java.time.Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -65,6 +71,12 @@ public class ObservationAlerts {
     /** Records what became of an alert; audited. */
     @Transactional
     public ObservationAlert outcome(long alertId, String outcome, String note, Actor actor) {
+        return outcome(alertId, outcome, note, false, actor);
+    }
+
+    /** Records what became of an alert and, if asked, opens a suspected case (event {@link ObservationOutcome}); audited. */
+    @Transactional
+    public ObservationAlert outcome(long alertId, String outcome, String note, boolean suspectedCase, Actor actor) {
         if (!actor.is(Role.OFFICER) && !actor.is(Role.ADMIN)) {
             throw new AccessDeniedException("officers record the outcome of an alert");
         }
@@ -94,6 +106,10 @@ public class ObservationAlerts {
                             """).param("o", alert.orderId()).param("by", actor.username()).update();
         }
         audit.record(AuditActions.OBSERVATION_ALERT_HANDLED, "observation-alert:" + alertId, o.name());
+        long personId = jdbc.sql("select person_id from observation_order where id = :o").param("o", alert.orderId())
+                .query(Long.class).single();
+        events.publishEvent(new ObservationOutcome(alertId, alert.orderId(), personId, alert.jurisdictionCode(), o,
+                suspectedCase && o != Outcome.RULED_OUT, ShanghaiTime.today(clock), actor.username()));
         return find(alertId, actor);
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.fangkong.cases.Case;
 import org.fangkong.cases.CaseFigures;
 import org.fangkong.cases.CaseRegistry;
+import org.fangkong.cases.Clusters;
 import org.fangkong.cases.DesignatedHospitals;
 import org.fangkong.cases.PublishedCounts;
 import org.fangkong.common.security.Actors;
@@ -36,8 +37,11 @@ class CaseApiController {
     private final PublishedCounts counts;
     private final DesignatedHospitals hospitals;
     private final CaseFigures figures;
+    private final Clusters clusters;
 
-    CaseApiController(CaseRegistry cases, PublishedCounts counts, DesignatedHospitals hospitals, CaseFigures figures) {
+    CaseApiController(CaseRegistry cases, PublishedCounts counts, DesignatedHospitals hospitals, CaseFigures figures,
+                      Clusters clusters) {
+        this.clusters = clusters;
         this.cases = cases;
         this.counts = counts;
         this.hospitals = hospitals;
@@ -89,5 +93,26 @@ class CaseApiController {
     @GetMapping("/api/v1/hospitals")
     List<DesignatedHospitals.Hospital> hospitals() {
         return hospitals.list(Actors.require());
+    }
+
+    record NewCluster(String setting, String name, String jurisdiction, List<Long> caseIds) {
+    }
+
+    /** 聚集性疫情: two or more confirmed cases within 14 days in one setting. */
+    @PostMapping("/api/v1/clusters")
+    ResponseEntity<Clusters.Cluster> cluster(@RequestBody NewCluster body) {
+        var k = clusters.record(body.setting(), body.name(), body.jurisdiction(), body.caseIds(), Actors.require());
+        return ResponseEntity.created(URI.create("/api/v1/clusters/" + k.id())).body(k);
+    }
+
+    @GetMapping("/api/v1/clusters")
+    List<Clusters.Cluster> clusters() {
+        return clusters.list(Actors.require());
+    }
+
+    /** Households with two or more confirmed cases within 14 days, not yet a cluster: the system's suggestion. */
+    @GetMapping("/api/v1/clusters/suggestions")
+    List<Clusters.Suggestion> suggestions() {
+        return clusters.suggestions(Actors.require());
     }
 }

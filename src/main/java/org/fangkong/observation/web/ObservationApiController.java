@@ -28,7 +28,7 @@ class ObservationApiController {
     record OpenedOrder(ObservationOrder order, String link) {
     }
 
-    record Outcome(String outcome, String note) {
+    record Outcome(String outcome, String note, Boolean suspectedCase) {
     }
 
     private final ObservationOrders orders;
@@ -92,10 +92,10 @@ class ObservationApiController {
         return alerts.alerts(open, Actors.require());
     }
 
-    /** {@code outcome} ∈ FEVER_CLINIC, DESIGNATED_HOSPITAL, RULED_OUT; audited. */
+    /** {@code outcome} ∈ FEVER_CLINIC, DESIGNATED_HOSPITAL, RULED_OUT; {@code suspectedCase} opens a suspected case; audited. */
     @PostMapping("/api/v1/observation-alerts/{id}/outcome")
     ObservationAlert outcome(@PathVariable long id, @RequestBody Outcome body) {
-        return alerts.outcome(id, body.outcome(), body.note(), Actors.require());
+        return alerts.outcome(id, body.outcome(), body.note(), Boolean.TRUE.equals(body.suspectedCase()), Actors.require());
     }
 
     @PostMapping("/api/v1/observation-orders/{id}/release")

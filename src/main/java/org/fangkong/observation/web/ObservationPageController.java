@@ -170,9 +170,10 @@ class ObservationPageController {
 
     @PostMapping("/observation-alerts/{id}/outcome")
     String outcome(@PathVariable long id, @RequestParam(required = false) String outcome,
-                   @RequestParam(required = false) String note, RedirectAttributes redirect) {
+                   @RequestParam(required = false) String note, @RequestParam(defaultValue = "false") boolean suspectedCase,
+                   RedirectAttributes redirect) {
         try {
-            alerts.outcome(id, outcome, note, Actors.require());
+            alerts.outcome(id, outcome, note, suspectedCase, Actors.require());
             redirect.addFlashAttribute("notice", "observationAlert.recorded");
             redirect.addFlashAttribute("noticeArg", id);
         } catch (FieldException e) {

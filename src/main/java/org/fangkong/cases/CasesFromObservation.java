@@ -1,0 +1,44 @@
+package org.fangkong.cases;
+
+import org.fangkong.observation.ObservationOutcome;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** An escalated observation sent to the fever clinic or a designated hospital can open a suspected case. */
+@Component
+class CasesFromObservation {
+
+    private final JdbcClient jdbc;
+    private final CaseRegistry registry;
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    CasesFromObservation(JdbcClient jdbc, CaseRegistry registry, org.springframework.context.ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.events = events;
+    }
+
+    @EventListener
+    void on(ObservationOutcome outcome) {
+        if (!outcome.suspectedCase()) {
+            return;
+        }
+        boolean open = jdbc.sql("""
+                        select exists (select 1 from case_record where person_id = :p
+                                       and status in ('SUSPECTED', 'CONFIRMED', 'ASYMPTOMATIC'))
+                        """).param("p", outcome.personId()).query(Boolean.class).single();
+        if (open) {
+            return; // already a case: nothing to open
+        }
+        long id = jdbc.sql("""
+                        insert into case_record (person_id, status, jurisdiction_code, jurisdiction_path, reported_on,
+                                                 observation_order_id, note, created_by)
+                        select :p, 'SUSPECTED', j.code, j.path, :on, :o, '居家医学观察发热送诊', :by from jurisdiction j where j.code = :j
+                        returning id
+                        """).param("p", outcome.personId()).param("on", outcome.on()).param("o", outcome.orderId())
+                .param("j", outcome.jurisdictionCode()).param("by", outcome.by()).query(Long.class).single();
+        registry.event(id, CaseStatus.SUSPECTED, outcome.on(), outcome.by(), "");
+        events.publishEvent(new CaseRecorded(id, outcome.jurisdictionCode(), CaseStatus.SUSPECTED, outcome.on()));
+    }
+}
