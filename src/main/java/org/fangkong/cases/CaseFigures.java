@@ -5,11 +5,13 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.observation.ObservationFigures;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,14 +20,25 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The case figures of a jurisdiction on a day, recomputed from the dated status events: new and
  * cumulative confirmed, cured, died, cure rate (cured ÷ cumulative confirmed), suspected under
- * investigation, asymptomatic; and the same for every child, in one query.
+ * investigation, asymptomatic, and from observation the people under observation and the
+ * escalations; the same for every child, one query per module.
  */
 @Service
 public class CaseFigures {
 
-    /** One place on one day. {@code cureRate} in percent, one decimal (341 of 755 = 45.2). */
+    /**
+     * One place on one day. {@code cureRate} in percent, one decimal (341 of 755 = 45.2); the
+     * observation figures: people under observation at the end of the day, new escalations that
+     * day, escalations still open.
+     */
     public record Figures(String code, String name, LocalDate day, long newConfirmed, long confirmed, long newCured, long cured,
-                          long newDied, long died, BigDecimal cureRate, long suspected, long asymptomatic) {
+                          long newDied, long died, BigDecimal cureRate, long suspected, long asymptomatic,
+                          long underObservation, long newEscalations, long openEscalations) {
+
+        Figures with(ObservationFigures.Counts o) {
+            return new Figures(code, name, day, newConfirmed, confirmed, newCured, cured, newDied, died, cureRate, suspected,
+                    asymptomatic, o.underObservation(), o.newEscalations(), o.openAlerts());
+        }
     }
 
     public record Overview(Figures node, List<Figures> children) {
@@ -59,8 +72,10 @@ public class CaseFigures {
     private final JdbcClient jdbc;
     private final JurisdictionService jurisdictions;
     private final Clock clock;
+    private final ObservationFigures observation;
 
-    CaseFigures(JdbcClient jdbc, JurisdictionService jurisdictions, Clock clock) {
+    CaseFigures(JdbcClient jdbc, JurisdictionService jurisdictions, Clock clock, ObservationFigures observation) {
+        this.observation = observation;
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.clock = clock;
@@ -82,7 +97,9 @@ public class CaseFigures {
                         where ch.parent_code = :code group by ch.code, ch.name order by ch.code
                         """)
                 .param("d", d).param("node", node.path()).param("code", node.code()).query(mapper).list();
-        return new Overview(total, children);
+        Map<String, ObservationFigures.Counts> observed = observation.of(node.code(), d);
+        return new Overview(total.with(observed.getOrDefault(node.code(), ObservationFigures.Counts.NONE)),
+                children.stream().map(c -> c.with(observed.getOrDefault(c.code(), ObservationFigures.Counts.NONE))).toList());
     }
 
     private static Figures figures(String code, String name, LocalDate day, java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -91,6 +108,6 @@ public class CaseFigures {
         BigDecimal rate = confirmed == 0 ? BigDecimal.ZERO.setScale(1)
                 : BigDecimal.valueOf(cured * 100).divide(BigDecimal.valueOf(confirmed), 1, RoundingMode.HALF_UP);
         return new Figures(code, name, day, rs.getLong("new_confirmed"), confirmed, rs.getLong("new_cured"), cured,
-                rs.getLong("new_died"), rs.getLong("died"), rate, rs.getLong("suspected"), rs.getLong("asymptomatic"));
+                rs.getLong("new_died"), rs.getLong("died"), rate, rs.getLong("suspected"), rs.getLong("asymptomatic"), 0, 0, 0);
     }
 }

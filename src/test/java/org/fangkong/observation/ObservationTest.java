@@ -166,6 +166,12 @@ class ObservationTest {
                 "{\"day\":\"%s\",\"half\":\"MORNING\",\"temperature\":38.0}".formatted(today().minusDays(7)))
                 .andExpect(jsonPath("$.alarming").value(true));
 
+        // the day's figures of the village: three under observation, one escalation today, still open
+        mvc.perform(get("/api/v1/cases/figures").param("jurisdiction", place).header("Authorization", "Bearer " + officer))
+                .andExpect(jsonPath("$.node.underObservation").value(3)).andExpect(jsonPath("$.node.newEscalations").value(1))
+                .andExpect(jsonPath("$.node.openEscalations").value(1));
+        mvc.perform(get("/api/v1/cases/figures").param("jurisdiction", TOWNSHIP).header("Authorization", "Bearer " + officer))
+                .andExpect(jsonPath("$.children[?(@.code == '%s')].underObservation".formatted(place)).value(3));
         // day 14 is not over yet; an escalated order waits for its outcome
         postJson("/api/v1/observation-orders/" + running + "/release", officer, "{}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("order"));
@@ -177,6 +183,8 @@ class ObservationTest {
                 .andExpect(jsonPath("$.status").value("RELEASED"));
         mvc.perform(get("/api/v1/observation-orders/" + feverish).header("Authorization", "Bearer " + officer))
                 .andExpect(jsonPath("$.status").value("ESCALATED"));
+        mvc.perform(get("/api/v1/cases/figures").param("jurisdiction", place).header("Authorization", "Bearer " + officer))
+                .andExpect(jsonPath("$.node.underObservation").value(2));
 
         byte[] pdf = mvc.perform(get("/api/v1/observation-orders/" + over + "/release-notice.pdf")
                         .header("Authorization", "Bearer " + officer))
