@@ -40,12 +40,19 @@ class MessagesTest {
         Set<String> used = new TreeSet<>();
         Pattern template = Pattern.compile("#\\{([a-zA-Z][a-zA-Z.]+)[}(]");
         Pattern code = Pattern.compile("\"((?:validation|error|login|user|grid)\\.[a-zA-Z.]+)\"|\\{(validation\\.[a-zA-Z.]+)}");
+        // the home page shows every nav item with its hint
+        Pattern nav = Pattern.compile("new NavItem\\(\"(nav\\.[a-zA-Z]+)\"");
         try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/resources/templates")), Files.walk(Path.of("src/main/java")))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String text = Files.readString(f);
                 Matcher m = (f.toString().endsWith(".html") ? template : code).matcher(text);
                 while (m.find()) {
                     used.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+                Matcher item = nav.matcher(text);
+                while (item.find()) {
+                    used.add(item.group(1));
+                    used.add(item.group(1) + ".hint");
                 }
             }
         }
