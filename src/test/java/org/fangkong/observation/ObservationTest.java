@@ -90,6 +90,10 @@ class ObservationTest {
         mvc.perform(get("/api/v1/observation-orders/" + order).header("Authorization", "Bearer " + worker))
                 .andExpect(jsonPath("$.status").value("ESCALATED")).andExpect(jsonPath("$.morningDone").value(true));
 
+        // the grid worker's home page says so at once
+        var home = Staff.login(mvc, staff.create(Role.GRID_WORKER, VILLAGE));
+        assertThat(mvc.perform(get("/").session(home)).andReturn().getResponse().getContentAsString())
+                .contains("名居家观察人员发热或有症状，等待处置");
         // the township's list: the fever with its symptom; ruled out by an officer, audited
         String alerts = mvc.perform(get("/api/v1/observation-alerts").header("Authorization", "Bearer " + officer))
                 .andReturn().getResponse().getContentAsString();

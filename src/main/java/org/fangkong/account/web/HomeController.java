@@ -12,9 +12,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final JurisdictionService jurisdictions;
+    private final java.util.List<org.fangkong.common.web.HomeNotices> notices;
 
-    HomeController(JurisdictionService jurisdictions) {
+    HomeController(JurisdictionService jurisdictions, java.util.List<org.fangkong.common.web.HomeNotices> notices) {
         this.jurisdictions = jurisdictions;
+        this.notices = notices;
     }
 
     @GetMapping("/")
@@ -23,6 +25,11 @@ class HomeController {
         model.addAttribute("scope", jurisdictions.require(me.scopeCode(), me.scopePath()));
         model.addAttribute("crumbs", jurisdictions.breadcrumbs(me.scopeCode(), me.scopePath()));
         model.addAttribute("counts", jurisdictions.counts(me.scopeCode(), me.scopePath()));
+        // what needs doing now, from every module that has something (only staff who keep ledgers or trace)
+        boolean fieldWork = me.is(org.fangkong.common.security.Role.GRID_WORKER) || me.is(org.fangkong.common.security.Role.OFFICER)
+                || me.is(org.fangkong.common.security.Role.COMMANDER);
+        model.addAttribute("notices", !fieldWork ? java.util.List.of() : notices.stream().flatMap(n -> n.notices(me).stream())
+                .filter(n -> n.count() > 0).toList());
         return "account/home";
     }
 
