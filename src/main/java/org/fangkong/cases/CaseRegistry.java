@@ -171,6 +171,29 @@ public class CaseRegistry {
                 .orElseThrow(() -> new NotFoundException("case"));
     }
 
+    /** Cases in scope (or below one node), optionally of one status, newest report first, paged. */
+    @Transactional(readOnly = true)
+    public org.fangkong.common.web.PageResult<Case> list(String jurisdiction, String status, Integer page, Integer size,
+                                                         Actor actor) {
+        requireRead(actor);
+        String node = jurisdiction == null || jurisdiction.isBlank() ? actor.scopePath()
+                : jurisdictions.require(jurisdiction.strip(), actor.scopePath()).path();
+        String only = status == null || status.isBlank() ? null : status(status).name();
+        int p = org.fangkong.common.web.PageResult.page(page);
+        int s = org.fangkong.common.web.PageResult.size(size);
+        long[] total = {0};
+        List<Case> items = jdbc.sql(SELECT.replace("select c.*,", "select c.*, count(*) over () as total,") + """
+                        where c.jurisdiction_path <@ cast(:node as ltree) and (cast(:st as text) is null or c.status = :st)
+                        order by c.reported_on desc, c.id desc limit :size offset :offset
+                        """)
+                .param("node", node).param("st", only).param("size", s).param("offset", (long) p * s)
+                .query((rs, n) -> {
+                    total[0] = rs.getLong("total");
+                    return MAPPER.mapRow(rs, n);
+                }).list();
+        return new org.fangkong.common.web.PageResult<>(items, p, s, total[0]);
+    }
+
     @Transactional(readOnly = true)
     public List<CaseEvent> history(long id, Actor actor) {
         find(id, actor);
