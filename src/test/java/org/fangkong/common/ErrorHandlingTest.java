@@ -112,6 +112,15 @@ class ErrorHandlingTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/jurisdictions/{code}']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/users']").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/tokens']").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/tokens']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/observation-orders']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/observation-orders/{id}/readings']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/observation-alerts/{id}/outcome']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/cases']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/cases/figures']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/clusters']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/hospitals']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/matching-lists']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/maps/{id}/households']").exists());
     }
 }
