@@ -29,15 +29,24 @@ public class Clusters {
                           List<Long> caseIds, String recordedBy, java.time.Instant recordedAt) {
     }
 
-    /** Confirmed cases that may form a cluster: same household, confirmed within 14 days of each other. */
-    public record Suggestion(long householdId, List<Long> caseIds, LocalDate first, LocalDate last) {
+    /**
+     * Confirmed cases that may form a cluster, confirmed within 14 days of each other: the same
+     * household ({@code householdId}), or a traced exposure (at the same venue at the same time:
+     * {@code venueId}).
+     */
+    public record Suggestion(Long householdId, Long venueId, List<Long> caseIds, LocalDate first, LocalDate last) {
     }
 
     private final JdbcClient jdbc;
     private final JurisdictionService jurisdictions;
     private final LedgerWhereabouts whereabouts;
+    private final org.fangkong.person.PersonRegistry persons;
+    private final org.fangkong.checkin.VisitOverlaps overlaps;
 
-    Clusters(JdbcClient jdbc, JurisdictionService jurisdictions, LedgerWhereabouts whereabouts) {
+    Clusters(JdbcClient jdbc, JurisdictionService jurisdictions, LedgerWhereabouts whereabouts,
+             org.fangkong.person.PersonRegistry persons, org.fangkong.checkin.VisitOverlaps overlaps) {
+        this.persons = persons;
+        this.overlaps = overlaps;
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.whereabouts = whereabouts;
@@ -128,8 +137,52 @@ public class Clusters {
             LocalDate first = list.stream().map(Confirmed::on).min(LocalDate::compareTo).orElseThrow();
             LocalDate last = list.stream().map(Confirmed::on).max(LocalDate::compareTo).orElseThrow();
             if (list.size() >= 2 && !last.isAfter(first.plusDays(13))) {
-                suggestions.add(new Suggestion(household, list.stream().map(Confirmed::id).sorted().toList(), first, last));
+                suggestions.add(new Suggestion(household, null, list.stream().map(Confirmed::id).sorted().toList(), first, last));
             }
+        });
+        suggestions.addAll(sharedExposures(cases.stream().map(c -> new long[] {c.id(), c.person(), c.on().toEpochDay()}).toList(),
+                actor));
+        return suggestions;
+    }
+
+    /**
+     * Pairs of confirmed cases whose check-ins overlapped at a venue in the 14 days before the later
+     * confirmation (exposure tracing between the cases themselves), one suggestion per venue.
+     */
+    private List<Suggestion> sharedExposures(List<long[]> cases, Actor actor) {
+        java.util.Map<Long, byte[]> phones = persons.phoneHashes(cases.stream().map(c -> c[1]).toList());
+        java.util.Map<String, long[]> byPhone = new java.util.HashMap<>();
+        for (long[] c : cases) {
+            byte[] h = phones.get(c[1]);
+            if (h != null) {
+                byPhone.put(java.util.HexFormat.of().formatHex(h), c);
+            }
+        }
+        java.util.Map<Long, java.util.TreeSet<Long>> byVenue = new java.util.TreeMap<>();
+        java.util.Map<Long, long[]> caseById = new java.util.HashMap<>();
+        for (long[] c : cases) {
+            caseById.put(c[0], c);
+            byte[] h = phones.get(c[1]);
+            if (h == null) {
+                continue;
+            }
+            LocalDate confirmed = LocalDate.ofEpochDay(c[2]);
+            var found = overlaps.find(h, org.fangkong.common.ShanghaiTime.startOf(confirmed.minusDays(13)),
+                    org.fangkong.common.ShanghaiTime.startOf(confirmed.plusDays(1)), java.time.Duration.ZERO, actor.scopePath());
+            for (var o : found.overlaps()) {
+                long[] other = byPhone.get(java.util.HexFormat.of().formatHex(o.phoneKey()));
+                if (other != null && other[0] != c[0] && Math.abs(other[2] - c[2]) <= 13) {
+                    var set = byVenue.computeIfAbsent(o.index().venueId(), v -> new java.util.TreeSet<>());
+                    set.add(c[0]);
+                    set.add(other[0]);
+                }
+            }
+        }
+        List<Suggestion> suggestions = new java.util.ArrayList<>();
+        byVenue.forEach((venue, ids) -> {
+            LocalDate first = ids.stream().map(id -> LocalDate.ofEpochDay(caseById.get(id)[2])).min(LocalDate::compareTo).orElseThrow();
+            LocalDate last = ids.stream().map(id -> LocalDate.ofEpochDay(caseById.get(id)[2])).max(LocalDate::compareTo).orElseThrow();
+            suggestions.add(new Suggestion(null, venue, List.copyOf(ids), first, last));
         });
         return suggestions;
     }

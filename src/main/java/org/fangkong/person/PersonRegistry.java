@@ -197,6 +197,17 @@ public class PersonRegistry {
         return sealer.hash("name:" + name.replaceAll("\\s+", ""));
     }
 
+    /** The keyed phone hash of each of these people who has a phone (the key check-ins are found by). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, byte[]> phoneHashes(java.util.Collection<Long> ids) {
+        java.util.Map<Long, byte[]> hashes = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select id, phone_hash from person where id = any(cast(:ids as bigint[])) and phone_hash is not null")
+                    .param("ids", ids.toArray(Long[]::new)).query((rs, n) -> hashes.put(rs.getLong(1), rs.getBytes(2))).list();
+        }
+        return hashes;
+    }
+
     /** The keyed hash of an ID number or phone as stored in the registry. */
     public byte[] hash(String value) {
         return sealer.hash(value);

@@ -125,4 +125,32 @@ class ClustersTest {
         String tile = html.substring(html.indexOf("id=\"household-" + household + "\""));
         assertThat(tile.substring(0, tile.indexOf("</a>"))).contains("data-status=\"RED\"");
     }
+
+    @Autowired
+    org.fangkong.venue.VenueService venues;
+    @Autowired
+    org.fangkong.checkin.CheckinFixtures checkins;
+
+    @Test
+    void twoConfirmedCasesAtTheSameVenueAtTheSameTimeAreSuggested() throws Exception {
+        String officer = Staff.token(mvc, staff.create(Role.OFFICER, "370102"));
+        LocalDate today = ShanghaiTime.today(Clock.systemUTC());
+        var admin = new org.fangkong.common.security.Actor(0, "clusters-test", "测试", Role.ADMIN, "37", "37");
+        var venue = venues.byCode(venues.create(new org.fangkong.venue.VenueForm("聚集饭店", org.fangkong.venue.VenueType.RESTAURANT,
+                VILLAGE, "", 60), admin).code()).orElseThrow();
+        java.time.Instant noon = today.minusDays(5).atTime(12, 0).atZone(ShanghaiTime.ZONE).toInstant();
+        checkins.record(venue, "13600000901", noon);
+        checkins.record(venue, "13600000902", noon.plusSeconds(20 * 60));
+        long[] ids = new long[2];
+        for (int i = 0; i < 2; i++) {
+            ids[i] = id(postJson("/api/v1/cases", officer, """
+                    {"name":"饭%s","phone":"1360000090%d","status":"CONFIRMED","jurisdiction":"%s","confirmedOn":"%s","reportedOn":"%s"}"""
+                    .formatted(i, i + 1, VILLAGE, today.minusDays(3 - i), today.minusDays(3 - i))).andExpect(status().isCreated())
+                    .andReturn().getResponse().getContentAsString());
+        }
+        String suggestions = mvc.perform(get("/api/v1/clusters/suggestions").header("Authorization", "Bearer " + officer))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<List<Integer>>>read(suggestions, "$[?(@.venueId == %d)].caseIds".formatted(venue.id())))
+                .containsExactly(List.of((int) ids[0], (int) ids[1]));
+    }
 }
