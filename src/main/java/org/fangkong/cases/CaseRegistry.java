@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.AuditActions;
+import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.ConflictException;
 import org.fangkong.common.web.FieldException;
@@ -58,9 +60,11 @@ public class CaseRegistry {
     private final JurisdictionService jurisdictions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     CaseRegistry(JdbcClient jdbc, PersonRegistry persons, JurisdictionService jurisdictions, ApplicationEventPublisher events,
-                 Clock clock) {
+                 Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.persons = persons;
         this.jurisdictions = jurisdictions;
@@ -121,6 +125,7 @@ public class CaseRegistry {
         LocalDate on = confirmed != null ? confirmed : reported;
         event(id, status, on, actor.username(), "");
         events.publishEvent(new CaseRecorded(id, place.code(), status, on));
+        audit.record(AuditActions.CASE_RECORDED, "case:" + id, status.name());
         return find(id, actor);
     }
 
@@ -147,6 +152,7 @@ public class CaseRegistry {
                         """).param("s", next.name()).param("on", day).param("id", id).update();
         event(id, next, day, actor.username(), note == null ? "" : note.strip());
         events.publishEvent(new CaseRecorded(id, current.jurisdictionCode(), next, day));
+        audit.record(AuditActions.CASE_CHANGED, "case:" + id, current.status() + "->" + next);
         return find(id, actor);
     }
 

@@ -47,6 +47,23 @@ public class DesignatedHospitals {
         return list(actor).stream().filter(h -> h.id() == id).findFirst().orElseThrow();
     }
 
+    /** New bed counts (the list is managed as hospitals are designated and grow). */
+    @Transactional
+    public Hospital update(long id, Integer beds, Integer icuBeds, Actor actor) {
+        CaseRegistry.requireWrite(actor);
+        list(actor).stream().filter(h -> h.id() == id).findFirst()
+                .orElseThrow(() -> new org.fangkong.common.web.NotFoundException("hospital"));
+        if (beds == null || beds < 0) {
+            throw new FieldException("beds", "validation.hospital.beds");
+        }
+        if (icuBeds == null || icuBeds < 0 || icuBeds > beds) {
+            throw new FieldException("icuBeds", "validation.hospital.icuBeds");
+        }
+        jdbc.sql("update designated_hospital set beds = :b, icu_beds = :i where id = :id").param("b", beds).param("i", icuBeds)
+                .param("id", id).update();
+        return list(actor).stream().filter(h -> h.id() == id).findFirst().orElseThrow();
+    }
+
     /** Hospitals in scope with the cases they hold now (confirmed, suspected or asymptomatic). */
     @Transactional(readOnly = true)
     public List<Hospital> list(Actor actor) {

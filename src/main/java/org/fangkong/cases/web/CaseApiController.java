@@ -90,6 +90,14 @@ class CaseApiController {
         return ResponseEntity.created(URI.create("/api/v1/hospitals/" + h.id())).body(h);
     }
 
+    record Beds(Integer beds, Integer icuBeds) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/hospitals/{id}")
+    DesignatedHospitals.Hospital updateHospital(@PathVariable long id, @RequestBody Beds body) {
+        return hospitals.update(id, body.beds(), body.icuBeds(), Actors.require());
+    }
+
     @GetMapping("/api/v1/hospitals")
     List<DesignatedHospitals.Hospital> hospitals() {
         return hospitals.list(Actors.require());
