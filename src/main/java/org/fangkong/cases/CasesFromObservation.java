@@ -1,6 +1,7 @@
 package org.fangkong.cases;
 
 import org.fangkong.observation.ObservationOutcome;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,9 +12,9 @@ class CasesFromObservation {
 
     private final JdbcClient jdbc;
     private final CaseRegistry registry;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
-    CasesFromObservation(JdbcClient jdbc, CaseRegistry registry, org.springframework.context.ApplicationEventPublisher events) {
+    CasesFromObservation(JdbcClient jdbc, CaseRegistry registry, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.events = events;

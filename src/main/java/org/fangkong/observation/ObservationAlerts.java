@@ -13,6 +13,7 @@ import org.fangkong.common.web.ConflictException;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.observation.ObservationAlert.Outcome;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -50,10 +51,10 @@ public class ObservationAlerts {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
 
-    ObservationAlerts(JdbcClient jdbc, AuditTrail audit, org.springframework.context.ApplicationEventPublisher events,
+    ObservationAlerts(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events,
                       java.time.Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;

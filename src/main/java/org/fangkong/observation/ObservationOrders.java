@@ -75,10 +75,12 @@ public class ObservationOrders {
     private final PiiSealer sealer;
     private final Clock clock;
     private final LedgerWhereabouts whereabouts;
+    private final String publicUrl;
 
     ObservationOrders(JdbcClient jdbc, PersonRegistry persons, JurisdictionService jurisdictions, PiiSealer sealer, Clock clock,
-                      LedgerWhereabouts whereabouts) {
+                      LedgerWhereabouts whereabouts, org.fangkong.common.FangkongProperties properties) {
         this.whereabouts = whereabouts;
+        this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
         this.jdbc = jdbc;
         this.persons = persons;
         this.jurisdictions = jurisdictions;
@@ -204,6 +206,11 @@ public class ObservationOrders {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The personal link's full address, as sent to the person. */
+    public String link(String token) {
+        return publicUrl + "/o/" + token;
     }
 
     byte[] linkHash(String token) {

@@ -21,7 +21,9 @@ import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.tracing.ExposureResult.ContactRow;
 import org.fangkong.tracing.ExposureResult.IndexVisitView;
+import org.fangkong.venue.Venue;
 import org.fangkong.venue.VenueService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
@@ -39,10 +41,10 @@ public class ExposureSearch {
     private final PiiSealer sealer;
     private final AuditTrail audit;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     ExposureSearch(VisitOverlaps overlaps, VenueService venues, PiiSealer sealer, AuditTrail audit, Clock clock,
-                   org.springframework.context.ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events) {
         this.events = events;
         this.overlaps = overlaps;
         this.venues = venues;
@@ -114,10 +116,10 @@ public class ExposureSearch {
                         (a, b) -> end(a).isAfter(end(b)) ? a : b);
             }
         }
-        Map<Long, org.fangkong.venue.Venue> places = new HashMap<>();
+        Map<Long, Venue> places = new HashMap<>();
         List<ContactsIdentified.Contact> contacts = new ArrayList<>();
         for (VisitOverlaps.Overlap o : lastClose.values()) {
-            org.fangkong.venue.Venue venue = places.computeIfAbsent(o.index().venueId(), id -> venues.find(id, actor));
+            Venue venue = places.computeIfAbsent(o.index().venueId(), id -> venues.find(id, actor));
             contacts.add(new ContactsIdentified.Contact(sealer.open(o.phoneSealed()),
                     org.fangkong.common.ShanghaiTime.dayOf(end(o)), venue.name(), venue.jurisdictionCode()));
         }

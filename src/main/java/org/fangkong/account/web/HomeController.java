@@ -2,6 +2,8 @@ package org.fangkong.account.web;
 
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.HomeNotices;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,9 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final JurisdictionService jurisdictions;
-    private final java.util.List<org.fangkong.common.web.HomeNotices> notices;
+    private final java.util.List<HomeNotices> notices;
 
-    HomeController(JurisdictionService jurisdictions, java.util.List<org.fangkong.common.web.HomeNotices> notices) {
+    HomeController(JurisdictionService jurisdictions, java.util.List<HomeNotices> notices) {
         this.jurisdictions = jurisdictions;
         this.notices = notices;
     }
@@ -26,8 +28,8 @@ class HomeController {
         model.addAttribute("crumbs", jurisdictions.breadcrumbs(me.scopeCode(), me.scopePath()));
         model.addAttribute("counts", jurisdictions.counts(me.scopeCode(), me.scopePath()));
         // what needs doing now, from every module that has something (only staff who keep ledgers or trace)
-        boolean fieldWork = me.is(org.fangkong.common.security.Role.GRID_WORKER) || me.is(org.fangkong.common.security.Role.OFFICER)
-                || me.is(org.fangkong.common.security.Role.COMMANDER);
+        boolean fieldWork = me.is(Role.GRID_WORKER) || me.is(Role.OFFICER)
+                || me.is(Role.COMMANDER);
         model.addAttribute("notices", !fieldWork ? java.util.List.of() : notices.stream().flatMap(n -> n.notices(me).stream())
                 .filter(n -> n.count() > 0).toList());
         return "account/home";

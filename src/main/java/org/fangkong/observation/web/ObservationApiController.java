@@ -2,15 +2,17 @@ package org.fangkong.observation.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
-import org.fangkong.common.FangkongProperties;
 import org.fangkong.common.security.Actors;
+import org.fangkong.observation.MissingReadings;
 import org.fangkong.observation.ObservationAlert;
 import org.fangkong.observation.ObservationAlerts;
 import org.fangkong.observation.ObservationOrder;
 import org.fangkong.observation.ObservationOrders;
 import org.fangkong.observation.Reading;
 import org.fangkong.observation.Readings;
+import org.fangkong.observation.Releases;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,30 +36,23 @@ class ObservationApiController {
     private final ObservationOrders orders;
     private final Readings readings;
     private final ObservationAlerts alerts;
-    private final org.fangkong.observation.Releases releases;
-    private final org.fangkong.observation.MissingReadings missing;
-    private final String publicUrl;
+    private final Releases releases;
+    private final MissingReadings missing;
 
     ObservationApiController(ObservationOrders orders, Readings readings, ObservationAlerts alerts,
-                             org.fangkong.observation.Releases releases, org.fangkong.observation.MissingReadings missing,
-                             FangkongProperties properties) {
+                             Releases releases, MissingReadings missing) {
         this.missing = missing;
         this.releases = releases;
         this.orders = orders;
         this.readings = readings;
         this.alerts = alerts;
-        this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
-    }
-
-    String link(String token) {
-        return publicUrl + "/o/" + token;
     }
 
     @PostMapping("/api/v1/observation-orders")
     ResponseEntity<OpenedOrder> open(@RequestBody ObservationOrders.OrderForm form) {
         ObservationOrders.Opened opened = orders.open(form, Actors.require());
         return ResponseEntity.created(URI.create("/api/v1/observation-orders/" + opened.order().id()))
-                .body(new OpenedOrder(opened.order(), link(opened.linkToken())));
+                .body(new OpenedOrder(opened.order(), orders.link(opened.linkToken())));
     }
 
     @GetMapping("/api/v1/observation-orders")
@@ -73,8 +68,8 @@ class ObservationApiController {
 
     /** A new personal link; the old one stops working. */
     @PostMapping("/api/v1/observation-orders/{id}/link")
-    java.util.Map<String, String> renewLink(@PathVariable long id) {
-        return java.util.Map.of("link", link(orders.renewLink(id, Actors.require())));
+    Map<String, String> renewLink(@PathVariable long id) {
+        return Map.of("link", orders.link(orders.renewLink(id, Actors.require())));
     }
 
     @PostMapping("/api/v1/observation-orders/{id}/readings")
@@ -105,8 +100,8 @@ class ObservationApiController {
 
     /** Releases every order of one village, community or grid whose 14 days are over and that is not escalated. */
     @PostMapping("/api/v1/observation-orders/release")
-    java.util.Map<String, Integer> releaseAll(@RequestParam String jurisdiction) {
-        return java.util.Map.of("released", releases.releaseAll(jurisdiction, Actors.require()));
+    Map<String, Integer> releaseAll(@RequestParam String jurisdiction) {
+        return Map.of("released", releases.releaseAll(jurisdiction, Actors.require()));
     }
 
     /** 解除隔离医学观察告知书 as A4 PDF (the full name is on it: audited as a reveal). */
@@ -121,7 +116,7 @@ class ObservationApiController {
      * people (masked) whose morning or evening reading is missing after its cut-off.
      */
     @GetMapping("/api/v1/observation-orders/missing")
-    org.fangkong.observation.MissingReadings.Overview missing(@RequestParam(required = false) String jurisdiction) {
+    MissingReadings.Overview missing(@RequestParam(required = false) String jurisdiction) {
         return missing.overview(jurisdiction, Actors.require());
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-import org.fangkong.common.FangkongProperties;
 import org.fangkong.common.InvalidValueException;
 import org.fangkong.common.Temperature;
 import org.fangkong.common.security.Actor;
@@ -12,12 +11,15 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.observation.MissingReadings;
 import org.fangkong.observation.ObservationAlerts;
 import org.fangkong.observation.ObservationOrder;
 import org.fangkong.observation.ObservationOrders;
 import org.fangkong.observation.Readings;
+import org.fangkong.observation.Releases;
 import org.fangkong.observation.Symptom;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,19 +38,16 @@ class ObservationPageController {
     private final ObservationOrders orders;
     private final Readings readings;
     private final ObservationAlerts alerts;
-    private final org.fangkong.observation.Releases releases;
-    private final org.fangkong.observation.MissingReadings missing;
-    private final String publicUrl;
+    private final Releases releases;
+    private final MissingReadings missing;
 
     ObservationPageController(ObservationOrders orders, Readings readings, ObservationAlerts alerts,
-                              org.fangkong.observation.Releases releases, org.fangkong.observation.MissingReadings missing,
-                              FangkongProperties properties) {
+                              Releases releases, MissingReadings missing) {
         this.missing = missing;
         this.releases = releases;
         this.orders = orders;
         this.readings = readings;
         this.alerts = alerts;
-        this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
     }
 
     @Bean
@@ -81,7 +80,7 @@ class ObservationPageController {
         try {
             ObservationOrders.Opened opened = orders.open(new ObservationOrders.OrderForm(name, idNumber, phone, reason,
                     reasonDetail, anchorDate, jurisdiction, null, address, gridWorker, villageDoctor), Actors.require());
-            redirect.addFlashAttribute("link", publicUrl + "/o/" + opened.linkToken());
+            redirect.addFlashAttribute("link", orders.link(opened.linkToken()));
             return "redirect:/observation/" + opened.order().id();
         } catch (FieldException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
@@ -140,15 +139,15 @@ class ObservationPageController {
     }
 
     @GetMapping("/observation/{id}/notice.pdf")
-    org.springframework.http.ResponseEntity<byte[]> notice(@PathVariable long id) {
-        return org.springframework.http.ResponseEntity.ok().header("Content-Type", "application/pdf")
+    ResponseEntity<byte[]> notice(@PathVariable long id) {
+        return ResponseEntity.ok().header("Content-Type", "application/pdf")
                 .header("Content-Disposition", "inline; filename=\"release-notice-" + id + ".pdf\"")
                 .body(releases.notice(id, Actors.require()));
     }
 
     @PostMapping("/observation/{id}/link")
     String renewLink(@PathVariable long id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("link", publicUrl + "/o/" + orders.renewLink(id, Actors.require()));
+        redirect.addFlashAttribute("link", orders.link(orders.renewLink(id, Actors.require())));
         return "redirect:/observation/" + id;
     }
 
