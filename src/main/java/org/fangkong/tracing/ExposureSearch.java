@@ -26,6 +26,7 @@ import org.fangkong.venue.VenueService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Exposure tracing for officers and commanders, within their scope. Every search is audited (it
@@ -100,8 +101,9 @@ public class ExposureSearch {
      * One click from a tracing result to home observation (RULES.md): every close contact of the
      * search, with the day of their last close exposure and the venue's place, goes out as
      * {@link ContactsIdentified}; the observation module opens the orders. Officers only; audited.
-     * Answers how many people were handed over.
+     * Answers how many people were handed over. One transaction: every order opens, or none.
      */
+    @Transactional
     public int putCloseContactsUnderObservation(ExposureQuery q, Actor actor) {
         if (!actor.is(Role.OFFICER)) {
             throw new AccessDeniedException("officers put contacts under observation");
