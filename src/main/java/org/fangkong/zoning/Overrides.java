@@ -1,0 +1,96 @@
+package org.fangkong.zoning;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.AuditActions;
+import org.fangkong.common.security.AuditTrail;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.jurisdiction.Jurisdiction;
+import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Level;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Commanders' overrides of a county's level (RULES.md): from a day on, with a reason, audited; the
+ * computed level stays visible beside it. An override without a level hands the county back to the
+ * rule set.
+ */
+@Service
+public class Overrides {
+
+    /** The override in force for a county on a day. */
+    public record Override(RiskLevel level, String reason) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JurisdictionService jurisdictions;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Overrides(JdbcClient jdbc, JurisdictionService jurisdictions, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.jurisdictions = jurisdictions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Sets (or with a null level clears) a county's level from {@code from} (default today) on. */
+    @Transactional
+    public void override(String county, String level, LocalDate from, String reason, Actor actor) {
+        if (!actor.is(Role.COMMANDER)) {
+            throw new AccessDeniedException("commanders override risk levels");
+        }
+        Jurisdiction c = jurisdictions.find(county == null ? "" : county.strip(), actor.scopePath())
+                .filter(j -> j.level() == Level.COUNTY)
+                .orElseThrow(() -> new FieldException("county", "validation.zoning.county"));
+        RiskLevel l = null;
+        if (level != null && !level.isBlank()) {
+            try {
+                l = RiskLevel.valueOf(level.strip());
+            } catch (IllegalArgumentException e) {
+                throw new FieldException("level", "validation.zoning.level");
+            }
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new FieldException("reason", "validation.reason.required");
+        }
+        LocalDate day = from == null ? ShanghaiTime.today(clock) : from;
+        jdbc.sql("insert into zoning_override (county_code, from_day, level, reason, by_user) values (:c, :d, :l, :r, :by)")
+                .param("c", c.code()).param("d", day).param("l", l == null ? null : l.name()).param("r", reason.strip())
+                .param("by", actor.username()).update();
+        audit.record(AuditActions.ZONING_OVERRIDE, "county:" + c.code() + " " + day + " " + (l == null ? "computed" : l),
+                reason.strip());
+    }
+
+    /** The overrides in force on {@code day} for these counties (the latest from a day on or before it). */
+    @Transactional(readOnly = true)
+    public Map<String, Override> effective(Collection<String> counties, LocalDate day) {
+        Map<String, Override> found = new HashMap<>();
+        if (counties.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        select distinct on (county_code) county_code, level, reason from zoning_override
+                        where county_code = any(cast(:c as text[])) and from_day <= :d
+                        order by county_code, from_day desc, id desc
+                        """).param("c", counties.toArray(String[]::new)).param("d", day)
+                .query((rs, n) -> {
+                    String level = rs.getString(2);
+                    if (level != null) {
+                        found.put(rs.getString(1), new Override(RiskLevel.valueOf(level), rs.getString(3)));
+                    }
+                    return null;
+                }).list();
+        return found;
+    }
+}

@@ -1,0 +1,119 @@
+package org.fangkong.zoning;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.fangkong.cases.CountyFacts;
+import org.fangkong.cases.ZoningFacts;
+import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.jurisdiction.Jurisdiction;
+import org.fangkong.jurisdiction.JurisdictionService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each county's risk level on a day, computed from the case registry by a rule set (default
+ * {@code fangkong.zoning.rules}: the 2020 county rule). Computed on demand from the dated history,
+ * so any past day is graded as it was.
+ */
+@Service
+public class Zoning {
+
+    /**
+     * A county's level on a day: {@code level} is what counts (the override if there is one),
+     * {@code computed} what the rule set says, beside it; with the facts behind it.
+     */
+    public record CountyLevel(String code, String name, LocalDate day, RiskLevel level, RiskLevel computed,
+                              RiskLevel override, String overrideReason, String rules, CountyFacts facts) {
+    }
+
+    private final ZoningFacts facts;
+    private final JurisdictionService jurisdictions;
+    private final Map<String, ZoningRuleSet> ruleSets;
+    private final String defaultRules;
+    private final Clock clock;
+    private final Overrides overrides;
+    private final boolean urbanShareHighest;
+
+    Zoning(ZoningFacts facts, JurisdictionService jurisdictions, List<ZoningRuleSet> ruleSets,
+           @Value("${fangkong.zoning.rules:county-2020}") String defaultRules, Clock clock, Overrides overrides,
+           @Value("${fangkong.zoning.urban-districts-share-highest:false}") boolean urbanShareHighest) {
+        this.overrides = overrides;
+        this.urbanShareHighest = urbanShareHighest;
+        this.facts = facts;
+        this.jurisdictions = jurisdictions;
+        this.ruleSets = ruleSets.stream().collect(Collectors.toMap(ZoningRuleSet::name, Function.identity()));
+        this.defaultRules = defaultRules;
+        this.clock = clock;
+    }
+
+    /** The counties at or below a node (default the caller's scope) on a day (default today). */
+    @Transactional(readOnly = true)
+    public List<CountyLevel> levels(String code, LocalDate day, String rules, Actor actor) {
+        Jurisdiction node = jurisdictions.require(code == null || code.isBlank() ? actor.scopeCode() : code.strip(),
+                actor.scopePath());
+        ZoningRuleSet rule = ruleSets.get(rules == null || rules.isBlank() ? defaultRules : rules.strip());
+        if (rule == null) {
+            throw new FieldException("rules", "validation.zoning.rules");
+        }
+        LocalDate d = day == null ? ShanghaiTime.today(clock) : day;
+        List<CountyFacts> counties = facts.counties(node, d);
+        Map<String, RiskLevel> computed = new java.util.LinkedHashMap<>();
+        counties.forEach(f -> computed.put(f.code(), rule.level(f)));
+        if (urbanShareHighest) {
+            shareHighestAmongUrbanDistricts(counties, computed);
+        }
+        Map<String, Overrides.Override> overridden = overrides.effective(computed.keySet(), d);
+        return counties.stream().map(f -> {
+            Overrides.Override o = overridden.get(f.code());
+            RiskLevel c = computed.get(f.code());
+            return new CountyLevel(f.code(), f.name(), d, o == null ? c : o.level(), c, o == null ? null : o.level(),
+                    o == null ? null : o.reason(), rule.name(), f);
+        }).toList();
+    }
+
+    /** The optional 2020 setting: the districts (区) of one city take the highest level among them. */
+    static void shareHighestAmongUrbanDistricts(List<CountyFacts> counties, Map<String, RiskLevel> computed) {
+        Map<String, RiskLevel> highest = new java.util.HashMap<>();
+        for (CountyFacts f : counties) {
+            if (f.name().endsWith("区")) {
+                highest.merge(f.code().substring(0, 4), computed.get(f.code()), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            }
+        }
+        for (CountyFacts f : counties) {
+            if (f.name().endsWith("区")) {
+                computed.put(f.code(), highest.get(f.code().substring(0, 4)));
+            }
+        }
+    }
+
+    /** Day by day, the county's levels from {@code from} to {@code to} (at most 120 days). */
+    @Transactional(readOnly = true)
+    public List<CountyLevel> history(String county, LocalDate from, LocalDate to, String rules, Actor actor) {
+        LocalDate last = to == null ? ShanghaiTime.today(clock) : to;
+        LocalDate first = from == null ? last.minusDays(29) : from;
+        if (first.isAfter(last) || first.plusDays(120).isBefore(last)) {
+            throw new FieldException("from", "validation.zoning.range");
+        }
+        Jurisdiction c = jurisdictions.require(county == null ? "" : county.strip(), actor.scopePath());
+        if (c.level() != org.fangkong.jurisdiction.Level.COUNTY) {
+            throw new FieldException("county", "validation.zoning.county");
+        }
+        List<CountyLevel> days = new java.util.ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            levels(c.code(), d, rules, actor).stream().filter(l -> l.code().equals(c.code())).forEach(days::add);
+        }
+        return days;
+    }
+
+    public List<String> ruleSets() {
+        return ruleSets.keySet().stream().sorted().toList();
+    }
+}
