@@ -102,6 +102,16 @@ public class CaseFigures {
                 children.stream().map(c -> c.with(observed.getOrDefault(c.code(), ObservationFigures.Counts.NONE))).toList());
     }
 
+    /** One place's figures on a day, for a caller that has checked the place is in scope (a unit's daily report). */
+    @Transactional(readOnly = true)
+    public Figures of(Jurisdiction node, LocalDate day) {
+        RowMapper<Figures> mapper = (rs, n) -> figures(rs.getString("code"), rs.getString("name"), day, rs);
+        Figures total = jdbc.sql(STATE + "select cast(:code as text) as code, cast(:name as text) as name, " + COUNTS + " from s")
+                .param("d", day).param("node", node.path()).param("code", node.code()).param("name", node.name())
+                .query(mapper).single();
+        return total.with(observation.of(node.code(), day).getOrDefault(node.code(), ObservationFigures.Counts.NONE));
+    }
+
     private static Figures figures(String code, String name, LocalDate day, java.sql.ResultSet rs) throws java.sql.SQLException {
         long confirmed = rs.getLong("confirmed");
         long cured = rs.getLong("cured");

@@ -1,0 +1,99 @@
+package org.fangkong.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.security.Actor;
+import org.fangkong.jurisdiction.Jurisdiction;
+import org.fangkong.jurisdiction.JurisdictionService;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Completeness (reported ÷ expected) and timeliness (reported by the deadline ÷ expected) for any
+ * node and day, with each child's figures (one click down the tree) and the units still missing.
+ */
+@Service
+public class Completeness {
+
+    /** A node's or child's units for one day. */
+    public record Units(String code, String name, String level, long expected, long reported, long onTime, long zero) {
+
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public BigDecimal completeness() {
+            return percent(reported, expected);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public BigDecimal timeliness() {
+            return percent(onTime, expected);
+        }
+
+        static BigDecimal percent(long part, long whole) {
+            return whole == 0 ? BigDecimal.valueOf(100).setScale(1)
+                    : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+        }
+    }
+
+    /** A unit that has not reported, with its township. */
+    public record Missing(String code, String name, String township) {
+    }
+
+    public record Overview(LocalDate day, Units node, List<Units> children, List<Missing> missing) {
+    }
+
+    private static final RowMapper<Units> UNITS = (rs, n) -> new Units(rs.getString("code"), rs.getString("name"),
+            rs.getString("level"), rs.getLong("expected"), rs.getLong("reported"), rs.getLong("on_time"), rs.getLong("zero"));
+    private static final String COUNTS = """
+            count(v.code) as expected, count(r.id) as reported, count(r.id) filter (where not r.late) as on_time,
+            count(r.id) filter (where r.zero) as zero
+            """;
+
+    private final JdbcClient jdbc;
+    private final JurisdictionService jurisdictions;
+    private final Clock clock;
+
+    Completeness(JdbcClient jdbc, JurisdictionService jurisdictions, Clock clock) {
+        this.jdbc = jdbc;
+        this.jurisdictions = jurisdictions;
+        this.clock = clock;
+    }
+
+    /** The node (default the caller's scope) on {@code day} (default yesterday: today's reports cover it). */
+    @Transactional(readOnly = true)
+    public Overview overview(String code, LocalDate day, Actor actor) {
+        Jurisdiction node = jurisdictions.require(code == null || code.isBlank() ? actor.scopeCode() : code.strip(),
+                actor.scopePath());
+        LocalDate d = day == null ? ShanghaiTime.today(clock).minusDays(1) : day;
+        Units total = jdbc.sql("select cast(:code as text) as code, cast(:name as text) as name, cast(:level as text) as level, "
+                        + COUNTS + """
+                         from jurisdiction v
+                        left join daily_report r on r.unit_code = v.code and r.day = :d and r.current
+                        where v.level = 'VILLAGE' and v.path <@ cast(:path as ltree)
+                        """)
+                .param("code", node.code()).param("name", node.name()).param("level", node.level().name())
+                .param("path", node.path()).param("d", d).query(UNITS).single();
+        List<Units> children = jdbc.sql("select ch.code, ch.name, ch.level, " + COUNTS + """
+                         from jurisdiction ch
+                        join jurisdiction v on v.path <@ ch.path and v.level = 'VILLAGE'
+                        left join daily_report r on r.unit_code = v.code and r.day = :d and r.current
+                        where ch.parent_code = :code
+                        group by ch.code, ch.name, ch.level order by ch.code
+                        """).param("code", node.code()).param("d", d).query(UNITS).list();
+        List<Missing> missing = jdbc.sql("""
+                        select v.code, v.name, t.name as township
+                        from jurisdiction v join jurisdiction t on t.code = v.parent_code
+                        where v.level = 'VILLAGE' and v.path <@ cast(:path as ltree)
+                          and not exists (select 1 from daily_report r where r.unit_code = v.code and r.day = :d and r.current)
+                        order by v.code limit 200
+                        """).param("path", node.path()).param("d", d)
+                .query((rs, n) -> new Missing(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        return new Overview(d, total, children, missing);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Daily and zero reports (日报告、零报告制度, RULES.md): one report per unit per day, late reports
+ * marked, corrections kept as versions; completeness and timeliness for any node and day with the
+ * units missing.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Reporting",
+        allowedDependencies = {"common", "jurisdiction", "cases", "observation"})
+package org.fangkong.reporting;

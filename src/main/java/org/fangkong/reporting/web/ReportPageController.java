@@ -1,0 +1,85 @@
+package org.fangkong.reporting.web;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.Actors;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NavItem;
+import org.fangkong.reporting.Completeness;
+import org.fangkong.reporting.DailyReport;
+import org.fangkong.reporting.DailyReports;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The daily report on a phone (a village's report for yesterday, prefilled; the zero report one
+ * tap) and, for every level, completeness with one click down and the units missing.
+ */
+@Controller
+class ReportPageController {
+
+    private final DailyReports reports;
+    private final Completeness completeness;
+
+    ReportPageController(DailyReports reports, Completeness completeness) {
+        this.reports = reports;
+        this.completeness = completeness;
+    }
+
+    @Bean
+    static NavItem reportsNavItem() {
+        return new NavItem("nav.reports", "/reports", 13, Set.of(Role.GRID_WORKER, Role.OFFICER, Role.COMMANDER, Role.ADMIN));
+    }
+
+    @GetMapping("/reports")
+    String page(@RequestParam(required = false) String unit, @RequestParam(required = false) LocalDate day, Model model) {
+        Actor me = Actors.require();
+        if (unit == null && !me.is(Role.GRID_WORKER)) {
+            return "redirect:/reports/completeness";
+        }
+        String u = unit == null ? me.scopeCode() : unit;
+        try {
+            LocalDate d = day == null ? reports.yesterday() : day;
+            model.addAttribute("unit", u);
+            model.addAttribute("day", d);
+            model.addAttribute("prefill", reports.prefill(u, d, me));
+            model.addAttribute("versions", reports.versions(u, d, me));
+        } catch (FieldException e) {
+            model.addAttribute("errorKey", e.messageKey());
+        }
+        return "reporting/report";
+    }
+
+    @PostMapping("/reports")
+    String submit(@RequestParam String unit, @RequestParam LocalDate day, @RequestParam(defaultValue = "false") boolean zero,
+                  @RequestParam(defaultValue = "0") int newFever, @RequestParam(defaultValue = "0") int newSuspected,
+                  @RequestParam(defaultValue = "0") int newConfirmed, @RequestParam(defaultValue = "0") int newCloseContacts,
+                  @RequestParam(defaultValue = "0") int homeObservation, @RequestParam(defaultValue = "0") int centralObservation,
+                  @RequestParam(defaultValue = "0") int released, @RequestParam(defaultValue = "0") int keyAreaArrivals,
+                  RedirectAttributes redirect) {
+        try {
+            DailyReport r = reports.submit(unit, day, zero, new DailyReport.Counts(newFever, newSuspected, newConfirmed,
+                    newCloseContacts, homeObservation, centralObservation, released, keyAreaArrivals), Actors.require());
+            redirect.addFlashAttribute("notice", r.zero() ? "report.zeroSent" : "report.sent");
+            redirect.addFlashAttribute("noticeArg", r.version());
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/reports?unit=" + unit + "&day=" + day;
+    }
+
+    @GetMapping("/reports/completeness")
+    String completeness(@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) LocalDate day,
+                        Model model) {
+        model.addAttribute("overview", completeness.overview(jurisdiction, day, Actors.require()));
+        return "reporting/completeness";
+    }
+}

@@ -1,0 +1,104 @@
+package org.fangkong.reporting;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.jayway.jsonpath.JsonPath;
+import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.security.Role;
+import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.testsupport.Staff;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** RULES.md "Daily report and zero report": one tap for zero, late marked, corrections kept, completeness per child. */
+@FangkongTest
+class ReportingTest {
+
+    static final String TOWNSHIP = "370102005";
+    static final String VILLAGE = "370102005001";
+    static final String OTHER = "370102005002";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Staff staff;
+
+    ResultActions postJson(String url, String token, String json) throws Exception {
+        return mvc.perform(post(url).header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    @Test
+    void aZeroReportACorrectionALateReportAndTheTownshipsCompleteness() throws Exception {
+        String worker = Staff.token(mvc, staff.create(Role.GRID_WORKER, VILLAGE));
+        LocalDate day = ShanghaiTime.today(Clock.systemUTC()).minusDays(3);
+        mvc.perform(get("/api/v1/reports/prefill").param("unit", VILLAGE).param("day", day.toString())
+                        .header("Authorization", "Bearer " + worker))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.newConfirmed").value(0));
+        postJson("/api/v1/reports", worker, "{\"unit\":\"%s\",\"day\":\"%s\",\"zero\":true}".formatted(VILLAGE, day))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.zero").value(true)).andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.late").value(true)).andExpect(jsonPath("$.counts.homeObservation").value(0));
+        postJson("/api/v1/reports", worker, """
+                {"unit":"%s","day":"%s","counts":{"newFever":1,"newSuspected":0,"newConfirmed":0,"newCloseContacts":2,
+                 "homeObservation":5,"centralObservation":0,"released":1,"keyAreaArrivals":3}}""".formatted(VILLAGE, day))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.zero").value(false)).andExpect(jsonPath("$.version").value(2));
+        postJson("/api/v1/reports", worker, """
+                {"unit":"%s","day":"%s","counts":{"newFever":-1,"newSuspected":0,"newConfirmed":0,"newCloseContacts":0,
+                 "homeObservation":0,"centralObservation":0,"released":0,"keyAreaArrivals":0}}""".formatted(VILLAGE, day))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("counts"));
+        String versions = mvc.perform(get("/api/v1/reports/versions").param("unit", VILLAGE).param("day", day.toString())
+                .header("Authorization", "Bearer " + worker)).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<Boolean>>read(versions, "$[*].zero")).containsExactly(true, false);
+        assertThat(JsonPath.<List<Boolean>>read(versions, "$[*].current")).containsExactly(false, true);
+        postJson("/api/v1/reports", worker, "{\"unit\":\"%s\",\"zero\":true}".formatted(OTHER)).andExpect(status().isBadRequest());
+
+        String officer = Staff.token(mvc, staff.create(Role.OFFICER, TOWNSHIP));
+        String overview = mvc.perform(get("/api/v1/reports/completeness").param("jurisdiction", TOWNSHIP).param("day", day.toString())
+                        .header("Authorization", "Bearer " + officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int expected = JsonPath.read(overview, "$.node.expected");
+        assertThat(expected).isGreaterThan(1);
+        assertThat(JsonPath.<Integer>read(overview, "$.node.reported")).isEqualTo(1);
+        assertThat(JsonPath.<Integer>read(overview, "$.node.onTime")).isZero();
+        assertThat(JsonPath.<List<Integer>>read(overview, "$.children[?(@.code == '%s')].reported".formatted(VILLAGE))).containsExactly(1);
+        assertThat(JsonPath.<List<Double>>read(overview, "$.children[?(@.code == '%s')].completeness".formatted(VILLAGE))).containsExactly(100.0);
+        assertThat(JsonPath.<List<String>>read(overview, "$.missing[*].code")).contains(OTHER).doesNotContain(VILLAGE);
+        assertThat(JsonPath.<List<Object>>read(overview, "$.missing")).hasSize(expected - 1);
+
+        String elsewhere = Staff.token(mvc, staff.create(Role.OFFICER, "370103"));
+        mvc.perform(get("/api/v1/reports/versions").param("unit", VILLAGE).param("day", day.toString())
+                .header("Authorization", "Bearer " + elsewhere)).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aVillageSendsAZeroReportInOneTapAndTheTownshipSeesIt() throws Exception {
+        String village = "370102005003";
+        var worker = Staff.login(mvc, staff.create(Role.GRID_WORKER, village));
+        String page = mvc.perform(get("/reports").session(worker)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("尚未报告").contains("zero-report").contains("name=\"homeObservation\"");
+        LocalDate yesterday = ShanghaiTime.today(Clock.systemUTC()).minusDays(1);
+        String back = mvc.perform(post("/reports").session(worker).with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("unit", village).param("day", yesterday.toString()).param("zero", "true"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(mvc.perform(get(back).session(worker)).andReturn().getResponse().getContentAsString())
+                .contains("零报告已提交").contains("已报告（第 1 版，零报告");
+
+        var officer = Staff.login(mvc, staff.create(Role.OFFICER, TOWNSHIP));
+        String township = mvc.perform(get("/reports/completeness").param("jurisdiction", TOWNSHIP).session(officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(township).contains("child-" + village).contains("未报告的单位").contains("(" + OTHER + ")")
+                .doesNotContain("(" + village + ")");
+    }
+}
