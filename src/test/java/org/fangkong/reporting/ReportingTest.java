@@ -75,6 +75,17 @@ class ReportingTest {
         assertThat(JsonPath.<List<String>>read(overview, "$.missing[*].code")).contains(OTHER).doesNotContain(VILLAGE);
         assertThat(JsonPath.<List<Object>>read(overview, "$.missing")).hasSize(expected - 1);
 
+        // the roll-up sums the current version only, for the township and for the village
+        String rollup = mvc.perform(get("/api/v1/reports/rollup").param("jurisdiction", TOWNSHIP).param("day", day.toString())
+                        .header("Authorization", "Bearer " + officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<Integer>read(rollup, "$.node.reports")).isEqualTo(1);
+        assertThat(JsonPath.<Integer>read(rollup, "$.node.counts.homeObservation")).isEqualTo(5);
+        assertThat(JsonPath.<Integer>read(rollup, "$.node.counts.keyAreaArrivals")).isEqualTo(3);
+        assertThat(JsonPath.<List<Integer>>read(rollup, "$.children[?(@.code == '%s')].counts.newFever".formatted(VILLAGE)))
+                .containsExactly(1);
+        assertThat(JsonPath.<List<Integer>>read(rollup, "$.children[?(@.code == '%s')].reports".formatted(OTHER))).containsExactly(0);
+
         String elsewhere = Staff.token(mvc, staff.create(Role.OFFICER, "370103"));
         mvc.perform(get("/api/v1/reports/versions").param("unit", VILLAGE).param("day", day.toString())
                 .header("Authorization", "Bearer " + elsewhere)).andExpect(status().isBadRequest());

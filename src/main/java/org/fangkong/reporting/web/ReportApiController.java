@@ -7,6 +7,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.reporting.Completeness;
 import org.fangkong.reporting.DailyReport;
 import org.fangkong.reporting.DailyReports;
+import org.fangkong.reporting.ReportRollup;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,10 +25,12 @@ class ReportApiController {
 
     private final DailyReports reports;
     private final Completeness completeness;
+    private final ReportRollup rollup;
 
-    ReportApiController(DailyReports reports, Completeness completeness) {
+    ReportApiController(DailyReports reports, Completeness completeness, ReportRollup rollup) {
         this.reports = reports;
         this.completeness = completeness;
+        this.rollup = rollup;
     }
 
     @GetMapping("/api/v1/reports/prefill")
@@ -52,5 +55,12 @@ class ReportApiController {
     Completeness.Overview completeness(@RequestParam(required = false) String jurisdiction,
                                        @RequestParam(required = false) LocalDate day) {
         return completeness.overview(jurisdiction, day, Actors.require());
+    }
+
+    /** The day's reports summed for a node (default the caller's scope) and for each child. */
+    @GetMapping("/api/v1/reports/rollup")
+    ReportRollup.Overview rollup(@RequestParam(required = false) String jurisdiction,
+                                                        @RequestParam(required = false) LocalDate day) {
+        return rollup.overview(jurisdiction, day, Actors.require());
     }
 }

@@ -1,0 +1,70 @@
+package org.fangkong.reporting;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.security.Actor;
+import org.fangkong.jurisdiction.Jurisdiction;
+import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.reporting.DailyReport.Counts;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The roll-up of the day's reports (RULES.md: every level sees the sum of its subtree): the node's
+ * sums, and each child's, one query each, from the current version of every report.
+ */
+@Service
+public class ReportRollup {
+
+    /** A place's summed counts for a day and how many reports they come from. */
+    public record Sums(String code, String name, long reports, Counts counts) {
+    }
+
+    public record Overview(LocalDate day, Sums node, List<Sums> children) {
+    }
+
+    private static final String SUMS = """
+            count(r.id) as reports, coalesce(sum(r.new_fever), 0) as f, coalesce(sum(r.new_suspected), 0) as s,
+            coalesce(sum(r.new_confirmed), 0) as c, coalesce(sum(r.new_close_contacts), 0) as cc,
+            coalesce(sum(r.home_observation), 0) as h, coalesce(sum(r.central_observation), 0) as co,
+            coalesce(sum(r.released), 0) as rel, coalesce(sum(r.key_area_arrivals), 0) as k
+            """;
+    private static final RowMapper<Sums> MAPPER = (rs, n) -> new Sums(rs.getString("code"), rs.getString("name"),
+            rs.getLong("reports"), new Counts(rs.getInt("f"), rs.getInt("s"), rs.getInt("c"), rs.getInt("cc"), rs.getInt("h"),
+                    rs.getInt("co"), rs.getInt("rel"), rs.getInt("k")));
+
+    private final JdbcClient jdbc;
+    private final JurisdictionService jurisdictions;
+    private final Clock clock;
+
+    ReportRollup(JdbcClient jdbc, JurisdictionService jurisdictions, Clock clock) {
+        this.jdbc = jdbc;
+        this.jurisdictions = jurisdictions;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Overview overview(String code, LocalDate day, Actor actor) {
+        Jurisdiction node = jurisdictions.require(code == null || code.isBlank() ? actor.scopeCode() : code.strip(),
+                actor.scopePath());
+        LocalDate d = day == null ? ShanghaiTime.today(clock).minusDays(1) : day;
+        Sums total = jdbc.sql("select cast(:code as text) as code, cast(:name as text) as name, " + SUMS + """
+                         from daily_report r join jurisdiction u on u.code = r.unit_code
+                        where r.day = :d and r.current and u.path <@ cast(:path as ltree)
+                        """).param("code", node.code()).param("name", node.name()).param("path", node.path()).param("d", d)
+                .query(MAPPER).single();
+        List<Sums> children = jdbc.sql("select ch.code, ch.name, " + SUMS + """
+                         from jurisdiction ch
+                        left join (daily_report r join jurisdiction u on u.code = r.unit_code)
+                               on r.day = :d and r.current and u.path <@ ch.path
+                        where ch.parent_code = :code
+                        group by ch.code, ch.name order by ch.code
+                        """).param("code", node.code()).param("d", d).query(MAPPER).list();
+        return new Overview(d, total, children);
+    }
+}
