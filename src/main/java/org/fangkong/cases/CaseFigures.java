@@ -85,8 +85,7 @@ public class CaseFigures {
     @Transactional(readOnly = true)
     public Overview overview(String code, LocalDate day, Actor actor) {
         CaseRegistry.requireRead(actor);
-        Jurisdiction node = jurisdictions.require(code == null || code.isBlank() ? actor.scopeCode() : code.strip(),
-                actor.scopePath());
+        Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
         LocalDate d = day == null ? ShanghaiTime.today(clock) : day;
         RowMapper<Figures> mapper = (rs, n) -> figures(rs.getString("code"), rs.getString("name"), d, rs);
         Figures total = jdbc.sql(STATE + "select cast(:code as text) as code, cast(:name as text) as name, " + COUNTS + " from s")

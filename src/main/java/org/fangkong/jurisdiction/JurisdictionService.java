@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import org.fangkong.common.security.Actor;
 import org.fangkong.common.Like;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.common.web.PageResult;
@@ -45,6 +46,11 @@ public class JurisdictionService {
     /** A node in the scope, or {@link NotFoundException}. */
     public Jurisdiction require(String code, String scopePath) {
         return find(code, scopePath).orElseThrow(() -> new NotFoundException("jurisdiction"));
+    }
+
+    /** The node asked for, or the caller's own scope node when none is; 404 outside the scope. */
+    public Jurisdiction nodeOrScope(String code, Actor actor) {
+        return require(code == null || code.isBlank() ? actor.scopeCode() : code.strip(), actor.scopePath());
     }
 
     /** A node regardless of scope: for resolving a user's own scope node. */

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.XlsxCells;
 
 /**
  * The outsider ledger and a checkpoint's passage log as xlsx with the Chinese headers of the paper
@@ -53,11 +54,9 @@ final class LedgerWorkbooks {
                 for (int c = 0; c < values.length; c++) {
                     Object v = values[c];
                     if (v instanceof LocalDate d) {
-                        ws.value(r, c, d);
-                        ws.style(r, c).format("yyyy-mm-dd").set();
+                        XlsxCells.day(ws, r, c, d);
                     } else if (v instanceof LocalDateTime t) {
-                        ws.value(r, c, t);
-                        ws.style(r, c).format("yyyy-mm-dd hh:mm").set();
+                        XlsxCells.time(ws, r, c, t);
                     } else if (v instanceof Number n) {
                         ws.value(r, c, n);
                     } else if (v != null) {

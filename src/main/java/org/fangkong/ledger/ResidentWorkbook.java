@@ -19,6 +19,7 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.fangkong.common.XlsxCells;
 import org.fangkong.ledger.LedgerEnums.Health;
 import org.fangkong.ledger.LedgerEnums.Relation;
 import org.fangkong.ledger.LedgerEnums.Residence;
@@ -83,26 +84,16 @@ final class ResidentWorkbook {
                 ws.value(r, 9, RESIDENCES.get(l.residence()));
                 ws.value(r, 10, HEALTH.get(l.health()));
                 ws.value(r, 11, l.fromKeyArea() ? "是" : "否");
-                date(ws, r, 12, l.leftKeyAreaOn());
-                date(ws, r, 13, l.movedOutOn());
+                XlsxCells.day(ws, r, 12, l.leftKeyAreaOn());
+                XlsxCells.day(ws, r, 13, l.movedOutOn());
                 r++;
             }
-            int[] widths = {16, 12, 14, 10, 21, 14, 6, 6, 10, 10, 10, 10, 14, 12};
-            for (int c = 0; c < widths.length; c++) {
-                ws.width(c, widths[c]);
-            }
+            XlsxCells.widths(ws, 16, 12, 14, 10, 21, 14, 6, 6, 10, 10, 10, 10, 14, 12);
             wb.finish();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return out.toByteArray();
-    }
-
-    private static void date(Worksheet ws, int r, int c, LocalDate d) {
-        if (d != null) {
-            ws.value(r, c, d);
-            ws.style(r, c).format("yyyy-mm-dd").set();
-        }
     }
 
     /** The data rows of the resident ledger's first sheet. */

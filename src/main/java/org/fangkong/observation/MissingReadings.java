@@ -77,8 +77,7 @@ public class MissingReadings {
     @Transactional(readOnly = true)
     public Overview overview(String code, Actor actor) {
         ObservationOrders.requireRead(actor);
-        Jurisdiction node = jurisdictions.require(code == null || code.isBlank() ? actor.scopeCode() : code.strip(),
-                actor.scopePath());
+        Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ShanghaiTime.ZONE);
         List<Missing> list = jdbc.sql(DUE + """
                         select o.id, p.name_masked, p.phone_masked, o.jurisdiction_code, j.name as jurisdiction_name, o.address,

@@ -68,8 +68,7 @@ public class Completeness {
     /** The node (default the caller's scope) on {@code day} (default yesterday: today's reports cover it). */
     @Transactional(readOnly = true)
     public Overview overview(String code, LocalDate day, Actor actor) {
-        Jurisdiction node = jurisdictions.require(code == null || code.isBlank() ? actor.scopeCode() : code.strip(),
-                actor.scopePath());
+        Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
         LocalDate d = day == null ? ShanghaiTime.today(clock).minusDays(1) : day;
         Units total = jdbc.sql("select cast(:code as text) as code, cast(:name as text) as name, cast(:level as text) as level, "
                         + COUNTS + """

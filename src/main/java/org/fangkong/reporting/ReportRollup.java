@@ -50,8 +50,7 @@ public class ReportRollup {
 
     @Transactional(readOnly = true)
     public Overview overview(String code, LocalDate day, Actor actor) {
-        Jurisdiction node = jurisdictions.require(code == null || code.isBlank() ? actor.scopeCode() : code.strip(),
-                actor.scopePath());
+        Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
         LocalDate d = day == null ? ShanghaiTime.today(clock).minusDays(1) : day;
         Sums total = jdbc.sql("select cast(:code as text) as code, cast(:name as text) as name, " + SUMS + """
                          from daily_report r join jurisdiction u on u.code = r.unit_code

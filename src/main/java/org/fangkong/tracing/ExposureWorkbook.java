@@ -2,12 +2,11 @@ package org.fangkong.tracing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDateTime;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.XlsxCells;
 
 /** The exposure list as an xlsx file an epidemiologist can sort and print (column headers in Chinese). */
 public final class ExposureWorkbook {
@@ -32,11 +31,11 @@ public final class ExposureWorkbook {
             int r = 2;
             for (ExposureResult.ContactRow row : result.contacts().items()) {
                 ws.value(r, 0, row.venueName());
-                time(ws, r, 1, row.indexCheckedInAt());
-                time(ws, r, 2, row.indexCheckedOutAt());
+                XlsxCells.time(ws, r, 1, row.indexCheckedInAt());
+                XlsxCells.time(ws, r, 2, row.indexCheckedOutAt());
                 ws.value(r, 3, row.phone());
-                time(ws, r, 4, row.checkedInAt());
-                time(ws, r, 5, row.checkedOutAt());
+                XlsxCells.time(ws, r, 4, row.checkedInAt());
+                XlsxCells.time(ws, r, 5, row.checkedOutAt());
                 ws.value(r, 6, row.overlapMinutes());
                 ws.value(r, 7, row.contactClass() == ContactClass.CLOSE ? "密切接触" : "时空伴随");
                 r++;
@@ -50,10 +49,5 @@ public final class ExposureWorkbook {
             throw new IllegalStateException(e);
         }
         return out.toByteArray();
-    }
-
-    private static void time(Worksheet ws, int r, int c, Instant t) {
-        ws.value(r, c, LocalDateTime.ofInstant(t, ShanghaiTime.ZONE));
-        ws.style(r, c).format("yyyy-mm-dd hh:mm").set();
     }
 }

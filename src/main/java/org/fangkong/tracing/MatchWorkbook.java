@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -12,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.XlsxCells;
 
 /** A matched list's results as xlsx: what the list said in full, and where Fangkong placed each person. */
 final class MatchWorkbook {
@@ -47,45 +47,28 @@ final class MatchWorkbook {
                 ws.value(r, 1, l.name());
                 ws.value(r, 2, l.idNumber());
                 ws.value(r, 3, l.phone());
-                day(ws, r, 4, l.leftOn());
-                day(ws, r, 5, l.arrivedOn());
+                XlsxCells.day(ws, r, 4, l.leftOn());
+                XlsxCells.day(ws, r, 5, l.arrivedOn());
                 ws.value(r, 6, RESULTS.get(l.result()));
                 ws.value(r, 7, l.source() == null ? null : SOURCES.get(l.source()));
                 ws.value(r, 8, l.jurisdictionName());
                 ws.value(r, 9, l.address());
                 ws.value(r, 10, l.venueName());
-                time(ws, r, 11, l.lastSeenAt());
+                XlsxCells.time(ws, r, 11, l.lastSeenAt());
                 ws.value(r, 12, l.checkpointName());
-                time(ws, r, 13, l.passedAt());
-                time(ws, r, 14, l.doneAt());
+                XlsxCells.time(ws, r, 13, l.passedAt());
+                XlsxCells.time(ws, r, 14, l.doneAt());
                 ws.value(r, 15, l.note());
                 if (l.errorKey() != null) {
                     ws.value(r, 16, words.apply("matching.column." + l.errorField()) + "：" + words.apply(l.errorKey()));
                 }
                 r++;
             }
-            int[] widths = {6, 10, 21, 14, 12, 12, 10, 14, 24, 20, 20, 17, 16, 17, 17, 20, 30};
-            for (int c = 0; c < widths.length; c++) {
-                ws.width(c, widths[c]);
-            }
+            XlsxCells.widths(ws, 6, 10, 21, 14, 12, 12, 10, 14, 24, 20, 20, 17, 16, 17, 17, 20, 30);
             wb.finish();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return out.toByteArray();
-    }
-
-    private static void day(Worksheet ws, int r, int c, LocalDate d) {
-        if (d != null) {
-            ws.value(r, c, d);
-            ws.style(r, c).format("yyyy-mm-dd").set();
-        }
-    }
-
-    private static void time(Worksheet ws, int r, int c, Instant t) {
-        if (t != null) {
-            ws.value(r, c, LocalDateTime.ofInstant(t, ShanghaiTime.ZONE));
-            ws.style(r, c).format("yyyy-mm-dd hh:mm").set();
-        }
     }
 }

@@ -57,8 +57,7 @@ public class Zoning {
     /** The counties at or below a node (default the caller's scope) on a day (default today). */
     @Transactional(readOnly = true)
     public List<CountyLevel> levels(String code, LocalDate day, String rules, Actor actor) {
-        Jurisdiction node = jurisdictions.require(code == null || code.isBlank() ? actor.scopeCode() : code.strip(),
-                actor.scopePath());
+        Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
         ZoningRuleSet rule = ruleSets.get(rules == null || rules.isBlank() ? defaultRules : rules.strip());
         if (rule == null) {
             throw new FieldException("rules", "validation.zoning.rules");

@@ -68,6 +68,9 @@ class TracingBrowserTest {
 
         browser.findElement(By.id("reason")).sendKeys("确诊病例流调");
         browser.findElement(By.id("reveal")).click();
+        // the reveal reloads the page: wait for the new list rather than read the old one
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(By.id("contacts"), "13500000002"));
         assertThat(browser.findElement(By.id("contacts")).getText()).contains("13500000002").contains("13500000004");
         Browser.screenshot(browser, "tracing-02-revealed");
     }

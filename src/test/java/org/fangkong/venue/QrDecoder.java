@@ -15,8 +15,18 @@ public final class QrDecoder {
     private QrDecoder() {
     }
 
+    /**
+     * Tries the local-threshold binarizer first, then the global one: on a whole rendered A4 page
+     * the hybrid one now and then misses a code a camera reads (seen once in many runs).
+     */
     public static String decode(BufferedImage image) throws NotFoundException {
-        var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        return new MultiFormatReader().decode(bitmap, java.util.Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        var source = new BufferedImageLuminanceSource(image);
+        var hints = java.util.Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        try {
+            return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
+        } catch (NotFoundException e) {
+            return new MultiFormatReader().decode(new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)),
+                    hints).getText();
+        }
     }
 }
