@@ -88,9 +88,8 @@ public class Clusters {
                         """).param("s", setting.name()).param("n", name.strip()).param("j", place.code())
                 .param("path", place.path()).param("first", span.first()).param("by", actor.username())
                 .query(Long.class).single();
-        for (long c : ids) {
-            jdbc.sql("insert into cluster_case (cluster_id, case_id) values (:k, :c)").param("k", id).param("c", c).update();
-        }
+        jdbc.sql("insert into cluster_case (cluster_id, case_id) select :k, unnest(cast(:ids as bigint[]))")
+                .param("k", id).param("ids", ids.toArray(Long[]::new)).update();
         return list(actor).stream().filter(k -> k.id() == id).findFirst().orElseThrow();
     }
 

@@ -2,6 +2,7 @@ package org.fangkong.cases;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
@@ -98,5 +99,18 @@ public class PublishedCounts {
             throw new FieldException("count", "validation.case.tooFew", moved);
         }
         return moved;
+    }
+
+    /** The published (anonymous) cases of a place confirmed from one day to another, e.g. to record them as a cluster. */
+    @Transactional(readOnly = true)
+    public List<Long> confirmedBetween(String jurisdiction, LocalDate from, LocalDate to, Actor actor) {
+        CaseRegistry.requireRead(actor);
+        Jurisdiction place = jurisdictions.find(jurisdiction == null ? "" : jurisdiction.strip(), actor.scopePath())
+                .orElseThrow(() -> new FieldException("jurisdiction", "validation.case.jurisdiction"));
+        return jdbc.sql("""
+                        select id from case_record
+                        where jurisdiction_code = :j and person_id is null and confirmed_on between :from and :to
+                        order by confirmed_on, id
+                        """).param("j", place.code()).param("from", from).param("to", to).query(Long.class).list();
     }
 }

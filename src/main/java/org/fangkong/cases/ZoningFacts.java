@@ -21,10 +21,13 @@ public class ZoningFacts {
         this.jdbc = jdbc;
     }
 
-    /** The counties at or below {@code node} (the caller has checked scope), by code. */
+    /** The counties at or below {@code node}, or the county a lower node lies in (the caller has checked scope), by code. */
     @Transactional(readOnly = true)
     public List<CountyFacts> counties(Jurisdiction node, LocalDate day) {
         LocalDate start = CountyFacts.windowStart(day);
+        // below the county the county itself is graded: count its cases, not only the node's
+        String[] labels = node.path().split("\\.");
+        String scope = labels.length > 3 ? String.join(".", java.util.Arrays.copyOf(labels, 3)) : node.path();
         return jdbc.sql("""
                         with conf as (
                             select c.jurisdiction_path as path, e.on_date
@@ -45,7 +48,7 @@ public class ZoningFacts {
                         where co.level = 'COUNTY' and (co.path <@ cast(:node as ltree) or cast(:node as ltree) <@ co.path)
                         order by co.code
                         """)
-                .param("d", day).param("start", start).param("node", node.path())
+                .param("d", day).param("start", start).param("node", scope)
                 .query((rs, n) -> new CountyFacts(rs.getString("code"), rs.getString("name"), day, rs.getLong("cumulative"),
                         rs.getLong("recent"), rs.getObject("last_on", LocalDate.class), rs.getLong("clusters")))
                 .list();

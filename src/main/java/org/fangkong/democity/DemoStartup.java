@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The first time the platform runs on its embedded database, a small demo city (泰安市, a week of
- * check-ins, every row marked demo) is generated in the background so every page has something to
+ * check-ins, a month of cases and daily reports, every row marked demo) is generated in the background so every page has something to
  * show. {@code fangkong.demo.enabled=false} turns it off; an external database never gets it.
  */
 @Component
@@ -20,13 +20,15 @@ class DemoStartup {
     private static final Logger log = LoggerFactory.getLogger(DemoStartup.class);
 
     private final DemoCity city;
+    private final DemoOutbreak outbreak;
     private final VenueService venues;
     private final FangkongProperties properties;
     private final boolean enabled;
 
-    DemoStartup(DemoCity city, VenueService venues, FangkongProperties properties,
+    DemoStartup(DemoCity city, DemoOutbreak outbreak, VenueService venues, FangkongProperties properties,
                 @Value("${fangkong.demo.enabled:true}") boolean enabled) {
         this.city = city;
+        this.outbreak = outbreak;
         this.venues = venues;
         this.properties = properties;
         this.enabled = enabled;
@@ -37,6 +39,11 @@ class DemoStartup {
         if (enabled && !properties.db().external() && venues.count() == 0) {
             log.info("First start on the embedded database: generating a small demo city (fangkong.demo.enabled=false turns this off)");
             city.start(CitySpec.small());
+            try {
+                outbreak.generate(CitySpec.small().jurisdiction());
+            } catch (RuntimeException e) {
+                log.error("Demo epidemic failed; the platform runs without it", e);
+            }
         }
     }
 }

@@ -59,4 +59,17 @@ final class Browser {
         Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         return target;
     }
+
+    /** The whole page, not only the window: the window is stretched to the page's height for the shot. */
+    static Path screenshotWholePage(WebDriver browser, String name) throws IOException {
+        Dimension window = browser.manage().window().getSize();
+        Object height = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), Math.min(6000, ((Number) height).intValue() + 140)));
+        try {
+            return screenshot(browser, name);
+        } finally {
+            browser.manage().window().setSize(window);
+        }
+    }
 }

@@ -121,6 +121,13 @@ class ErrorHandlingTest {
                 .andExpect(jsonPath("$.paths['/api/v1/clusters']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/hospitals']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/matching-lists']").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/maps/{id}/households']").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/maps/{id}/households']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/reports']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/reports/completeness']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/reports/rollup']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/zoning/levels']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/zoning/history']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/zoning/overrides']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/dashboard']").exists());
     }
 }

@@ -1,0 +1,132 @@
+package org.fangkong.dashboard;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.fangkong.cases.CaseFigures;
+import org.fangkong.cases.CaseTrend;
+import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.jurisdiction.Crumb;
+import org.fangkong.jurisdiction.Jurisdiction;
+import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Level;
+import org.fangkong.reporting.Completeness;
+import org.fangkong.reporting.ReportTrend;
+import org.fangkong.zoning.RiskLevel;
+import org.fangkong.zoning.Zoning;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One screen of the command dashboard: a node on a day with its figures, its children as tiles
+ * coloured by risk level, and the trends over the days before. Below the county, every tile carries
+ * its county's level (the 2020 rule grades counties).
+ */
+@Service
+public class CommandView {
+
+    /** A child of the node: its risk level, its main figures and its report completeness. */
+    public record Tile(String code, String name, RiskLevel risk, long confirmed, long newConfirmed, long cured,
+                       long underObservation, BigDecimal completeness, long reported, long expected) {
+    }
+
+    /** How many counties at or below the node stood at each level on a day. */
+    public record RiskDay(LocalDate day, long low, long medium, long high) {
+    }
+
+    /**
+     * The screen: {@code reportDay} is the day whose reports are shown (the day before when the
+     * day is today, as today's reports are not due yet); {@code risk} the node's highest level.
+     */
+    public record View(String code, String name, Level level, LocalDate day, LocalDate reportDay, List<Crumb> crumbs,
+                       RiskLevel risk, Map<RiskLevel, Long> counties, CaseFigures.Figures figures, Completeness.Units reports,
+                       List<Completeness.Missing> missing, List<Tile> children, List<CaseTrend.Day> caseTrend,
+                       List<ReportTrend.Day> reportTrend, List<RiskDay> riskTrend) {
+    }
+
+    static final int MAX_DAYS = 90;
+
+    private final JurisdictionService jurisdictions;
+    private final CaseFigures figures;
+    private final CaseTrend cases;
+    private final Completeness completeness;
+    private final ReportTrend reports;
+    private final Zoning zoning;
+    private final Clock clock;
+
+    CommandView(JurisdictionService jurisdictions, CaseFigures figures, CaseTrend cases, Completeness completeness,
+                ReportTrend reports, Zoning zoning, Clock clock) {
+        this.jurisdictions = jurisdictions;
+        this.figures = figures;
+        this.cases = cases;
+        this.completeness = completeness;
+        this.reports = reports;
+        this.zoning = zoning;
+        this.clock = clock;
+    }
+
+    /** The node (default the caller's scope) on {@code day} (default today) with {@code days} days of trends. */
+    @Transactional(readOnly = true)
+    public View of(String code, LocalDate day, Integer days, Actor actor) {
+        Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
+        LocalDate today = ShanghaiTime.today(clock);
+        LocalDate d = day == null ? today : day;
+        int span = days == null ? 30 : days;
+        if (span < 7 || span > MAX_DAYS) {
+            throw new FieldException("days", "validation.dashboard.days");
+        }
+        LocalDate reportDay = d.equals(today) ? d.minusDays(1) : d;
+        LocalDate from = d.minusDays(span - 1L);
+
+        CaseFigures.Overview f = figures.overview(node.code(), d, actor);
+        Completeness.Overview r = completeness.overview(node.code(), reportDay, actor);
+        List<Zoning.CountyLevel> levels = zoning.levels(node.code(), d, null, actor);
+        Map<String, Completeness.Units> unitsByChild = r.children().stream()
+                .collect(Collectors.toMap(Completeness.Units::code, Function.identity()));
+        List<Tile> tiles = new ArrayList<>();
+        for (CaseFigures.Figures c : f.children()) {
+            Completeness.Units u = unitsByChild.get(c.code());
+            tiles.add(new Tile(c.code(), c.name(), highest(levelsOf(c.code(), levels)), c.confirmed(), c.newConfirmed(),
+                    c.cured(), c.underObservation(), u == null ? null : u.completeness(), u == null ? 0 : u.reported(),
+                    u == null ? 0 : u.expected()));
+        }
+        List<RiskDay> riskTrend = new ArrayList<>();
+        for (LocalDate x = from; !x.isAfter(d); x = x.plusDays(1)) {
+            Map<RiskLevel, Long> count = count(x.equals(d) ? levels : zoning.levels(node.code(), x, null, actor));
+            riskTrend.add(new RiskDay(x, count.get(RiskLevel.LOW), count.get(RiskLevel.MEDIUM), count.get(RiskLevel.HIGH)));
+        }
+        return new View(node.code(), node.name(), node.level(), d, reportDay,
+                jurisdictions.breadcrumbs(node.code(), actor.scopePath()), highest(levels), count(levels), f.node(), r.node(),
+                r.missing().stream().limit(20).toList(), tiles, cases.series(node.code(), from, d, actor),
+                reports.series(node.code(), from.minusDays(d.equals(reportDay) ? 0 : 1), reportDay, actor), riskTrend);
+    }
+
+    /** The counties a child covers: those below it, or (for a child below the county) its own county. */
+    private static List<Zoning.CountyLevel> levelsOf(String child, List<Zoning.CountyLevel> levels) {
+        List<Zoning.CountyLevel> below = levels.stream().filter(l -> l.code().startsWith(child)).toList();
+        return below.isEmpty() ? levels.stream().filter(l -> child.startsWith(l.code())).toList() : below;
+    }
+
+    static RiskLevel highest(List<Zoning.CountyLevel> levels) {
+        return levels.stream().map(Zoning.CountyLevel::level).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    static Map<RiskLevel, Long> count(List<Zoning.CountyLevel> levels) {
+        Map<RiskLevel, Long> count = new EnumMap<>(RiskLevel.class);
+        for (RiskLevel l : RiskLevel.values()) {
+            count.put(l, 0L);
+        }
+        levels.forEach(l -> count.merge(l.level(), 1L, Long::sum));
+        return count;
+    }
+}

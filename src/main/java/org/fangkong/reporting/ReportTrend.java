@@ -1,0 +1,71 @@
+package org.fangkong.reporting;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.jurisdiction.Jurisdiction;
+import org.fangkong.jurisdiction.JurisdictionService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reports of a place day by day: completeness and timeliness, zero reports, and the people
+ * under home observation as the villages reported them; a span of days in one query.
+ */
+@Service
+public class ReportTrend {
+
+    /** One day: units expected, reports in, on time, zero reports, and the reported home observation. */
+    public record Day(LocalDate day, long expected, long reported, long onTime, long zero, long homeObservation) {
+
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public BigDecimal completeness() {
+            return Completeness.Units.percent(reported, expected);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonProperty
+        public BigDecimal timeliness() {
+            return Completeness.Units.percent(onTime, expected);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final JurisdictionService jurisdictions;
+
+    ReportTrend(JdbcClient jdbc, JurisdictionService jurisdictions) {
+        this.jdbc = jdbc;
+        this.jurisdictions = jurisdictions;
+    }
+
+    /** The node (default the caller's scope) from {@code from} to {@code to}, at most 120 days. */
+    @Transactional(readOnly = true)
+    public List<Day> series(String code, LocalDate from, LocalDate to, Actor actor) {
+        Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
+        if (from.isAfter(to) || from.plusDays(120).isBefore(to)) {
+            throw new FieldException("from", "validation.zoning.range");
+        }
+        return jdbc.sql("""
+                        with v as (select code from jurisdiction where level = 'VILLAGE' and path <@ cast(:path as ltree)),
+                        r as (
+                            select r.day, count(*) as reported, count(*) filter (where not r.late) as on_time,
+                                   count(*) filter (where r.zero) as zero, sum(r.home_observation) as home
+                            from daily_report r join v on v.code = r.unit_code
+                            where r.current and r.day between :from and :to
+                            group by r.day
+                        )
+                        select g.day::date as day, (select count(*) from v) as expected, coalesce(r.reported, 0) as reported,
+                               coalesce(r.on_time, 0) as on_time, coalesce(r.zero, 0) as zero, coalesce(r.home, 0) as home
+                        from generate_series(cast(:from as date), cast(:to as date), interval '1 day') g(day)
+                        left join r on r.day = g.day
+                        order by g.day
+                        """)
+                .param("path", node.path()).param("from", from).param("to", to)
+                .query((rs, n) -> new Day(rs.getDate("day").toLocalDate(), rs.getLong("expected"), rs.getLong("reported"),
+                        rs.getLong("on_time"), rs.getLong("zero"), rs.getLong("home")))
+                .list();
+    }
+}
