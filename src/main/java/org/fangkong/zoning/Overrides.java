@@ -28,6 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Overrides {
 
+    /** One override as recorded: the change log commanders see beside the levels. */
+    public record Entry(long id, String countyCode, String countyName, LocalDate fromDay, RiskLevel level, String reason,
+                        String byUser, java.time.Instant at) {
+    }
+
     /** The override in force for a county on a day. */
     public record Override(RiskLevel level, String reason) {
     }
@@ -92,5 +97,20 @@ public class Overrides {
                     return null;
                 }).list();
         return found;
+    }
+
+    /** The latest overrides of the counties at or below a node (in scope), newest first. */
+    @Transactional(readOnly = true)
+    public java.util.List<Entry> recent(Jurisdiction node, int limit) {
+        return jdbc.sql("""
+                        select o.id, o.county_code, j.name, o.from_day, o.level, o.reason, o.by_user, o.at
+                        from zoning_override o join jurisdiction j on j.code = o.county_code
+                        where j.path <@ cast(:path as ltree) or cast(:path as ltree) <@ j.path
+                        order by o.at desc, o.id desc limit :n
+                        """).param("path", node.path()).param("n", limit)
+                .query((rs, n) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                        rs.getString(5) == null ? null : RiskLevel.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
+                        rs.getTimestamp(8).toInstant()))
+                .list();
     }
 }

@@ -1,0 +1,95 @@
+package org.fangkong.zoning.web;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.Actors;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NavItem;
+import org.fangkong.jurisdiction.Jurisdiction;
+import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.zoning.Overrides;
+import org.fangkong.zoning.Zoning;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The counties' risk levels on a day (分区分级) with the facts behind each, the computed level beside
+ * any override, each county's history, and for commanders the override form; every override is
+ * listed with who made it and why (and is in the audit log).
+ */
+@Controller
+class ZoningPageController {
+
+    private final Zoning zoning;
+    private final Overrides overrides;
+    private final JurisdictionService jurisdictions;
+
+    ZoningPageController(Zoning zoning, Overrides overrides, JurisdictionService jurisdictions) {
+        this.zoning = zoning;
+        this.overrides = overrides;
+        this.jurisdictions = jurisdictions;
+    }
+
+    @Bean
+    static NavItem zoningNavItem() {
+        return new NavItem("nav.zoning", "/zoning", 3, Set.of(Role.OFFICER, Role.COMMANDER, Role.ADMIN));
+    }
+
+    private static Actor reader() {
+        Actor me = Actors.require();
+        if (!me.is(Role.OFFICER) && !me.is(Role.COMMANDER) && !me.is(Role.ADMIN)) {
+            throw new AccessDeniedException("officers and commanders see risk levels");
+        }
+        return me;
+    }
+
+    @GetMapping("/zoning")
+    String page(@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) LocalDate day,
+                @RequestParam(required = false) String rules, Model model) {
+        Actor me = reader();
+        Jurisdiction node = jurisdictions.nodeOrScope(jurisdiction, me);
+        model.addAttribute("node", node);
+        model.addAttribute("crumbs", jurisdictions.breadcrumbs(node.code(), me.scopePath()));
+        model.addAttribute("levels", zoning.levels(node.code(), day, rules, me));
+        model.addAttribute("ruleSets", zoning.ruleSets());
+        model.addAttribute("log", overrides.recent(node, 30));
+        model.addAttribute("commander", me.is(Role.COMMANDER));
+        return "zoning/levels";
+    }
+
+    @PostMapping("/zoning/overrides")
+    String override(@RequestParam String county, @RequestParam(required = false) String level,
+                    @RequestParam(required = false) LocalDate from, @RequestParam(required = false) String reason,
+                    @RequestParam(required = false) String jurisdiction, @RequestParam(required = false) LocalDate day,
+                    RedirectAttributes redirect) {
+        try {
+            overrides.override(county, level, from, reason, Actors.require());
+            redirect.addFlashAttribute("notice", "zoning.overridden");
+        } catch (FieldException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            redirect.addFlashAttribute("errorCounty", county);
+        }
+        return "redirect:/zoning?jurisdiction=" + (jurisdiction == null ? "" : jurisdiction) + (day == null ? "" : "&day=" + day);
+    }
+
+    @GetMapping("/zoning/history")
+    String history(@RequestParam String county, @RequestParam(required = false) LocalDate from,
+                   @RequestParam(required = false) LocalDate to, Model model) {
+        Actor me = reader();
+        model.addAttribute("county", jurisdictions.require(county, me.scopePath()));
+        model.addAttribute("crumbs", jurisdictions.breadcrumbs(county, me.scopePath()));
+        java.util.List<Zoning.CountyLevel> days = new java.util.ArrayList<>(zoning.history(county, from, to, null, me));
+        java.util.Collections.reverse(days);
+        model.addAttribute("days", days);
+        return "zoning/history";
+    }
+}
