@@ -15,10 +15,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Published figures as anonymous cases (the 2020 bulletins name no one): "N newly confirmed in this
- * county on this day" records N confirmed cases; "N cured" (or died) moves N of that place's
- * anonymous confirmed cases on; "N excluded" closes N suspected ones. The figures then come out of
- * the same history as for named cases.
+ * Published figures as anonymous cases (the 2020 bulletins name no one). N newly confirmed in a
+ * county on a day records N confirmed cases; N cured (or died) moves on N anonymous confirmed cases
+ * of that place, its own first and then those of the places below it (cities published cures and
+ * counties published cases); N excluded closes N suspected ones. The figures then come out of the
+ * same history as for named cases.
  */
 @Service
 public class PublishedCounts {
@@ -80,9 +81,9 @@ public class PublishedCounts {
         int moved = jdbc.sql("""
                         with picked as (
                             select id from case_record
-                            where jurisdiction_code = :j and person_id is null and status = :from
+                            where jurisdiction_path <@ cast(:path as ltree) and person_id is null and status = :from
                               and (select max(on_date) from case_event e where e.case_id = case_record.id) <= :d
-                            order by reported_on, id limit :n
+                            order by jurisdiction_code = :j desc, reported_on, id limit :n
                             for update
                         ), moved as (
                             update case_record c set status = :s,
@@ -93,7 +94,7 @@ public class PublishedCounts {
                         insert into case_event (case_id, status, on_date, by_user, note)
                         select id, :s, :d, :by, '公开通报' from moved
                         """)
-                .param("j", place.code()).param("from", from).param("s", status.name()).param("d", day).param("n", count)
+                .param("j", place.code()).param("path", place.path()).param("from", from).param("s", status.name()).param("d", day).param("n", count)
                 .param("by", actor.username()).update();
         if (moved < count) {
             throw new FieldException("count", "validation.case.tooFew", moved);
@@ -111,6 +112,6 @@ public class PublishedCounts {
                         select id from case_record
                         where jurisdiction_code = :j and person_id is null and confirmed_on between :from and :to
                         order by confirmed_on, id
-                        """).param("j", place.code()).param("from", from).param("to", to).query(Long.class).list();
+                        """).param("j", place.code()).param("path", place.path()).param("from", from).param("to", to).query(Long.class).list();
     }
 }

@@ -1,0 +1,108 @@
+package org.fangkong.democity;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.fangkong.cases.CaseFigures;
+import org.fangkong.cases.Clusters;
+import org.fangkong.cases.PublishedCounts;
+import org.fangkong.common.jobs.JobProgress;
+import org.fangkong.common.jobs.Jobs;
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.ConflictException;
+import org.fangkong.jurisdiction.JurisdictionService;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The second demo data set, Shandong, February–March 2020 (山东 2020 年 2–3 月回放): the real public
+ * figures as published cases, county by county and day by day ({@link Shandong2020Plan}), and the
+ * 任城监狱 cluster, so figures, zoning and the dashboard show the real course of the outbreak. One
+ * background job, one transaction; loaded once.
+ */
+@Service
+public class Shandong2020 {
+
+    /** What the replay wrote. */
+    public record Loaded(int replayCases, int cured, int died, int clusterCases, int exactCountyDays, int rangedCountyDays) {
+    }
+
+    static final LocalDate PRISON_FIRST = LocalDate.of(2020, 2, 13);
+    static final LocalDate PRISON_LAST = LocalDate.of(2020, 2, 21);
+    static final String RENCHENG = "370811";
+
+    private final PublishedCounts counts;
+    private final Clusters clusters;
+    private final CaseFigures figures;
+    private final JurisdictionService jurisdictions;
+    private final Jobs jobs;
+    private final TransactionTemplate tx;
+
+    Shandong2020(PublishedCounts counts, Clusters clusters, CaseFigures figures, JurisdictionService jurisdictions, Jobs jobs,
+                 PlatformTransactionManager transactions) {
+        this.counts = counts;
+        this.clusters = clusters;
+        this.figures = figures;
+        this.jurisdictions = jurisdictions;
+        this.jobs = jobs;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** The plan from the shipped figures: what would be written, and the county values that are ranges. */
+    public Plan plan() {
+        Shandong2020Plan p = Shandong2020Plan.of(Shandong2020Data.load());
+        return new Plan(p.ranges.stream().map(r -> new Range(r.day(), r.county(), r.name(), r.min(), r.max(), r.used())).toList(),
+                p.exactCountyDays, loaded());
+    }
+
+    /** The plan as a page shows it. */
+    public record Plan(List<Range> ranges, int exactCountyDays, boolean loaded) {
+    }
+
+    /** A county-day published only as a range, and the value the replay used. */
+    public record Range(LocalDate day, String county, String name, int min, int max, int used) {
+    }
+
+    public boolean loaded() {
+        return figures.of(jurisdictions.root(), Shandong2020Data.LAST).confirmed() > 0;
+    }
+
+    /** Starts loading in the background (admins); refused when 2020 cases are already recorded. */
+    public UUID start(Actor actor) {
+        if (!actor.is(Role.ADMIN)) {
+            throw new AccessDeniedException("admins load demo data");
+        }
+        if (loaded()) {
+            throw new ConflictException("dataSet", "replay.already");
+        }
+        return jobs.start("replay-2020", actor, "/demo/shandong-2020", this::load);
+    }
+
+    Loaded load(JobProgress progress) {
+        Shandong2020Plan plan = Shandong2020Plan.of(Shandong2020Data.load());
+        return tx.execute(status -> {
+            progress.phase("cases", plan.counts.size());
+            int confirmed = 0;
+            int cured = 0;
+            int died = 0;
+            int done = 0;
+            for (Shandong2020Plan.Count c : plan.counts) {
+                counts.apply(c.jurisdiction(), c.day(), c.status(), c.n(), DemoOutbreak.DEMO);
+                switch (c.status()) {
+                    case "CONFIRMED" -> confirmed += c.n();
+                    case "CURED" -> cured += c.n();
+                    default -> died += c.n();
+                }
+                progress.done(++done);
+            }
+            progress.phase("cluster", 1);
+            List<Long> prison = counts.confirmedBetween(RENCHENG, PRISON_FIRST, PRISON_LAST, DemoOutbreak.DEMO);
+            clusters.record("OTHER", "任城监狱聚集性疫情（2020 年 2 月回放）", RENCHENG, prison, DemoOutbreak.DEMO);
+            return new Loaded(confirmed, cured, died, prison.size(), plan.exactCountyDays, plan.ranges.size());
+        });
+    }
+}

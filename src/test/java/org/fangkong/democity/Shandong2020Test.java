@@ -1,0 +1,87 @@
+package org.fangkong.democity;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.fangkong.cases.CaseFigures;
+import org.fangkong.cases.Clusters;
+import org.fangkong.common.jobs.JobProgress;
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.ConflictException;
+import org.fangkong.dashboard.CommandView;
+import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.zoning.RiskLevel;
+import org.fangkong.zoning.Zoning;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The 2020 replay loaded into the real registry (rolled back afterwards, so no other test sees 2020
+ * cases): the province on 2020-02-24 reads 755 confirmed and 341 cured, 任城区 is high risk while
+ * the prison cluster is within 14 days and low once 14 days pass without a case.
+ */
+@FangkongTest
+@Transactional
+class Shandong2020Test {
+
+    static final Actor ADMIN = new Actor(0, "replay-test", "测试", Role.ADMIN, "37", "37");
+    static final JobProgress QUIET = new JobProgress() {
+        @Override
+        public void phase(String phase, long total) {
+        }
+
+        @Override
+        public void done(long done) {
+        }
+    };
+
+    @Autowired
+    Shandong2020 replay;
+    @Autowired
+    CaseFigures figures;
+    @Autowired
+    Zoning zoning;
+    @Autowired
+    Clusters clusters;
+    @Autowired
+    CommandView dashboard;
+
+    @Test
+    void theRealCourseOfTheOutbreakDayByDay() {
+        assertThat(replay.loaded()).isFalse();
+        Shandong2020.Loaded loaded = replay.load(QUIET);
+        assertThat(loaded.replayCases()).isEqualTo(774);
+        assertThat(loaded.clusterCases()).isBetween(190, 235); // the 200 of 2020-02-20 and those before it the data can date
+
+        CaseFigures.Overview feb24 = figures.overview("37", LocalDate.of(2020, 2, 24), ADMIN);
+        assertThat(feb24.node().confirmed()).isEqualTo(755);
+        assertThat(feb24.node().cured()).isEqualTo(341);
+        assertThat(feb24.node().cureRate()).isEqualByComparingTo("45.2");
+        assertThat(feb24.children().stream().filter(c -> c.code().equals("3708")).findFirst().orElseThrow().confirmed())
+                .isEqualTo(257);
+
+        assertThat(level("370811", LocalDate.of(2020, 2, 21))).isEqualTo(RiskLevel.HIGH);
+        assertThat(level("370811", LocalDate.of(2020, 3, 31))).isEqualTo(RiskLevel.LOW);
+        assertThat(level("370102", LocalDate.of(2020, 2, 24))).isIn(RiskLevel.LOW, RiskLevel.MEDIUM);
+        assertThat(clusters.list(ADMIN)).anySatisfy(k -> assertThat(k.name()).startsWith("任城监狱"));
+
+        CommandView.View view = dashboard.of("37", LocalDate.of(2020, 2, 24), 30, ADMIN);
+        assertThat(view.figures().confirmed()).isEqualTo(755);
+        assertThat(view.riskTrend()).anySatisfy(d -> assertThat(d.high()).isPositive());
+        List<Long> curve = view.caseTrend().stream().map(d -> d.confirmed()).toList();
+        assertThat(curve).isSorted().last().isEqualTo(755L);
+
+        assertThat(replay.loaded()).isTrue();
+        assertThatThrownBy(() -> replay.start(ADMIN)).isInstanceOf(ConflictException.class);
+    }
+
+    RiskLevel level(String county, LocalDate day) {
+        return zoning.levels(county, day, null, ADMIN).stream().filter(l -> l.code().equals(county)).findFirst().orElseThrow()
+                .level();
+    }
+}
