@@ -90,7 +90,8 @@ public class CommandView {
 
         CaseFigures.Overview f = figures.overview(node.code(), d, actor);
         Completeness.Overview r = completeness.overview(node.code(), reportDay, actor);
-        List<Zoning.CountyLevel> levels = zoning.levels(node.code(), d, null, actor);
+        List<Zoning.CountyLevel> over = zoning.levels(node.code(), from, d, null, actor);
+        List<Zoning.CountyLevel> levels = over.stream().filter(l -> l.day().equals(d)).toList();
         Map<String, Completeness.Units> unitsByChild = r.children().stream()
                 .collect(Collectors.toMap(Completeness.Units::code, Function.identity()));
         List<Tile> tiles = new ArrayList<>();
@@ -101,10 +102,11 @@ public class CommandView {
                     u == null ? 0 : u.expected()));
         }
         List<RiskDay> riskTrend = new ArrayList<>();
-        for (LocalDate x = from; !x.isAfter(d); x = x.plusDays(1)) {
-            Map<RiskLevel, Long> count = count(x.equals(d) ? levels : zoning.levels(node.code(), x, null, actor));
-            riskTrend.add(new RiskDay(x, count.get(RiskLevel.LOW), count.get(RiskLevel.MEDIUM), count.get(RiskLevel.HIGH)));
-        }
+        over.stream().collect(Collectors.groupingBy(Zoning.CountyLevel::day, java.util.TreeMap::new, Collectors.toList()))
+                .forEach((x, onDay) -> {
+                    Map<RiskLevel, Long> count = count(onDay);
+                    riskTrend.add(new RiskDay(x, count.get(RiskLevel.LOW), count.get(RiskLevel.MEDIUM), count.get(RiskLevel.HIGH)));
+                });
         return new View(node.code(), node.name(), node.level(), d, reportDay,
                 jurisdictions.breadcrumbs(node.code(), actor.scopePath()), highest(levels), count(levels), f.node(), r.node(),
                 r.missing().stream().limit(20).toList(), tiles, cases.series(node.code(), from, d, actor),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.fangkong.common.ShanghaiTime;
@@ -80,22 +81,40 @@ public class Overrides {
     /** The overrides in force on {@code day} for these counties (the latest from a day on or before it). */
     @Transactional(readOnly = true)
     public Map<String, Override> effective(Collection<String> counties, LocalDate day) {
-        Map<String, Override> found = new HashMap<>();
+        return effective(counties, day, day).getOrDefault(day, Map.of());
+    }
+
+    /** For each day from {@code from} to {@code to}, the overrides in force then; one query. */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, Map<String, Override>> effective(Collection<String> counties, LocalDate from, LocalDate to) {
+        Map<LocalDate, Map<String, Override>> found = new HashMap<>();
         if (counties.isEmpty()) {
             return found;
         }
-        jdbc.sql("""
-                        select distinct on (county_code) county_code, level, reason from zoning_override
-                        where county_code = any(cast(:c as text[])) and from_day <= :d
-                        order by county_code, from_day desc, id desc
-                        """).param("c", counties.toArray(String[]::new)).param("d", day)
-                .query((rs, n) -> {
-                    String level = rs.getString(2);
-                    if (level != null) {
-                        found.put(rs.getString(1), new Override(RiskLevel.valueOf(level), rs.getString(3)));
-                    }
-                    return null;
-                }).list();
+        record Row(String county, LocalDate from, String level, String reason) {
+        }
+        List<Row> rows = jdbc.sql("""
+                        select county_code, from_day, level, reason from zoning_override
+                        where county_code = any(cast(:c as text[])) and from_day <= :to
+                        order by county_code, from_day, id
+                        """).param("c", counties.toArray(String[]::new)).param("to", to)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4)))
+                .list();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            Map<String, Row> latest = new HashMap<>();
+            for (Row r : rows) {
+                if (!r.from().isAfter(d)) {
+                    latest.put(r.county(), r); // rows come oldest first: the last one on or before the day wins
+                }
+            }
+            Map<String, Override> day = new HashMap<>();
+            latest.forEach((county, r) -> {
+                if (r.level() != null) {
+                    day.put(county, new Override(RiskLevel.valueOf(r.level()), r.reason()));
+                }
+            });
+            found.put(d, day);
+        }
         return found;
     }
 

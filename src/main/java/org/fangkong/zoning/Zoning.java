@@ -57,25 +57,42 @@ public class Zoning {
     /** The counties at or below a node (default the caller's scope) on a day (default today). */
     @Transactional(readOnly = true)
     public List<CountyLevel> levels(String code, LocalDate day, String rules, Actor actor) {
+        LocalDate d = day == null ? ShanghaiTime.today(clock) : day;
+        return levels(code, d, d, rules, actor);
+    }
+
+    /** As {@link #levels(String, LocalDate, String, Actor)} for each day from {@code from} to {@code to}: by day, then county. */
+    @Transactional(readOnly = true)
+    public List<CountyLevel> levels(String code, LocalDate from, LocalDate to, String rules, Actor actor) {
         Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
         ZoningRuleSet rule = ruleSets.get(rules == null || rules.isBlank() ? defaultRules : rules.strip());
         if (rule == null) {
             throw new FieldException("rules", "validation.zoning.rules");
         }
-        LocalDate d = day == null ? ShanghaiTime.today(clock) : day;
-        List<CountyFacts> counties = facts.counties(node, d);
-        Map<String, RiskLevel> computed = new java.util.LinkedHashMap<>();
-        counties.forEach(f -> computed.put(f.code(), rule.level(f)));
-        if (urbanShareHighest) {
-            shareHighestAmongUrbanDistricts(counties, computed);
+        if (from.isAfter(to) || from.plusDays(120).isBefore(to)) {
+            throw new FieldException("from", "validation.zoning.range");
         }
-        Map<String, Overrides.Override> overridden = overrides.effective(computed.keySet(), d);
-        return counties.stream().map(f -> {
-            Overrides.Override o = overridden.get(f.code());
-            RiskLevel c = computed.get(f.code());
-            return new CountyLevel(f.code(), f.name(), d, o == null ? c : o.level(), c, o == null ? null : o.level(),
-                    o == null ? null : o.reason(), rule.name(), f);
-        }).toList();
+        List<CountyFacts> all = facts.counties(node, from, to);
+        Map<LocalDate, List<CountyFacts>> byDay = all.stream()
+                .collect(Collectors.groupingBy(CountyFacts::day, java.util.TreeMap::new, Collectors.toList()));
+        Map<LocalDate, Map<String, Overrides.Override>> overridden = overrides.effective(
+                all.stream().map(CountyFacts::code).distinct().toList(), from, to);
+        List<CountyLevel> levels = new java.util.ArrayList<>(all.size());
+        byDay.forEach((d, counties) -> {
+            Map<String, RiskLevel> computed = new java.util.LinkedHashMap<>();
+            counties.forEach(f -> computed.put(f.code(), rule.level(f)));
+            if (urbanShareHighest) {
+                shareHighestAmongUrbanDistricts(counties, computed);
+            }
+            Map<String, Overrides.Override> onDay = overridden.getOrDefault(d, Map.of());
+            for (CountyFacts f : counties) {
+                Overrides.Override o = onDay.get(f.code());
+                RiskLevel c = computed.get(f.code());
+                levels.add(new CountyLevel(f.code(), f.name(), d, o == null ? c : o.level(), c, o == null ? null : o.level(),
+                        o == null ? null : o.reason(), rule.name(), f));
+            }
+        });
+        return levels;
     }
 
     /** The optional 2020 setting: the districts (区) of one city take the highest level among them. */
@@ -105,11 +122,7 @@ public class Zoning {
         if (c.level() != org.fangkong.jurisdiction.Level.COUNTY) {
             throw new FieldException("county", "validation.zoning.county");
         }
-        List<CountyLevel> days = new java.util.ArrayList<>();
-        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-            levels(c.code(), d, rules, actor).stream().filter(l -> l.code().equals(c.code())).forEach(days::add);
-        }
-        return days;
+        return levels(c.code(), first, last, rules, actor).stream().filter(l -> l.code().equals(c.code())).toList();
     }
 
     public List<String> ruleSets() {
