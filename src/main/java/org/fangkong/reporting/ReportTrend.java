@@ -48,24 +48,32 @@ public class ReportTrend {
         if (from.isAfter(to) || from.plusDays(120).isBefore(to)) {
             throw new FieldException("from", "validation.zoning.range");
         }
+        // units' codes begin with their ancestors' codes: one index range per day instead of a join with every village
         return jdbc.sql("""
-                        with v as (select code from jurisdiction where level = 'VILLAGE' and path <@ cast(:path as ltree)),
-                        r as (
+                        with r as (
                             select r.day, count(*) as reported, count(*) filter (where not r.late) as on_time,
                                    count(*) filter (where r.zero) as zero, sum(r.home_observation) as home
-                            from daily_report r join v on v.code = r.unit_code
-                            where r.current and r.day between :from and :to
+                            from daily_report r
+                            where r.current and r.day between :from and :to and r.unit_code >= :lo and r.unit_code < :hi
                             group by r.day
                         )
-                        select g.day::date as day, (select count(*) from v) as expected, coalesce(r.reported, 0) as reported,
-                               coalesce(r.on_time, 0) as on_time, coalesce(r.zero, 0) as zero, coalesce(r.home, 0) as home
+                        select g.day::date as day,
+                               (select count(*) from jurisdiction v where v.level = 'VILLAGE' and v.path <@ cast(:path as ltree)) as expected,
+                               coalesce(r.reported, 0) as reported, coalesce(r.on_time, 0) as on_time, coalesce(r.zero, 0) as zero,
+                               coalesce(r.home, 0) as home
                         from generate_series(cast(:from as date), cast(:to as date), interval '1 day') g(day)
                         left join r on r.day = g.day
                         order by g.day
                         """)
-                .param("path", node.path()).param("from", from).param("to", to)
+                .param("path", node.path()).param("from", from).param("to", to).param("lo", node.code())
+                .param("hi", upperBound(node.code()))
                 .query((rs, n) -> new Day(rs.getDate("day").toLocalDate(), rs.getLong("expected"), rs.getLong("reported"),
                         rs.getLong("on_time"), rs.getLong("zero"), rs.getLong("home")))
                 .list();
+    }
+
+    /** The smallest code after every code that begins with {@code code} ("3709" → "370:"). */
+    static String upperBound(String code) {
+        return code.substring(0, code.length() - 1) + (char) (code.charAt(code.length() - 1) + 1);
     }
 }

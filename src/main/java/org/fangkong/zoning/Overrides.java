@@ -42,8 +42,15 @@ public class Overrides {
     private final JurisdictionService jurisdictions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    Overrides(JdbcClient jdbc, JurisdictionService jurisdictions, AuditTrail audit, Clock clock) {
+    /** A county's override changed: the published level is recomputed. */
+    record Overridden(String county) {
+    }
+
+    Overrides(JdbcClient jdbc, JurisdictionService jurisdictions, AuditTrail audit, Clock clock,
+              org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.audit = audit;
@@ -76,6 +83,7 @@ public class Overrides {
                 .param("by", actor.username()).update();
         audit.record(AuditActions.ZONING_OVERRIDE, "county:" + c.code() + " " + day + " " + (l == null ? "computed" : l),
                 reason.strip());
+        events.publishEvent(new Overridden(c.code()));
     }
 
     /** The overrides in force on {@code day} for these counties (the latest from a day on or before it). */

@@ -19,8 +19,13 @@ class ZoningApiController {
 
     private final Zoning zoning;
     private final Overrides overrides;
+    private final org.fangkong.zoning.PublishedLevels published;
+    private final org.fangkong.jurisdiction.JurisdictionService jurisdictions;
 
-    ZoningApiController(Zoning zoning, Overrides overrides) {
+    ZoningApiController(Zoning zoning, Overrides overrides, org.fangkong.zoning.PublishedLevels published,
+                        org.fangkong.jurisdiction.JurisdictionService jurisdictions) {
+        this.published = published;
+        this.jurisdictions = jurisdictions;
         this.zoning = zoning;
         this.overrides = overrides;
     }
@@ -53,5 +58,13 @@ class ZoningApiController {
     ResponseEntity<Void> override(@RequestBody NewOverride body) {
         overrides.override(body.county(), body.level(), body.from(), body.reason(), Actors.require());
         return ResponseEntity.noContent().build();
+    }
+
+    /** The latest changes of published levels (when a county went up or down), newest first. */
+    @GetMapping("/api/v1/zoning/changes")
+    List<org.fangkong.zoning.PublishedLevels.Change> changes(@RequestParam(required = false) String jurisdiction,
+                                                            @RequestParam(defaultValue = "50") int limit) {
+        var me = Actors.require();
+        return published.changes(jurisdictions.nodeOrScope(jurisdiction, me), Math.max(1, Math.min(limit, 500)));
     }
 }

@@ -11,6 +11,7 @@ import org.fangkong.common.web.NavItem;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.fangkong.zoning.Overrides;
+import org.fangkong.zoning.PublishedLevels;
 import org.fangkong.zoning.Zoning;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.AccessDeniedException;
@@ -32,8 +33,10 @@ class ZoningPageController {
     private final Zoning zoning;
     private final Overrides overrides;
     private final JurisdictionService jurisdictions;
+    private final PublishedLevels published;
 
-    ZoningPageController(Zoning zoning, Overrides overrides, JurisdictionService jurisdictions) {
+    ZoningPageController(Zoning zoning, Overrides overrides, JurisdictionService jurisdictions, PublishedLevels published) {
+        this.published = published;
         this.zoning = zoning;
         this.overrides = overrides;
         this.jurisdictions = jurisdictions;
@@ -62,6 +65,7 @@ class ZoningPageController {
         model.addAttribute("levels", zoning.levels(node.code(), day, rules, me));
         model.addAttribute("ruleSets", zoning.ruleSets());
         model.addAttribute("log", overrides.recent(node, 30));
+        model.addAttribute("changes", published.changes(node, 30));
         model.addAttribute("commander", me.is(Role.COMMANDER));
         return "zoning/levels";
     }
@@ -90,6 +94,8 @@ class ZoningPageController {
         java.util.List<Zoning.CountyLevel> days = new java.util.ArrayList<>(zoning.history(county, from, to, null, me));
         java.util.Collections.reverse(days);
         model.addAttribute("days", days);
+        model.addAttribute("published", days.isEmpty() ? java.util.Map.of()
+                : published.of(county, days.get(days.size() - 1).day(), days.get(0).day()));
         return "zoning/history";
     }
 }
