@@ -45,8 +45,12 @@ public class DailyReports {
     private final Clock clock;
     private final LocalTime deadline;
 
+    private final java.util.List<org.fangkong.common.UnitDayFacts> facts;
+
     DailyReports(JdbcClient jdbc, JurisdictionService jurisdictions, CaseFigures figures, Clock clock,
-                 @Value("${fangkong.reporting.deadline:10:00}") LocalTime deadline) {
+                 @Value("${fangkong.reporting.deadline:10:00}") LocalTime deadline,
+                 java.util.List<org.fangkong.common.UnitDayFacts> facts) {
+        this.facts = facts;
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.figures = figures;
@@ -65,12 +69,23 @@ public class DailyReports {
                 .orElseThrow(() -> new FieldException("unit", "validation.report.unit"));
     }
 
-    /** What Fangkong already knows of the unit's day: new fevers (escalations), new confirmed, under observation. */
+    /**
+     * What Fangkong already knows of the unit's day: new fevers (observation escalations and fevers at
+     * its checkpoints), new suspected and confirmed cases, close contacts put under observation, people
+     * under home observation, released, arrivals from key areas.
+     */
     @Transactional(readOnly = true)
     public Counts prefill(String unitCode, LocalDate day, Actor actor) {
         Jurisdiction unit = unit(unitCode, actor);
-        CaseFigures.Figures f = figures.of(unit, day == null ? yesterday() : day);
-        return new Counts((int) f.newEscalations(), 0, (int) f.newConfirmed(), 0, (int) f.underObservation(), 0, 0, 0);
+        LocalDate d = day == null ? yesterday() : day;
+        CaseFigures.Figures f = figures.of(unit, d);
+        java.util.Map<String, Integer> known = new java.util.HashMap<>();
+        for (org.fangkong.common.UnitDayFacts source : facts) {
+            source.of(unit.path(), d).forEach((k, v) -> known.merge(k, v, Integer::sum));
+        }
+        return new Counts((int) f.newEscalations() + known.getOrDefault("newFever", 0), known.getOrDefault("newSuspected", 0),
+                (int) f.newConfirmed(), known.getOrDefault("newCloseContacts", 0), (int) f.underObservation(), 0,
+                known.getOrDefault("released", 0), known.getOrDefault("keyAreaArrivals", 0));
     }
 
     public LocalDate yesterday() {

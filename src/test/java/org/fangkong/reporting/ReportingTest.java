@@ -112,4 +112,34 @@ class ReportingTest {
         assertThat(township).contains("child-" + village).contains("未报告的单位").contains("(" + OTHER + ")")
                 .doesNotContain("(" + village + ")");
     }
+
+    @Test
+    void thePrefillCountsWhatTheGatesLedgersAndObservationKnow() throws Exception {
+        String village = "370102006014";
+        String worker = Staff.token(mvc, staff.create(Role.GRID_WORKER, village));
+        LocalDate today = ShanghaiTime.today(Clock.systemUTC());
+        String first17 = "370102" + "19770707" + "515";
+        String id = first17 + org.fangkong.common.IdCardNumber.checkCharacter(first17);
+        postJson("/api/v1/outsiders", worker, "{\"jurisdiction\":\"" + village + "\",\"name\":\"孟飞\",\"idNumber\":\"" + id
+                + "\",\"origin\":\"湖北省武汉市江岸区\",\"originCode\":\"420102\",\"arrivedOn\":\"" + today
+                + "\",\"address\":\"6号院\",\"purpose\":\"返乡\"}").andExpect(status().isCreated());
+        String gate = mvc.perform(post("/api/v1/checkpoints").header("Authorization", "Bearer " + worker)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"jurisdiction\":\"" + village + "\",\"name\":\"东口\",\"kind\":\"ROAD\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String second17 = "370102" + "19880808" + "626";
+        postJson("/api/v1/checkpoints/" + JsonPath.read(gate, "$.id") + "/passages", worker, "{\"direction\":\"IN\",\"name\":\"钱多\","
+                + "\"idNumber\":\"" + second17 + org.fangkong.common.IdCardNumber.checkCharacter(second17) + "\",\"temperature\":38.1}")
+                .andExpect(status().isCreated());
+
+        mvc.perform(get("/api/v1/reports/prefill").param("unit", village).param("day", today.toString())
+                        .header("Authorization", "Bearer " + worker))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.newFever").value(1))          // the fever at the gate
+                .andExpect(jsonPath("$.keyAreaArrivals").value(1))   // the arrival from Wuhan
+                .andExpect(jsonPath("$.homeObservation").value(1))   // whose observation opened by itself
+                .andExpect(jsonPath("$.newCloseContacts").value(0));
+        mvc.perform(get("/api/v1/reports/prefill").param("unit", village).param("day", today.minusDays(1).toString())
+                        .header("Authorization", "Bearer " + worker))
+                .andExpect(jsonPath("$.newFever").value(0)).andExpect(jsonPath("$.keyAreaArrivals").value(0));
+    }
 }

@@ -28,8 +28,11 @@ class ReportPageController {
 
     private final DailyReports reports;
     private final Completeness completeness;
+    private final org.fangkong.jurisdiction.JurisdictionService jurisdictions;
 
-    ReportPageController(DailyReports reports, Completeness completeness) {
+    ReportPageController(DailyReports reports, Completeness completeness,
+                         org.fangkong.jurisdiction.JurisdictionService jurisdictions) {
+        this.jurisdictions = jurisdictions;
         this.reports = reports;
         this.completeness = completeness;
     }
@@ -49,6 +52,7 @@ class ReportPageController {
         try {
             LocalDate d = day == null ? reports.yesterday() : day;
             model.addAttribute("unit", u);
+            model.addAttribute("unitName", jurisdictions.find(u, me.scopePath()).map(j -> j.name()).orElse(u));
             model.addAttribute("day", d);
             model.addAttribute("prefill", reports.prefill(u, d, me));
             model.addAttribute("versions", reports.versions(u, d, me));
