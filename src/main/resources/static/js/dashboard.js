@@ -55,4 +55,6 @@
     ], days(data.risk));
   }
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
+  // the wall screen stays current by itself: a fresh page every five minutes
+  if (dark) { window.setTimeout(function () { window.location.reload(); }, 5 * 60 * 1000); }
 }());

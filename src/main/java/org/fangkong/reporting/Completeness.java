@@ -51,9 +51,10 @@ public class Completeness {
     private static final RowMapper<Units> UNITS = (rs, n) -> new Units(rs.getString("code"), rs.getString("name"),
             rs.getString("level"), rs.getLong("expected"), rs.getLong("reported"), rs.getLong("on_time"), rs.getLong("zero"));
     private static final String COUNTS = """
-            count(v.code) as expected, count(r.id) as reported, count(r.id) filter (where not r.late) as on_time,
-            count(r.id) filter (where r.zero) as zero
+            count(r.id) as reported, count(r.id) filter (where not r.late) as on_time, count(r.id) filter (where r.zero) as zero
             """;
+    /** The reporting units a node stands for: itself if a village, else the villages below it. */
+    private static final String EXPECTED = "case when n.level = 'VILLAGE' then 1 else n.sub_villages end";
 
     private final JdbcClient jdbc;
     private final JurisdictionService jurisdictions;
@@ -70,21 +71,29 @@ public class Completeness {
     public Overview overview(String code, LocalDate day, Actor actor) {
         Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
         LocalDate d = day == null ? ShanghaiTime.today(clock).minusDays(1) : day;
+        // a unit's code begins with the codes of all its ancestors: each day's reports of a subtree are one
+        // index range, the children's share one grouping by code prefix; expected units come from the tree's counts
         Units total = jdbc.sql("select cast(:code as text) as code, cast(:name as text) as name, cast(:level as text) as level, "
-                        + COUNTS + """
-                         from jurisdiction v
-                        left join daily_report r on r.unit_code = v.code and r.day = :d and r.current
-                        where v.level = 'VILLAGE' and v.path <@ cast(:path as ltree)
+                        + EXPECTED + " as expected, " + COUNTS + """
+                         from jurisdiction n
+                        left join daily_report r on r.day = :d and r.current and r.unit_code >= :lo and r.unit_code < :hi
+                        where n.code = :code
+                        group by n.level, n.sub_villages
                         """)
                 .param("code", node.code()).param("name", node.name()).param("level", node.level().name())
-                .param("path", node.path()).param("d", d).query(UNITS).single();
-        List<Units> children = jdbc.sql("select ch.code, ch.name, ch.level, " + COUNTS + """
-                         from jurisdiction ch
-                        join jurisdiction v on v.path <@ ch.path and v.level = 'VILLAGE'
-                        left join daily_report r on r.unit_code = v.code and r.day = :d and r.current
-                        where ch.parent_code = :code
-                        group by ch.code, ch.name, ch.level order by ch.code
-                        """).param("code", node.code()).param("d", d).query(UNITS).list();
+                .param("d", d).param("lo", node.code()).param("hi", ReportTrend.upperBound(node.code())).query(UNITS).single();
+        List<Units> children = jdbc.sql("""
+                        with r as (
+                            select left(r.unit_code, (select min(length(code)) from jurisdiction where parent_code = :code)) as child,
+                                   r.id, r.late, r.zero
+                            from daily_report r where r.day = :d and r.current and r.unit_code >= :lo and r.unit_code < :hi
+                        )
+                        select n.code, n.name, n.level, """ + EXPECTED + " as expected, " + COUNTS + """
+                         from jurisdiction n left join r on r.child = n.code
+                        where n.parent_code = :code
+                        group by n.code, n.name, n.level, n.sub_villages order by n.code
+                        """).param("code", node.code()).param("d", d).param("lo", node.code())
+                .param("hi", ReportTrend.upperBound(node.code())).query(UNITS).list();
         List<Missing> missing = jdbc.sql("""
                         select v.code, v.name, t.name as township
                         from jurisdiction v join jurisdiction t on t.code = v.parent_code

@@ -52,18 +52,23 @@ public class ReportRollup {
     public Overview overview(String code, LocalDate day, Actor actor) {
         Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
         LocalDate d = day == null ? ShanghaiTime.today(clock).minusDays(1) : day;
+        // as in Completeness: the subtree's reports are one index range, children group by code prefix
         Sums total = jdbc.sql("select cast(:code as text) as code, cast(:name as text) as name, " + SUMS + """
-                         from daily_report r join jurisdiction u on u.code = r.unit_code
-                        where r.day = :d and r.current and u.path <@ cast(:path as ltree)
-                        """).param("code", node.code()).param("name", node.name()).param("path", node.path()).param("d", d)
-                .query(MAPPER).single();
-        List<Sums> children = jdbc.sql("select ch.code, ch.name, " + SUMS + """
-                         from jurisdiction ch
-                        left join (daily_report r join jurisdiction u on u.code = r.unit_code)
-                               on r.day = :d and r.current and u.path <@ ch.path
+                         from daily_report r
+                        where r.day = :d and r.current and r.unit_code >= :lo and r.unit_code < :hi
+                        """).param("code", node.code()).param("name", node.name()).param("d", d).param("lo", node.code())
+                .param("hi", ReportTrend.upperBound(node.code())).query(MAPPER).single();
+        List<Sums> children = jdbc.sql("""
+                        with r as (
+                            select left(r.unit_code, (select min(length(code)) from jurisdiction where parent_code = :code)) as child, r.*
+                            from daily_report r where r.day = :d and r.current and r.unit_code >= :lo and r.unit_code < :hi
+                        )
+                        select ch.code, ch.name, """ + SUMS + """
+                         from jurisdiction ch left join r on r.child = ch.code
                         where ch.parent_code = :code
                         group by ch.code, ch.name order by ch.code
-                        """).param("code", node.code()).param("d", d).query(MAPPER).list();
+                        """).param("code", node.code()).param("d", d).param("lo", node.code())
+                .param("hi", ReportTrend.upperBound(node.code())).query(MAPPER).list();
         return new Overview(d, total, children);
     }
 }

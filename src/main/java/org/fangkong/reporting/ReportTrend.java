@@ -58,14 +58,15 @@ public class ReportTrend {
                             group by r.day
                         )
                         select g.day::date as day,
-                               (select count(*) from jurisdiction v where v.level = 'VILLAGE' and v.path <@ cast(:path as ltree)) as expected,
+                               (select case when n.level = 'VILLAGE' then 1 else n.sub_villages end from jurisdiction n
+                                where n.code = :lo) as expected,
                                coalesce(r.reported, 0) as reported, coalesce(r.on_time, 0) as on_time, coalesce(r.zero, 0) as zero,
                                coalesce(r.home, 0) as home
                         from generate_series(cast(:from as date), cast(:to as date), interval '1 day') g(day)
                         left join r on r.day = g.day
                         order by g.day
                         """)
-                .param("path", node.path()).param("from", from).param("to", to).param("lo", node.code())
+                .param("from", from).param("to", to).param("lo", node.code())
                 .param("hi", upperBound(node.code()))
                 .query((rs, n) -> new Day(rs.getDate("day").toLocalDate(), rs.getLong("expected"), rs.getLong("reported"),
                         rs.getLong("on_time"), rs.getLong("zero"), rs.getLong("home")))
