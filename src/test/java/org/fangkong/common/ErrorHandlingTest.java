@@ -128,6 +128,11 @@ class ErrorHandlingTest {
                 .andExpect(jsonPath("$.paths['/api/v1/zoning/levels']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/zoning/history']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/zoning/overrides']").exists())
-                .andExpect(jsonPath("$.paths['/api/v1/dashboard']").exists());
+                .andExpect(jsonPath("$.paths['/api/v1/dashboard']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/zoning/changes']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/reports/summary.xlsx']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/reports/summary.pdf']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/demo/shandong-2020']").exists())
+                .andExpect(jsonPath("$.paths['/reports/summary.pdf']").doesNotExist());
     }
 }
