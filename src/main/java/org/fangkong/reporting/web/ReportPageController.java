@@ -83,7 +83,10 @@ class ReportPageController {
     @GetMapping("/reports/completeness")
     String completeness(@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) LocalDate day,
                         Model model) {
-        model.addAttribute("overview", completeness.overview(jurisdiction, day, Actors.require()));
+        Actor me = Actors.require();
+        Completeness.Overview overview = completeness.overview(jurisdiction, day, me);
+        model.addAttribute("overview", overview);
+        model.addAttribute("crumbs", jurisdictions.breadcrumbs(overview.node().code(), me.scopePath()));
         return "reporting/completeness";
     }
 }
