@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.fangkong.common.security.Actor;
-import org.fangkong.common.web.FieldException;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,9 +34,7 @@ public class CaseTrend {
     public List<Day> series(String code, LocalDate from, LocalDate to, Actor actor) {
         CaseRegistry.requireRead(actor);
         Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
-        if (from.isAfter(to) || from.plusDays(120).isBefore(to)) {
-            throw new FieldException("from", "validation.zoning.range");
-        }
+        org.fangkong.common.DaySpan.check(from, to, 120, "from");
         // a case is confirmed from its first CONFIRMED event, cured or died from its last such event
         return jdbc.sql("""
                         with c as (

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.fangkong.common.security.Actor;
-import org.fangkong.common.web.FieldException;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,9 +44,7 @@ public class ReportTrend {
     @Transactional(readOnly = true)
     public List<Day> series(String code, LocalDate from, LocalDate to, Actor actor) {
         Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
-        if (from.isAfter(to) || from.plusDays(120).isBefore(to)) {
-            throw new FieldException("from", "validation.zoning.range");
-        }
+        org.fangkong.common.DaySpan.check(from, to, 120, "from");
         // units' codes begin with their ancestors' codes: one index range per day instead of a join with every village
         return jdbc.sql("""
                         with r as (

@@ -69,9 +69,7 @@ public class Zoning {
         if (rule == null) {
             throw new FieldException("rules", "validation.zoning.rules");
         }
-        if (from.isAfter(to) || from.plusDays(120).isBefore(to)) {
-            throw new FieldException("from", "validation.zoning.range");
-        }
+        org.fangkong.common.DaySpan.check(from, to, 120, "from");
         List<CountyFacts> all = facts.counties(node, from, to);
         Map<LocalDate, List<CountyFacts>> byDay = all.stream()
                 .collect(Collectors.groupingBy(CountyFacts::day, java.util.TreeMap::new, Collectors.toList()));
@@ -115,9 +113,7 @@ public class Zoning {
     public List<CountyLevel> history(String county, LocalDate from, LocalDate to, String rules, Actor actor) {
         LocalDate last = to == null ? ShanghaiTime.today(clock) : to;
         LocalDate first = from == null ? last.minusDays(29) : from;
-        if (first.isAfter(last) || first.plusDays(120).isBefore(last)) {
-            throw new FieldException("from", "validation.zoning.range");
-        }
+        org.fangkong.common.DaySpan.check(first, last, 120, "from");
         Jurisdiction c = jurisdictions.require(county == null ? "" : county.strip(), actor.scopePath());
         if (c.level() != org.fangkong.jurisdiction.Level.COUNTY) {
             throw new FieldException("county", "validation.zoning.county");

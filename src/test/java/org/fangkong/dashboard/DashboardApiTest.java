@@ -61,6 +61,10 @@ class DashboardApiTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("days"));
         mvc.perform(get("/api/v1/dashboard").param("jurisdiction", "3701").header("Authorization", "Bearer " + commander))
                 .andExpect(status().is4xxClientError());
+        mvc.perform(get("/api/v1/zoning/history").param("county", "370602").param("from", today.minusDays(200).toString())
+                        .header("Authorization", "Bearer " + commander))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("from"))
+                .andExpect(jsonPath("$.errors[0].message").value("开始日期不能晚于结束日期，最多 120 天。"));
         String worker = Staff.token(mvc, staff.create(Role.GRID_WORKER, "370602001001"));
         mvc.perform(get("/api/v1/dashboard").header("Authorization", "Bearer " + worker)).andExpect(status().isForbidden());
     }

@@ -23,4 +23,15 @@ public final class Actors {
     public static Actor require() {
         return current().orElseThrow(() -> new IllegalStateException("no authenticated staff member"));
     }
+
+    /** The current actor if their role is one of {@code roles}; 403 otherwise. */
+    public static Actor requireOneOf(Role... roles) {
+        Actor me = require();
+        for (Role r : roles) {
+            if (me.is(r)) {
+                return me;
+            }
+        }
+        throw new org.springframework.security.access.AccessDeniedException("not for " + me.role());
+    }
 }

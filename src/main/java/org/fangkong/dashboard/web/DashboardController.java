@@ -9,7 +9,6 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.dashboard.CommandView;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,11 +35,7 @@ class DashboardController {
     }
 
     private static Actor reader() {
-        Actor me = Actors.require();
-        if (!me.is(Role.OFFICER) && !me.is(Role.COMMANDER) && !me.is(Role.ADMIN)) {
-            throw new AccessDeniedException("officers and commanders see the dashboard");
-        }
-        return me;
+        return Actors.requireOneOf(Role.OFFICER, Role.COMMANDER, Role.ADMIN);
     }
 
     @GetMapping("/dashboard")

@@ -14,7 +14,6 @@ import org.fangkong.zoning.Overrides;
 import org.fangkong.zoning.PublishedLevels;
 import org.fangkong.zoning.Zoning;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,11 +47,7 @@ class ZoningPageController {
     }
 
     private static Actor reader() {
-        Actor me = Actors.require();
-        if (!me.is(Role.OFFICER) && !me.is(Role.COMMANDER) && !me.is(Role.ADMIN)) {
-            throw new AccessDeniedException("officers and commanders see risk levels");
-        }
-        return me;
+        return Actors.requireOneOf(Role.OFFICER, Role.COMMANDER, Role.ADMIN);
     }
 
     @GetMapping("/zoning")
