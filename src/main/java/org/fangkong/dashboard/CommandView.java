@@ -16,6 +16,7 @@ import org.fangkong.cases.CaseTrend;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.FigureNotes;
 import org.fangkong.jurisdiction.Crumb;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
@@ -51,7 +52,7 @@ public class CommandView {
     public record View(String code, String name, Level level, LocalDate day, LocalDate reportDay, List<Crumb> crumbs,
                        RiskLevel risk, Map<RiskLevel, Long> counties, CaseFigures.Figures figures, Completeness.Units reports,
                        List<Completeness.Missing> missing, List<Tile> children, List<CaseTrend.Day> caseTrend,
-                       List<ReportTrend.Day> reportTrend, List<RiskDay> riskTrend) {
+                       List<ReportTrend.Day> reportTrend, List<RiskDay> riskTrend, List<FigureNotes.Note> notes) {
     }
 
     static final int MAX_DAYS = 90;
@@ -63,9 +64,11 @@ public class CommandView {
     private final ReportTrend reports;
     private final Zoning zoning;
     private final Clock clock;
+    private final List<FigureNotes> notes;
 
     CommandView(JurisdictionService jurisdictions, CaseFigures figures, CaseTrend cases, Completeness completeness,
-                ReportTrend reports, Zoning zoning, Clock clock) {
+                ReportTrend reports, Zoning zoning, Clock clock, List<FigureNotes> notes) {
+        this.notes = notes;
         this.jurisdictions = jurisdictions;
         this.figures = figures;
         this.cases = cases;
@@ -110,7 +113,8 @@ public class CommandView {
         return new View(node.code(), node.name(), node.level(), d, reportDay,
                 jurisdictions.breadcrumbs(node.code(), actor.scopePath()), highest(levels), count(levels), f.node(), r.node(),
                 r.missing().stream().limit(20).toList(), tiles, cases.series(node.code(), from, d, actor),
-                reports.series(node.code(), from.minusDays(d.equals(reportDay) ? 0 : 1), reportDay, actor), riskTrend);
+                reports.series(node.code(), from.minusDays(d.equals(reportDay) ? 0 : 1), reportDay, actor), riskTrend,
+                notes.stream().flatMap(n -> n.notes(node.code(), d).stream()).toList());
     }
 
     /** The counties a child covers: those below it, or (for a child below the county) its own county. */

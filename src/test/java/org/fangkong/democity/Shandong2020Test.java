@@ -76,6 +76,16 @@ class Shandong2020Test {
         List<Long> curve = view.caseTrend().stream().map(d -> d.confirmed()).toList();
         assertThat(curve).isSorted().last().isEqualTo(755L);
 
+        // where county values are only ranges, the dashboard says so
+        assertThat(dashboard.of("370811", LocalDate.of(2020, 2, 18), 14, ADMIN).notes())
+                .anySatisfy(n -> assertThat(n.messageKey()).isEqualTo("replay.note.county"))
+                .anySatisfy(n -> assertThat(n.args()).startsWith("任城区", 27, 235));
+        assertThat(dashboard.of("3708", LocalDate.of(2020, 2, 18), 14, ADMIN).notes())
+                .extracting(n -> n.messageKey()).containsExactly("replay.note.counties");
+        assertThat(dashboard.of("37", LocalDate.of(2020, 2, 10), 14, ADMIN).notes())
+                .extracting(n -> n.messageKey()).contains("replay.note.noCounties");
+        assertThat(dashboard.of("370102", LocalDate.of(2020, 3, 5), 14, ADMIN).notes()).isEmpty();
+
         assertThat(replay.loaded()).isTrue();
         assertThatThrownBy(() -> replay.start(ADMIN)).isInstanceOf(ConflictException.class);
     }
