@@ -15,7 +15,9 @@ import java.util.Map;
  * derived bounds (exact for most counties, a range for some). The city figures are exact every day,
  * so each day's new cases of a city are given to its counties earliest-deadline-first: a county
  * whose lower bound must be reached soonest gets the next case, never beyond its upper bound or its
- * final total. This meets every exact county value the data allow and keeps ranged ones inside their
+ * final total; between counties equally pressed, the one furthest behind its final total. Where a
+ * bulletin says more (200 of 2020-02-20's new cases were in 任城监狱), the county cannot hold those
+ * cases before that day. This meets every exact county value the data allow and keeps ranged ones inside their
  * range; the ranges are listed so the replay can say which county values are not published.
  * Provincial totals on a day never exceed that day's noon bulletin (so 2020-02-24 reads 755
  * confirmed and 341 cured, as published): city increments published later that day count the next.
@@ -23,6 +25,11 @@ import java.util.Map;
 final class Shandong2020Plan {
 
     static final String PROVINCE = "37";
+    /**
+     * Cases known to be new in a county on a replay day, beyond the bounds: the bulletin of 2020-02-20
+     * (0–24时, published the next morning) says 200 of that day's 202 new cases were in 任城监狱.
+     */
+    static final Map<String, Map<LocalDate, Integer>> KNOWN_JUMPS = Map.of("370811", Map.of(LocalDate.of(2020, 2, 21), 200));
 
     /** {@code n} cases of a status on a day at a place (a county, a city for cures, the province for imports). */
     record Count(LocalDate day, String jurisdiction, String status, int n) {
@@ -139,7 +146,9 @@ final class Shandong2020Plan {
             }
             for (int i = n - 1; i >= 0; i--) {
                 Shandong2020Data.Bound bound = b.get(days.get(i));
-                hi[i] = Math.min(i == n - 1 ? total : hi[i + 1], bound != null ? bound.max() : total);
+                // the day before a known jump the county cannot yet hold those cases
+                int later = i == n - 1 ? total : hi[i + 1] - KNOWN_JUMPS.getOrDefault(c, Map.of()).getOrDefault(days.get(i + 1), 0);
+                hi[i] = Math.min(later, bound != null ? bound.max() : total);
             }
             low.put(c, lo);
             high.put(c, hi);
@@ -154,7 +163,7 @@ final class Shandong2020Plan {
                 final int day = i;
                 String pick = counties.stream().filter(c -> have.get(c) < high.get(c)[day])
                         .min(Comparator.<String>comparingInt(c -> deadline(low.get(c), day, have.get(c)))
-                                .thenComparingInt(c -> have.get(c) - data.snapshot.get(c)).thenComparing(c -> c))
+                                .thenComparingDouble(c -> have.get(c) / (double) data.snapshot.get(c)).thenComparing(c -> c))
                         .orElseGet(() -> counties.stream().filter(c -> have.get(c) < data.snapshot.get(c))
                                 .max(Comparator.comparingInt(c -> data.snapshot.get(c) - have.get(c))).orElse(null));
                 if (pick == null) {

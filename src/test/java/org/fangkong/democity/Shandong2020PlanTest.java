@@ -66,5 +66,8 @@ class Shandong2020PlanTest {
             assertThat(r.max()).isEqualTo(235);
         });
         assertThat(sum("CONFIRMED", LocalDate.of(2020, 2, 21), "370811")).isBetween(228, 235);
+        // the prison's 200 cases of 2020-02-20 come that day, not before: 任城区 stays under 50 (medium) until then
+        assertThat(sum("CONFIRMED", LocalDate.of(2020, 2, 20), "370811")).isEqualTo(35);
+        assertThat(sum("CONFIRMED", LocalDate.of(2020, 2, 20), "3708")).isEqualTo(52);
     }
 }
