@@ -3,5 +3,5 @@
  * check-ins, deterministic for a seed, for demos and benchmarks. Everything it makes is marked demo.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo city",
-        allowedDependencies = {"common", "jurisdiction", "venue", "checkin", "cases", "reporting"})
+        allowedDependencies = {"common", "jurisdiction", "venue", "checkin", "cases", "reporting", "observation"})
 package org.fangkong.democity;
