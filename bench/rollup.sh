@@ -29,7 +29,12 @@ from jurisdiction v
 cross join generate_series(date '$LAST' - 29, date '$LAST', interval '1 day') d
 cross join lateral (select abs(hashtext(v.code || d::text)) as h) x
 where v.level = 'VILLAGE' and abs(hashtext(v.code || d::text)) % 50 <> 0;
+-- what the platform keeps on every submit: each township's day counted
+insert into daily_report_tally (township_code, day, reported, on_time, zero, home_observation)
+select left(unit_code, 9), day, count(*), count(*) filter (where not late), count(*) filter (where zero), sum(home_observation)
+from daily_report where current and submitted_by = 'bench' group by 1, 2;
 analyze daily_report;
+analyze daily_report_tally;
 SQL
 echo "reports loaded: $($PSQL -c 'select count(*) from daily_report') in $(( $(date +%s) - start )) s (one village in fifty misses each day)"
 

@@ -46,11 +46,13 @@ public class DailyReports {
     private final LocalTime deadline;
 
     private final java.util.List<org.fangkong.common.UnitDayFacts> facts;
+    private final ReportTally tally;
 
     DailyReports(JdbcClient jdbc, JurisdictionService jurisdictions, CaseFigures figures, Clock clock,
                  @Value("${fangkong.reporting.deadline:10:00}") LocalTime deadline,
-                 java.util.List<org.fangkong.common.UnitDayFacts> facts) {
+                 java.util.List<org.fangkong.common.UnitDayFacts> facts, ReportTally tally) {
         this.facts = facts;
+        this.tally = tally;
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.figures = figures;
@@ -125,6 +127,7 @@ public class DailyReports {
                 .param("r", c.released()).param("k", c.keyAreaArrivals()).param("late", now.isAfter(dueAt(d)))
                 .param("by", actor.username()).param("at", OffsetDateTime.ofInstant(now, ShanghaiTime.ZONE))
                 .query(Long.class).single();
+        tally.recount(unit.code(), d);
         return jdbc.sql("select * from daily_report where id = :id").param("id", id).query(MAPPER).single();
     }
 

@@ -15,16 +15,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class DemoReports {
 
     private final JdbcClient jdbc;
+    private final ReportTally tally;
 
-    DemoReports(JdbcClient jdbc) {
+    DemoReports(JdbcClient jdbc, ReportTally tally) {
         this.jdbc = jdbc;
+        this.tally = tally;
     }
 
     /** Writes the reports not already there; answers how many were written. */
     @Transactional
     public int generate(String areaPath, LocalDate from, LocalDate to, double seed) {
         jdbc.sql("select setseed(:s)").param("s", seed).query().listOfRows();
-        return jdbc.sql("""
+        int written = jdbc.sql("""
                         with draw as (
                             select v.code, g.day::date as day, random() as skip, random() as late, random() as busy,
                                    floor(random() * 6)::int as home
@@ -44,5 +46,7 @@ public class DemoReports {
                         on conflict do nothing
                         """)
                 .param("path", areaPath).param("from", from).param("to", to).update();
+        tally.recount(areaPath.substring(areaPath.lastIndexOf('.') + 1), from, to);
+        return written;
     }
 }

@@ -74,6 +74,15 @@ class ReportingTest {
         assertThat(JsonPath.<List<Double>>read(overview, "$.children[?(@.code == '%s')].completeness".formatted(VILLAGE))).containsExactly(100.0);
         assertThat(JsonPath.<List<String>>read(overview, "$.missing[*].code")).contains(OTHER).doesNotContain(VILLAGE);
         assertThat(JsonPath.<List<Object>>read(overview, "$.missing")).hasSize(expected - 1);
+        // the township's trend (kept tallies) counts the same: one report, the corrected one, not on time, not zero
+        String trend = mvc.perform(get("/api/v1/dashboard").param("jurisdiction", TOWNSHIP).param("day", day.toString())
+                        .param("days", "7").header("Authorization", "Bearer " + officer))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<Integer>read(trend, "$.reportTrend[6].reported")).isEqualTo(1);
+        assertThat(JsonPath.<Integer>read(trend, "$.reportTrend[6].onTime")).isZero();
+        assertThat(JsonPath.<Integer>read(trend, "$.reportTrend[6].zero")).isZero();
+        assertThat(JsonPath.<Integer>read(trend, "$.reportTrend[6].homeObservation")).isEqualTo(5);
+        assertThat(JsonPath.<Integer>read(trend, "$.reportTrend[6].expected")).isEqualTo(expected);
 
         // the roll-up sums the current version only, for the township and for the village
         String rollup = mvc.perform(get("/api/v1/reports/rollup").param("jurisdiction", TOWNSHIP).param("day", day.toString())
