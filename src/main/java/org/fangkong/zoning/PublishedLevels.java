@@ -79,6 +79,16 @@ public class PublishedLevels {
         }
     }
 
+    /** On start, today's levels if the night's run was missed (the platform was down at midnight). */
+    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void onStart() {
+        LocalDate today = ShanghaiTime.today(clock);
+        Integer stored = jdbc.sql("select count(*) from zoning_level where day = :d").param("d", today).query(Integer.class).single();
+        if (stored == 0) {
+            publish(jurisdictions.root().code(), today);
+        }
+    }
+
     /** Shortly after midnight every county's level for the new day. */
     @Scheduled(cron = "${fangkong.zoning.nightly:0 5 0 * * *}", zone = "Asia/Shanghai")
     void nightly() {
@@ -99,7 +109,9 @@ public class PublishedLevels {
         jdbc.sql("select county_code, level from zoning_level where day = :d and county_code = any(cast(:c as text[])) for update")
                 .param("d", day).param("c", levels.stream().map(Zoning.CountyLevel::code).toArray(String[]::new))
                 .query((rs, n) -> before.put(rs.getString(1), RiskLevel.valueOf(rs.getString(2)))).list();
-        List<Zoning.CountyLevel> changed = levels.stream().filter(l -> before.get(l.code()) != l.level()).toList();
+        // a county published for the first time at low risk has not changed: low is where every county starts
+        List<Zoning.CountyLevel> changed = levels.stream().filter(l -> before.get(l.code()) != l.level()
+                && !(before.get(l.code()) == null && l.level() == RiskLevel.LOW)).toList();
         jdbc.sql("""
                         insert into zoning_level (county_code, day, level, computed, rules, cumulative_confirmed,
                                                   confirmed_within_14, clusters_within_14, computed_at)

@@ -55,6 +55,10 @@ class PublishedLevelsTest {
         published.nightly();
         assertThat(published.of("370102", today, today)).containsKey(today);
         assertThat(published.publish(COUNTY, today)).isZero();
+        // counties first published at low risk are no change: the log shows only real changes
+        assertThat(published.changes(jurisdictions.findUnscoped("37").orElseThrow(), 500))
+                .noneMatch(c -> c.from() == null && c.to() == RiskLevel.LOW);
+        assertThat(published.of("371103", today, today)).containsEntry(today, RiskLevel.LOW);
     }
 
     RiskLevel await(RiskLevel wanted, LocalDate day) throws InterruptedException {
