@@ -72,8 +72,13 @@ public class CaseRegistry {
         this.clock = clock;
     }
 
+    /** Officers and admins record cases; commanders read them. */
+    public static boolean mayWrite(Actor actor) {
+        return actor.is(Role.OFFICER) || actor.is(Role.ADMIN);
+    }
+
     static void requireWrite(Actor actor) {
-        if (!actor.is(Role.OFFICER) && !actor.is(Role.ADMIN)) {
+        if (!mayWrite(actor)) {
             throw new AccessDeniedException("officers record cases");
         }
     }

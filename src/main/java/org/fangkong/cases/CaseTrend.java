@@ -35,7 +35,8 @@ public class CaseTrend {
         CaseRegistry.requireRead(actor);
         Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
         org.fangkong.common.DaySpan.check(from, to, 120, "from");
-        // a case is confirmed from its first CONFIRMED event, cured or died from its last such event
+        // a case is confirmed from its first CONFIRMED event, cured or died from its last such event; the
+        // cases are counted per day once, then summed for each day of the span (not cases × days)
         return jdbc.sql("""
                         with c as (
                             select min(e.on_date) filter (where e.status = 'CONFIRMED') as confirmed_on,
@@ -44,15 +45,20 @@ public class CaseTrend {
                             from case_record r join case_event e on e.case_id = r.id
                             where r.jurisdiction_path <@ cast(:path as ltree) and e.on_date <= :to
                             group by r.id
+                        ), daily as (
+                            select day, sum(confirmed) as confirmed, sum(cured) as cured, sum(died) as died from (
+                                select confirmed_on as day, 1 as confirmed, 0 as cured, 0 as died from c where confirmed_on is not null
+                                union all select cured_on, 0, 1, 0 from c where cured_on is not null
+                                union all select died_on, 0, 0, 1 from c where died_on is not null) e
+                            group by day
                         )
                         select g.day::date as day,
-                               count(c.confirmed_on) filter (where c.confirmed_on = g.day) as new_confirmed,
-                               count(c.confirmed_on) filter (where c.confirmed_on <= g.day) as confirmed,
-                               count(c.cured_on) filter (where c.cured_on <= g.day) as cured,
-                               count(c.died_on) filter (where c.died_on <= g.day) as died
+                               coalesce((select d.confirmed from daily d where d.day = g.day), 0) as new_confirmed,
+                               coalesce((select sum(d.confirmed) from daily d where d.day <= g.day), 0) as confirmed,
+                               coalesce((select sum(d.cured) from daily d where d.day <= g.day), 0) as cured,
+                               coalesce((select sum(d.died) from daily d where d.day <= g.day), 0) as died
                         from generate_series(cast(:from as date), cast(:to as date), interval '1 day') g(day)
-                        left join c on c.confirmed_on <= g.day or c.cured_on <= g.day or c.died_on <= g.day
-                        group by g.day order by g.day
+                        order by g.day
                         """)
                 .param("path", node.path()).param("from", from).param("to", to)
                 .query((rs, n) -> new Day(rs.getDate("day").toLocalDate(), rs.getLong("new_confirmed"), rs.getLong("confirmed"),

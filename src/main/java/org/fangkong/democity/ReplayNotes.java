@@ -18,7 +18,6 @@ class ReplayNotes implements FigureNotes {
     static final LocalDate FIRST_COUNTY_FIGURES = LocalDate.of(2020, 2, 18);
 
     private final Shandong2020 replay;
-    private volatile List<Shandong2020Plan.Range> ranges;
     private volatile boolean loaded;
 
     ReplayNotes(Shandong2020 replay) {
@@ -34,7 +33,7 @@ class ReplayNotes implements FigureNotes {
         if (day.isBefore(FIRST_COUNTY_FIGURES)) {
             notes.add(new Note("replay.note.noCounties", List.of()));
         }
-        List<Shandong2020Plan.Range> onDay = ranges().stream().filter(r -> r.day().equals(day) && r.county().startsWith(code)).toList();
+        List<Shandong2020Plan.Range> onDay = replay.shipped().ranges.stream().filter(r -> r.day().equals(day) && r.county().startsWith(code)).toList();
         if (code.length() == 6) {
             onDay.forEach(r -> notes.add(new Note("replay.note.county", List.of(r.name(), r.min(), r.max(), r.used()))));
         } else if (!onDay.isEmpty()) {
@@ -48,12 +47,5 @@ class ReplayNotes implements FigureNotes {
             loaded = replay.loaded(); // once loaded it stays loaded: ask the registry until then
         }
         return loaded;
-    }
-
-    private List<Shandong2020Plan.Range> ranges() {
-        if (ranges == null) {
-            ranges = Shandong2020Plan.of(Shandong2020Data.load()).ranges;
-        }
-        return ranges;
     }
 }

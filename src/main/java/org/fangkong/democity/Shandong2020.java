@@ -41,6 +41,7 @@ public class Shandong2020 {
     private final JurisdictionService jurisdictions;
     private final Jobs jobs;
     private final TransactionTemplate tx;
+    private volatile Shandong2020Plan plan;
 
     Shandong2020(PublishedCounts counts, Clusters clusters, CaseFigures figures, JurisdictionService jurisdictions, Jobs jobs,
                  PlatformTransactionManager transactions) {
@@ -54,7 +55,7 @@ public class Shandong2020 {
 
     /** The plan from the shipped figures: what would be written, and the county values that are ranges. */
     public Plan plan() {
-        Shandong2020Plan p = Shandong2020Plan.of(Shandong2020Data.load());
+        Shandong2020Plan p = shipped();
         return new Plan(p.ranges.stream().map(r -> new Range(r.day(), r.county(), r.name(), r.min(), r.max(), r.used())).toList(),
                 p.exactCountyDays, loaded());
     }
@@ -82,8 +83,16 @@ public class Shandong2020 {
         return jobs.start("replay-2020", actor, "/demo/shandong-2020", this::load);
     }
 
+    /** The plan from the shipped files: the same every time, read once. */
+    Shandong2020Plan shipped() {
+        if (plan == null) {
+            plan = Shandong2020Plan.of(Shandong2020Data.load());
+        }
+        return plan;
+    }
+
     Loaded load(JobProgress progress) {
-        Shandong2020Plan plan = Shandong2020Plan.of(Shandong2020Data.load());
+        Shandong2020Plan plan = shipped();
         return tx.execute(status -> {
             progress.phase("cases", plan.counts.size());
             int confirmed = 0;

@@ -98,6 +98,9 @@ class DivisionImporter implements InitializingBean {
                 if (!parent.isEmpty() && parentPath == null) {
                     throw new IOException(RESOURCE + " line " + lineNo + ": parent " + parent + " not seen before");
                 }
+                if (!code.startsWith(parent)) { // DivisionCodes: every code begins with its ancestors' codes
+                    throw new IOException(RESOURCE + " line " + lineNo + ": code " + code + " does not begin with its parent's");
+                }
                 String path = parentPath == null ? code : parentPath + "." + code;
                 paths.put(code, path);
                 Level level = Level.valueOf(f[2].toUpperCase());

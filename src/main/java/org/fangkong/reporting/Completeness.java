@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
+import org.fangkong.jurisdiction.DivisionCodes;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.springframework.jdbc.core.RowMapper;
@@ -81,7 +82,7 @@ public class Completeness {
                         group by n.level, n.sub_villages
                         """)
                 .param("code", node.code()).param("name", node.name()).param("level", node.level().name())
-                .param("d", d).param("lo", node.code()).param("hi", ReportTrend.upperBound(node.code())).query(UNITS).single();
+                .param("d", d).param("lo", node.code()).param("hi", DivisionCodes.after(node.code())).query(UNITS).single();
         List<Units> children = jdbc.sql("""
                         with r as (
                             select left(r.unit_code, (select min(length(code)) from jurisdiction where parent_code = :code)) as child,
@@ -93,7 +94,7 @@ public class Completeness {
                         where n.parent_code = :code
                         group by n.code, n.name, n.level, n.sub_villages order by n.code
                         """).param("code", node.code()).param("d", d).param("lo", node.code())
-                .param("hi", ReportTrend.upperBound(node.code())).query(UNITS).list();
+                .param("hi", DivisionCodes.after(node.code())).query(UNITS).list();
         List<Missing> missing = jdbc.sql("""
                         select v.code, v.name, t.name as township
                         from jurisdiction v join jurisdiction t on t.code = v.parent_code

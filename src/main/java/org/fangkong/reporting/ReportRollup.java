@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
+import org.fangkong.jurisdiction.DivisionCodes;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.fangkong.reporting.DailyReport.Counts;
@@ -57,7 +58,7 @@ public class ReportRollup {
                          from daily_report r
                         where r.day = :d and r.current and r.unit_code >= :lo and r.unit_code < :hi
                         """).param("code", node.code()).param("name", node.name()).param("d", d).param("lo", node.code())
-                .param("hi", ReportTrend.upperBound(node.code())).query(MAPPER).single();
+                .param("hi", DivisionCodes.after(node.code())).query(MAPPER).single();
         List<Sums> children = jdbc.sql("""
                         with r as (
                             select left(r.unit_code, (select min(length(code)) from jurisdiction where parent_code = :code)) as child, r.*
@@ -68,7 +69,7 @@ public class ReportRollup {
                         where ch.parent_code = :code
                         group by ch.code, ch.name order by ch.code
                         """).param("code", node.code()).param("d", d).param("lo", node.code())
-                .param("hi", ReportTrend.upperBound(node.code())).query(MAPPER).list();
+                .param("hi", DivisionCodes.after(node.code())).query(MAPPER).list();
         return new Overview(d, total, children);
     }
 }

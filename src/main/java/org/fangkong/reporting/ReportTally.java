@@ -2,6 +2,7 @@ package org.fangkong.reporting;
 
 import java.time.LocalDate;
 
+import org.fangkong.jurisdiction.DivisionCodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ class ReportTally {
 
     /** Recounts one township's day; call in the transaction that wrote the report. */
     void recount(String villageCode, LocalDate day) {
-        String township = villageCode.substring(0, 9);
+        String township = DivisionCodes.townshipOf(villageCode);
         jdbc.sql("insert into daily_report_tally (township_code, day) values (:t, :d) on conflict do nothing")
                 .param("t", township).param("d", day).update();
         // lock first: the recount below then reads every report committed before the lock was granted
@@ -35,7 +36,7 @@ class ReportTally {
                             where r.day = :d and r.current and r.unit_code >= :t and r.unit_code < :hi)
                         where t.township_code = :t and t.day = :d
                         """)
-                .param("t", township).param("d", day).param("hi", ReportTrend.upperBound(township)).update();
+                .param("t", township).param("d", day).param("hi", DivisionCodes.after(township)).update();
     }
 
     /** Recounts every township below a node over a span of days (after a bulk load). */
@@ -50,6 +51,6 @@ class ReportTally {
                         on conflict (township_code, day) do update set reported = excluded.reported, on_time = excluded.on_time,
                             zero = excluded.zero, home_observation = excluded.home_observation
                         """)
-                .param("from", from).param("to", to).param("lo", nodeCode).param("hi", ReportTrend.upperBound(nodeCode)).update();
+                .param("from", from).param("to", to).param("lo", nodeCode).param("hi", DivisionCodes.after(nodeCode)).update();
     }
 }

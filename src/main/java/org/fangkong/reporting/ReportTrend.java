@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.fangkong.common.security.Actor;
+import org.fangkong.jurisdiction.DivisionCodes;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.fangkong.jurisdiction.Level;
@@ -73,14 +74,9 @@ public class ReportTrend {
                         left join r on r.day = g.day
                         order by g.day
                         """)
-                .param("from", from).param("to", to).param("lo", node.code()).param("hi", upperBound(node.code()))
+                .param("from", from).param("to", to).param("lo", node.code()).param("hi", DivisionCodes.after(node.code()))
                 .query((rs, n) -> new Day(rs.getDate("day").toLocalDate(), rs.getLong("expected"), rs.getLong("reported"),
                         rs.getLong("on_time"), rs.getLong("zero"), rs.getLong("home")))
                 .list();
-    }
-
-    /** The smallest code after every code that begins with {@code code} ("3709" → "370:"). */
-    static String upperBound(String code) {
-        return code.substring(0, code.length() - 1) + (char) (code.charAt(code.length() - 1) + 1);
     }
 }

@@ -13,6 +13,7 @@ import org.fangkong.cases.CaseRecorded;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
+import org.fangkong.jurisdiction.DivisionCodes;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.slf4j.Logger;
@@ -21,7 +22,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
@@ -44,8 +47,12 @@ public class PublishedLevels {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final TransactionTemplate tx;
 
-    PublishedLevels(Zoning zoning, JurisdictionService jurisdictions, JdbcClient jdbc, Clock clock) {
+    PublishedLevels(Zoning zoning, JurisdictionService jurisdictions, JdbcClient jdbc, Clock clock,
+                    PlatformTransactionManager transactions) {
+        // the scheduled runs call publish on this very object, past any proxy: the transaction is explicit
+        this.tx = new TransactionTemplate(transactions);
         this.zoning = zoning;
         this.jurisdictions = jurisdictions;
         this.jdbc = jdbc;
@@ -55,7 +62,7 @@ public class PublishedLevels {
     @TransactionalEventListener(fallbackExecution = true)
     void caseChanged(CaseRecorded e) {
         // a case at a village or township counts for its county; one at a city or the province for all below
-        dirty.add(e.jurisdictionCode().length() > 6 ? e.jurisdictionCode().substring(0, 6) : e.jurisdictionCode());
+        dirty.add(DivisionCodes.countyOf(e.jurisdictionCode()));
     }
 
     @EventListener
@@ -97,8 +104,11 @@ public class PublishedLevels {
     }
 
     /** Computes and stores the levels of the counties at or below a node for a day; answers how many changed. */
-    @Transactional
     public int publish(String node, LocalDate day) {
+        return tx.execute(status -> store(node, day));
+    }
+
+    private int store(String node, LocalDate day) {
         Jurisdiction root = jurisdictions.root();
         Actor system = new Actor(0, "zoning", "分区分级", Role.ADMIN, root.code(), root.path());
         List<Zoning.CountyLevel> levels = zoning.levels(node, day, null, system);

@@ -12,6 +12,7 @@ import org.fangkong.cases.ZoningFacts;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
+import org.fangkong.jurisdiction.DivisionCodes;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.springframework.beans.factory.annotation.Value;
@@ -98,12 +99,12 @@ public class Zoning {
         Map<String, RiskLevel> highest = new java.util.HashMap<>();
         for (CountyFacts f : counties) {
             if (f.name().endsWith("区")) {
-                highest.merge(f.code().substring(0, 4), computed.get(f.code()), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                highest.merge(DivisionCodes.cityOf(f.code()), computed.get(f.code()), (a, b) -> a.compareTo(b) >= 0 ? a : b);
             }
         }
         for (CountyFacts f : counties) {
             if (f.name().endsWith("区")) {
-                computed.put(f.code(), highest.get(f.code().substring(0, 4)));
+                computed.put(f.code(), highest.get(DivisionCodes.cityOf(f.code())));
             }
         }
     }

@@ -80,6 +80,10 @@ class ReportSummaryTest {
         byte[] pdf = mvc.perform(get("/api/v1/reports/summary.pdf").param("jurisdiction", TOWNSHIP).param("day", day.toString())
                         .header("Authorization", "Bearer " + officer))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("inline;")))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("filename*=UTF-8''")))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(
+                        java.net.URLEncoder.encode("-" + day + "-日报告汇总.pdf", java.nio.charset.StandardCharsets.UTF_8))))
                 .andReturn().getResponse().getContentAsByteArray();
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");

@@ -53,7 +53,7 @@ class CasePageController {
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("status", status == null ? "" : status);
         model.addAttribute("hospitals", hospitals.list(me));
-        model.addAttribute("mayWrite", me.is(Role.OFFICER) || me.is(Role.ADMIN));
+        model.addAttribute("mayWrite", CaseRegistry.mayWrite(me));
         model.addAttribute("scopeCode", me.scopeCode());
         return "cases/list";
     }
@@ -82,7 +82,7 @@ class CasePageController {
         model.addAttribute("c", c);
         model.addAttribute("history", cases.history(id, me));
         model.addAttribute("next", List.of(CaseStatus.values()).stream().filter(c.status()::mayBecome).toList());
-        model.addAttribute("mayWrite", me.is(Role.OFFICER) || me.is(Role.ADMIN));
+        model.addAttribute("mayWrite", CaseRegistry.mayWrite(me));
         return "cases/detail";
     }
 
@@ -106,7 +106,7 @@ class CasePageController {
         model.addAttribute("clusters", clusters.list(me));
         model.addAttribute("suggestions", clusters.suggestions(me));
         model.addAttribute("settings", Clusters.Setting.values());
-        model.addAttribute("mayWrite", me.is(Role.OFFICER) || me.is(Role.ADMIN));
+        model.addAttribute("mayWrite", CaseRegistry.mayWrite(me));
         model.addAttribute("scopeCode", me.scopeCode());
         return "cases/clusters";
     }

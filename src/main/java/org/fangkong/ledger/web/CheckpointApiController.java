@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.ApiProblems;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.ledger.Checkpoint;
 import org.fangkong.ledger.CheckpointAlert;
 import org.fangkong.ledger.DutyRoster;
@@ -96,14 +97,12 @@ class CheckpointApiController {
     /** The same day as a printable A4 sheet. */
     @GetMapping(value = "/api/v1/checkpoints/{id}/passages.pdf", produces = "application/pdf")
     ResponseEntity<byte[]> sheet(@PathVariable long id, @RequestParam(required = false) LocalDate day) {
-        return ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"passages.pdf\"")
-                .body(log.daySheet(id, day, Actors.require()));
+        return Downloads.pdf("passages.pdf", log.daySheet(id, day, Actors.require()));
     }
 
-    @GetMapping(value = "/api/v1/checkpoints/{id}/passages.xlsx", produces = ResidentApiController.XLSX)
+    @GetMapping(value = "/api/v1/checkpoints/{id}/passages.xlsx", produces = Downloads.XLSX)
     ResponseEntity<byte[]> workbook(@PathVariable long id, @RequestParam(required = false) LocalDate day) {
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"passages.xlsx\"")
-                .body(log.dayWorkbook(id, day, Actors.require()));
+        return Downloads.xlsx("passages.xlsx", log.dayWorkbook(id, day, Actors.require()));
     }
 
     @GetMapping("/api/v1/checkpoint-alerts")
@@ -124,15 +123,14 @@ class CheckpointApiController {
     }
 
     /** Checkpoints in scope (or of one place) and their shifts from {@code from} on (default all), as xlsx (卡口值班台账). */
-    @GetMapping(value = "/api/v1/checkpoints/roster.xlsx", produces = ResidentApiController.XLSX)
+    @GetMapping(value = "/api/v1/checkpoints/roster.xlsx", produces = Downloads.XLSX)
     ResponseEntity<byte[]> rosterXlsx(@RequestParam(required = false) String jurisdiction,
                                       @RequestParam(required = false) LocalDate from) {
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"roster.xlsx\"")
-                .body(rosterExcel.export(jurisdiction, from, Actors.require()));
+        return Downloads.xlsx("roster.xlsx", rosterExcel.export(jurisdiction, from, Actors.require()));
     }
 
     /** The roster's layout back (raw xlsx body): checkpoints found by place and name, shifts by day and times. */
-    @PostMapping(value = "/api/v1/checkpoints/roster/import", consumes = {ResidentApiController.XLSX, "application/octet-stream"})
+    @PostMapping(value = "/api/v1/checkpoints/roster/import", consumes = {Downloads.XLSX, "application/octet-stream"})
     ResponseEntity<Map<String, Object>> importRoster(@RequestBody byte[] xlsx,
                                                               @RequestParam(defaultValue = "false") boolean validRowsOnly,
                                                               HttpServletRequest request) {
@@ -144,16 +142,15 @@ class CheckpointApiController {
     }
 
     /** Days {@code from}..{@code to} (default today) of the log with full identities, as xlsx; audited as an export. */
-    @GetMapping(value = "/api/v1/checkpoints/{id}/passages/export", produces = ResidentApiController.XLSX)
+    @GetMapping(value = "/api/v1/checkpoints/{id}/passages/export", produces = Downloads.XLSX)
     ResponseEntity<byte[]> exportPassages(@PathVariable long id, @RequestParam(required = false) LocalDate from,
                                           @RequestParam(required = false) LocalDate to,
                                           @RequestParam(required = false) String reason) {
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"passages-" + id + ".xlsx\"")
-                .body(passageExcel.export(id, from, to, reason, Actors.require()));
+        return Downloads.xlsx("passages-" + id + ".xlsx", passageExcel.export(id, from, to, reason, Actors.require()));
     }
 
     /** The export's layout back into the log (a paper ledger typed up); checked as at the gate. */
-    @PostMapping(value = "/api/v1/checkpoints/{id}/passages/import", consumes = {ResidentApiController.XLSX, "application/octet-stream"})
+    @PostMapping(value = "/api/v1/checkpoints/{id}/passages/import", consumes = {Downloads.XLSX, "application/octet-stream"})
     ResponseEntity<Map<String, Object>> importPassages(@PathVariable long id, @RequestBody byte[] xlsx,
                                                                 @RequestParam(defaultValue = "false") boolean validRowsOnly,
                                                                 HttpServletRequest request) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.ledger.Checkpoint;
@@ -96,9 +97,7 @@ class CheckpointPageController {
     /** Checkpoints and every shift from today on, as the roster's xlsx. */
     @GetMapping("/checkpoints/roster.xlsx")
     ResponseEntity<byte[]> rosterXlsx() {
-        return ResponseEntity.ok().header("Content-Type", ResidentApiController.XLSX)
-                .header("Content-Disposition", "attachment; filename=\"roster.xlsx\"")
-                .body(rosterExcel.export(null, roster.today(), Actors.require()));
+        return Downloads.xlsx("roster.xlsx", rosterExcel.export(null, roster.today(), Actors.require()));
     }
 
     /** Starts the roster import in the background and shows its progress page. */
@@ -144,9 +143,7 @@ class CheckpointPageController {
     /** Today's log with full identities, for the village's own ledger; audited as an export. */
     @GetMapping("/checkpoints/{id}/passages/export")
     ResponseEntity<byte[]> exportPassages(@PathVariable long id) {
-        return ResponseEntity.ok().header("Content-Type", ResidentApiController.XLSX)
-                .header("Content-Disposition", "attachment; filename=\"passages-" + id + ".xlsx\"")
-                .body(passageExcel.export(id, null, null, null, Actors.require()));
+        return Downloads.xlsx("passages-" + id + ".xlsx", passageExcel.export(id, null, null, null, Actors.require()));
     }
 
     /** A paper ledger typed up in Excel, back into the log, in the background (progress page). */
@@ -194,8 +191,7 @@ class CheckpointPageController {
     @GetMapping("/checkpoints/{id}/sheet.pdf")
     ResponseEntity<byte[]> sheet(@PathVariable long id,
                                                           @RequestParam(required = false) LocalDate day) {
-        return ResponseEntity.ok().header("Content-Type", "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"passages.pdf\"").body(log.daySheet(id, day, Actors.require()));
+        return Downloads.pdf("passages.pdf", log.daySheet(id, day, Actors.require()));
     }
 
     @GetMapping("/checkpoint-alerts")

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.ApiProblems;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.ledger.Outsider;
 import org.fangkong.ledger.OutsiderExcel;
 import org.fangkong.ledger.OutsiderForm;
@@ -53,11 +54,10 @@ class OutsiderApiController {
         return ledger.list(jurisdiction, keyArea, Actors.require());
     }
 
-    @GetMapping(value = "/api/v1/outsiders.xlsx", produces = ResidentApiController.XLSX)
+    @GetMapping(value = "/api/v1/outsiders.xlsx", produces = Downloads.XLSX)
     ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String jurisdiction,
                                 @RequestParam(defaultValue = "false") boolean keyArea) {
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"outsiders.xlsx\"")
-                .body(ledger.xlsx(jurisdiction, keyArea, Actors.require()));
+        return Downloads.xlsx("outsiders.xlsx", ledger.xlsx(jurisdiction, keyArea, Actors.require()));
     }
 
     @GetMapping("/api/v1/outsiders/{id}")
@@ -77,18 +77,17 @@ class OutsiderApiController {
     }
 
     /** The ledger with full identities as xlsx, the layout the import takes; audited as an export. */
-    @GetMapping(value = "/api/v1/outsiders/export", produces = ResidentApiController.XLSX)
+    @GetMapping(value = "/api/v1/outsiders/export", produces = Downloads.XLSX)
     ResponseEntity<byte[]> export(@RequestParam(required = false) String jurisdiction,
                                   @RequestParam(required = false) String reason) {
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"outsiders.xlsx\"")
-                .body(excel.export(jurisdiction, reason, Actors.require()));
+        return Downloads.xlsx("outsiders.xlsx", excel.export(jurisdiction, reason, Actors.require()));
     }
 
     /**
      * The export's layout back (raw xlsx body). Any bad row: {@code 400} listing every bad row and
      * nothing written, unless {@code validRowsOnly=true}.
      */
-    @PostMapping(value = "/api/v1/outsiders/import", consumes = {ResidentApiController.XLSX, "application/octet-stream"})
+    @PostMapping(value = "/api/v1/outsiders/import", consumes = {Downloads.XLSX, "application/octet-stream"})
     ResponseEntity<Map<String, Object>> importXlsx(@RequestBody byte[] xlsx,
                                                             @RequestParam(defaultValue = "false") boolean validRowsOnly,
                                                             HttpServletRequest request) {

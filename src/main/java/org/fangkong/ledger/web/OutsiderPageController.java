@@ -7,6 +7,7 @@ import java.util.Set;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.ledger.Outsider;
@@ -38,9 +39,7 @@ class OutsiderPageController {
 
     @GetMapping("/outsiders/export")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String jurisdiction) {
-        return ResponseEntity.ok().header("Content-Type", ResidentApiController.XLSX)
-                .header("Content-Disposition", "attachment; filename=\"outsiders.xlsx\"")
-                .body(excel.export(jurisdiction, null, Actors.require()));
+        return Downloads.xlsx("outsiders.xlsx", excel.export(jurisdiction, null, Actors.require()));
     }
 
     /** Starts the import in the background and shows its progress page. */

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.ApiProblems;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.ledger.Household;
 import org.fangkong.ledger.Resident;
@@ -42,7 +43,6 @@ class ResidentApiController {
     record Reveal(String reason) {
     }
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ResidentLedger ledger;
     private final ResidentExcel excel;
@@ -55,11 +55,11 @@ class ResidentApiController {
     }
 
     /** The resident ledger of a place (or the whole scope) as xlsx with full identities; audited. */
-    @GetMapping(value = "/api/v1/residents/export", produces = XLSX)
+    @GetMapping(value = "/api/v1/residents/export", produces = Downloads.XLSX)
     ResponseEntity<byte[]> export(@RequestParam(required = false) String jurisdiction,
                                   @RequestParam(required = false) String reason) {
         byte[] xlsx = excel.export(jurisdiction, reason, Actors.require());
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"residents.xlsx\"").body(xlsx);
+        return Downloads.xlsx("residents.xlsx", xlsx);
     }
 
     /**
@@ -67,7 +67,7 @@ class ResidentApiController {
      * nothing written, unless {@code validRowsOnly=true}, which writes the others. With
      * {@code async=true}: {@code 202} at once, the job's progress and outcome at its Location.
      */
-    @PostMapping(value = "/api/v1/residents/import", consumes = {XLSX, "application/octet-stream"})
+    @PostMapping(value = "/api/v1/residents/import", consumes = {Downloads.XLSX, "application/octet-stream"})
     ResponseEntity<Map<String, Object>> importXlsx(@RequestBody byte[] xlsx,
                                                   @RequestParam(defaultValue = "false") boolean validRowsOnly,
                                                   @RequestParam(defaultValue = "false") boolean async,

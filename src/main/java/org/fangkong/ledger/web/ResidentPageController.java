@@ -8,6 +8,7 @@ import java.util.Set;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.ledger.Household;
@@ -160,8 +161,7 @@ class ResidentPageController {
     @GetMapping("/residents/export")
     ResponseEntity<byte[]> export(@RequestParam(required = false) String jurisdiction) {
         byte[] xlsx = excel.export(jurisdiction, null, Actors.require());
-        return ResponseEntity.ok().header("Content-Type", ResidentApiController.XLSX)
-                .header("Content-Disposition", "attachment; filename=\"residents.xlsx\"").body(xlsx);
+        return Downloads.xlsx("residents.xlsx", xlsx);
     }
 
     /** Starts the import in the background and shows its progress page. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fangkong.common.security.Actors;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.observation.MissingReadings;
 import org.fangkong.observation.ObservationAlert;
 import org.fangkong.observation.ObservationAlerts;
@@ -107,8 +108,7 @@ class ObservationApiController {
     /** 解除隔离医学观察告知书 as A4 PDF (the full name is on it: audited as a reveal). */
     @GetMapping(value = "/api/v1/observation-orders/{id}/release-notice.pdf", produces = "application/pdf")
     ResponseEntity<byte[]> notice(@PathVariable long id) {
-        return ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"release-notice-" + id + ".pdf\"")
-                .body(releases.notice(id, Actors.require()));
+        return Downloads.pdf("release-notice-" + id + ".pdf", releases.notice(id, Actors.require()));
     }
 
     /**

@@ -9,6 +9,7 @@ import org.fangkong.common.Temperature;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.observation.MissingReadings;
@@ -140,9 +141,7 @@ class ObservationPageController {
 
     @GetMapping("/observation/{id}/notice.pdf")
     ResponseEntity<byte[]> notice(@PathVariable long id) {
-        return ResponseEntity.ok().header("Content-Type", "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"release-notice-" + id + ".pdf\"")
-                .body(releases.notice(id, Actors.require()));
+        return Downloads.pdf("release-notice-" + id + ".pdf", releases.notice(id, Actors.require()));
     }
 
     @PostMapping("/observation/{id}/link")

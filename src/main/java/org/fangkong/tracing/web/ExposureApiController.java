@@ -1,6 +1,7 @@
 package org.fangkong.tracing.web;
 
 import org.fangkong.common.security.Actors;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.tracing.ExposureQuery;
 import org.fangkong.tracing.ExposureResult;
 import org.fangkong.tracing.ExposureSearch;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/tracing/exposures")
 class ExposureApiController {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final ExposureSearch search;
 
@@ -29,10 +29,10 @@ class ExposureApiController {
         return search.search(query, Actors.require());
     }
 
-    @PostMapping(value = "/export", produces = XLSX)
+    @PostMapping(value = "/export", produces = Downloads.XLSX)
     ResponseEntity<byte[]> export(@RequestBody ExposureQuery query) {
         byte[] xlsx = ExposureWorkbook.xlsx(search.searchForExport(query, Actors.require()));
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"exposures.xlsx\"").body(xlsx);
+        return Downloads.xlsx("exposures.xlsx", xlsx);
     }
 
     /** Puts the close contacts of this search under home observation (event {@code ContactsIdentified}); officers. */

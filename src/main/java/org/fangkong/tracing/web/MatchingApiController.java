@@ -3,9 +3,9 @@ package org.fangkong.tracing.web;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
 
 import org.fangkong.common.security.Actors;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.person.PersonIdentity;
 import org.fangkong.tracing.CrossMatching;
@@ -69,10 +69,9 @@ class MatchingApiController {
     }
 
     /** The results with the list's full identities as xlsx; audited as an export with the reason. */
-    @GetMapping(value = "/api/v1/matching-lists/{id}/export", produces = ExposureApiController.XLSX)
+    @GetMapping(value = "/api/v1/matching-lists/{id}/export", produces = Downloads.XLSX)
     ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(required = false) String reason, Locale locale) {
-        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"matching-" + id + ".xlsx\"")
-                .body(results.export(id, reason, locale, Actors.require()));
+        return Downloads.xlsx("matching-" + id + ".xlsx", results.export(id, reason, locale, Actors.require()));
     }
 
     /** Follow-up tasks in the caller's scope; {@code open=false} includes the done ones. */

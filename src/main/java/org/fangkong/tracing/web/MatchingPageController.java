@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.tracing.CrossMatching;
@@ -70,7 +71,6 @@ class MatchingPageController {
     @PostMapping("/matching/{id}/export")
     ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(required = false) String reason, Locale locale) {
         byte[] xlsx = results.export(id, reason, locale, Actors.require());
-        return ResponseEntity.ok().header("Content-Type", ExposureApiController.XLSX)
-                .header("Content-Disposition", "attachment; filename=\"matching-" + id + ".xlsx\"").body(xlsx);
+        return Downloads.xlsx("matching-" + id + ".xlsx", xlsx);
     }
 }

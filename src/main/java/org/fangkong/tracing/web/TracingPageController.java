@@ -7,6 +7,7 @@ import java.util.Set;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.tracing.ExposureQuery;
@@ -115,8 +116,7 @@ class TracingPageController {
                                   @RequestParam(required = false) String reason) {
         Form form = new Form(phone, from, to, bufferMinutes, closeMinutes, sort, 0, reason);
         byte[] xlsx = ExposureWorkbook.xlsx(search.searchForExport(query(form, reveal != null), Actors.require()));
-        return ResponseEntity.ok().header("Content-Type", ExposureApiController.XLSX)
-                .header("Content-Disposition", "attachment; filename=\"exposures.xlsx\"").body(xlsx);
+        return Downloads.xlsx("exposures.xlsx", xlsx);
     }
 
     private static ExposureQuery query(Form f, boolean reveal) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import jakarta.validation.Valid;
 import org.fangkong.common.security.Actors;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.venue.Venue;
 import org.fangkong.venue.VenueDocuments;
@@ -85,7 +86,6 @@ class VenueApiController {
 
     @GetMapping(value = "/{id}/poster.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> poster(@PathVariable long id) {
-        return ResponseEntity.ok().header("Content-Disposition", "inline; filename=\"venue-" + id + "-poster.pdf\"")
-                .body(documents.posterPdf(id, Actors.require()));
+        return Downloads.pdf("venue-" + id + "-poster.pdf", documents.posterPdf(id, Actors.require()));
     }
 }

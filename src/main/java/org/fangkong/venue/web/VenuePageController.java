@@ -5,6 +5,7 @@ import java.util.Set;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.common.web.PageResult;
@@ -137,9 +138,7 @@ class VenuePageController {
 
     @GetMapping("/venues/{id}/poster.pdf")
     ResponseEntity<byte[]> poster(@PathVariable long id) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "inline; filename=\"venue-" + id + "-poster.pdf\"")
-                .body(documents.posterPdf(id, Actors.require()));
+        return Downloads.pdf("venue-" + id + "-poster.pdf", documents.posterPdf(id, Actors.require()));
     }
 
     private String formPage(Model model, Venue existing) {
