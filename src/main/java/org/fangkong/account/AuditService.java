@@ -32,9 +32,24 @@ public class AuditService implements AuditTrail {
     @Override
     @Transactional
     public void record(String action, String target, String reason) {
+        record(action, target, reason, null);
+    }
+
+    @Override
+    @Transactional
+    public void record(String action, String target, String reason, int rows) {
+        record(action, target + " rows:" + rows, reason, (Integer) rows); // the count on the audit page, and as a column
+    }
+
+    private void record(String action, String target, String reason, Integer rows) {
         Optional<Actor> actor = Actors.current();
-        recordAs(actor.map(Actor::userId).orElse(null), actor.map(Actor::username).orElse(null),
-                actor.map(Actor::scopePath).orElse(null), action, target, reason, currentAddress());
+        jdbc.sql("""
+                        insert into audit_entry (actor_id, actor_username, actor_scope, action, target, reason, address, row_count)
+                        values (:id, :username, cast(:scope as ltree), :action, :target, :reason, :address, :rows)
+                        """)
+                .param("id", actor.map(Actor::userId).orElse(null)).param("username", actor.map(Actor::username).orElse(null))
+                .param("scope", actor.map(Actor::scopePath).orElse(null)).param("action", action).param("target", target)
+                .param("reason", reason).param("address", currentAddress()).param("rows", rows).update();
     }
 
     /** Records an action for a known staff member, outside a request's security context (login, logout). */

@@ -15,7 +15,8 @@ import org.fangkong.common.web.NotFoundException;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.fangkong.person.PersonIdentity;
-import org.fangkong.person.PersonRegistry;
+import org.fangkong.observation.ObservationOrders;
+import org.fangkong.person.PersonRecords;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +46,7 @@ public class CaseRegistry {
             select c.*, p.name_masked, j.name as jurisdiction_name, h.name as hospital_name
             from case_record c
             join jurisdiction j on j.code = c.jurisdiction_code
-            left join person p on p.id = c.person_id
+            left join person_record p on p.id = c.record_id
             left join designated_hospital h on h.id = c.hospital_id
             """;
     static final RowMapper<Case> MAPPER = (rs, n) -> new Case(rs.getLong("id"), rs.getObject("person_id", Long.class),
@@ -56,17 +57,19 @@ public class CaseRegistry {
             rs.getObject("observation_order_id", Long.class), rs.getString("tracing_ref"), rs.getString("note"));
 
     private final JdbcClient jdbc;
-    private final PersonRegistry persons;
+    private final PersonRecords records;
+    private final ObservationOrders observations;
     private final JurisdictionService jurisdictions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AuditTrail audit;
 
-    CaseRegistry(JdbcClient jdbc, PersonRegistry persons, JurisdictionService jurisdictions, ApplicationEventPublisher events,
+    CaseRegistry(JdbcClient jdbc, PersonRecords records, ObservationOrders observations, JurisdictionService jurisdictions, ApplicationEventPublisher events,
                  Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.jdbc = jdbc;
-        this.persons = persons;
+        this.records = records;
+        this.observations = observations;
         this.jurisdictions = jurisdictions;
         this.events = events;
         this.clock = clock;
@@ -110,19 +113,28 @@ public class CaseRegistry {
         if (confirmed != null && confirmed.isAfter(today)) {
             throw new FieldException("confirmedOn", "validation.case.futureDate");
         }
-        if (form.hospitalId() != null && jdbc.sql("select count(*) from designated_hospital where id = :h")
-                .param("h", form.hospitalId()).query(Integer.class).single() == 0) {
+        // a hospital of the caller's subtree or above it (a city's designated hospital for its counties)
+        if (form.hospitalId() != null && jdbc.sql("""
+                        select count(*) from designated_hospital h join jurisdiction j on j.code = h.jurisdiction_code
+                        where h.id = :h and (j.path <@ cast(:scope as ltree) or cast(:scope as ltree) <@ j.path)
+                        """).param("h", form.hospitalId()).param("scope", actor.scopePath()).query(Integer.class).single() == 0) {
             throw new FieldException("hospitalId", "validation.case.hospital");
         }
+        if (form.observationOrderId() != null && !observations.inScope(form.observationOrderId(), actor.scopePath())) {
+            throw new NotFoundException("observationOrder");
+        }
         boolean named = form.name() != null && !form.name().isBlank();
-        Long personId = named ? persons.resolve(new PersonIdentity(form.name(), form.idNumber(), form.phone())) : null;
+        PersonRecords.Enrolled who = named ? records.enrol(new PersonIdentity(form.name(), form.idNumber(), form.phone()),
+                place.code(), PersonRecords.Source.CASE) : null;
         long id = jdbc.sql("""
-                        insert into case_record (person_id, status, jurisdiction_code, jurisdiction_path, hospital_id, onset_on,
-                                                 reported_on, confirmed_on, observation_order_id, tracing_ref, note, created_by)
-                        values (:p, :s, :j, cast(:path as ltree), :h, :onset, :reported, :confirmed, :o, :t, :note, :by)
+                        insert into case_record (person_id, record_id, status, jurisdiction_code, jurisdiction_path, hospital_id,
+                                                 onset_on, reported_on, confirmed_on, observation_order_id, tracing_ref, note,
+                                                 created_by)
+                        values (:p, :rec, :s, :j, cast(:path as ltree), :h, :onset, :reported, :confirmed, :o, :t, :note, :by)
                         returning id
                         """)
-                .param("p", personId).param("s", status.name()).param("j", place.code()).param("path", place.path())
+                .param("p", who == null ? null : who.personId()).param("rec", who == null ? null : who.recordId())
+                .param("s", status.name()).param("j", place.code()).param("path", place.path())
                 .param("h", form.hospitalId()).param("onset", form.onsetOn()).param("reported", reported)
                 .param("confirmed", confirmed).param("o", form.observationOrderId()).param("t", form.tracingRef())
                 .param("note", form.note() == null ? "" : form.note().strip()).param("by", actor.username())

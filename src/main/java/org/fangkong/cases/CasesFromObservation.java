@@ -1,6 +1,7 @@
 package org.fangkong.cases;
 
 import org.fangkong.observation.ObservationOutcome;
+import org.fangkong.person.PersonRecords;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,9 +14,11 @@ class CasesFromObservation {
     private final JdbcClient jdbc;
     private final CaseRegistry registry;
     private final ApplicationEventPublisher events;
+    private final PersonRecords records;
 
-    CasesFromObservation(JdbcClient jdbc, CaseRegistry registry, ApplicationEventPublisher events) {
+    CasesFromObservation(JdbcClient jdbc, CaseRegistry registry, ApplicationEventPublisher events, PersonRecords records) {
         this.jdbc = jdbc;
+        this.records = records;
         this.registry = registry;
         this.events = events;
     }
@@ -32,12 +35,14 @@ class CasesFromObservation {
         if (open) {
             return; // already a case: nothing to open
         }
+        long record = records.copy(outcome.recordId(), outcome.jurisdictionCode(), PersonRecords.Source.CASE);
         long id = jdbc.sql("""
-                        insert into case_record (person_id, status, jurisdiction_code, jurisdiction_path, reported_on,
+                        insert into case_record (person_id, record_id, status, jurisdiction_code, jurisdiction_path, reported_on,
                                                  observation_order_id, note, created_by)
-                        select :p, 'SUSPECTED', j.code, j.path, :on, :o, '居家医学观察发热送诊', :by from jurisdiction j where j.code = :j
+                        select :p, :rec, 'SUSPECTED', j.code, j.path, :on, :o, '居家医学观察发热送诊', :by
+                        from jurisdiction j where j.code = :j
                         returning id
-                        """).param("p", outcome.personId()).param("on", outcome.on()).param("o", outcome.orderId())
+                        """).param("p", outcome.personId()).param("rec", record).param("on", outcome.on()).param("o", outcome.orderId())
                 .param("j", outcome.jurisdictionCode()).param("by", outcome.by()).query(Long.class).single();
         registry.event(id, CaseStatus.SUSPECTED, outcome.on(), outcome.by(), "");
         events.publishEvent(new CaseRecorded(id, outcome.jurisdictionCode(), CaseStatus.SUSPECTED, outcome.on()));

@@ -40,11 +40,11 @@ public class Clusters {
     private final JdbcClient jdbc;
     private final JurisdictionService jurisdictions;
     private final LedgerWhereabouts whereabouts;
-    private final org.fangkong.person.PersonRegistry persons;
+    private final org.fangkong.person.PersonRecords persons;
     private final org.fangkong.checkin.VisitOverlaps overlaps;
 
     Clusters(JdbcClient jdbc, JurisdictionService jurisdictions, LedgerWhereabouts whereabouts,
-             org.fangkong.person.PersonRegistry persons, org.fangkong.checkin.VisitOverlaps overlaps) {
+             org.fangkong.person.PersonRecords persons, org.fangkong.checkin.VisitOverlaps overlaps) {
         this.persons = persons;
         this.overlaps = overlaps;
         this.jdbc = jdbc;
@@ -149,11 +149,11 @@ public class Clusters {
      * confirmation (exposure tracing between the cases themselves), one suggestion per venue.
      */
     private List<Suggestion> sharedExposures(List<long[]> cases, Actor actor) {
-        java.util.Map<Long, byte[]> phones = persons.phoneHashes(cases.stream().map(c -> c[1]).toList());
+        // every phone known for each case's person: a second phone's check-ins count too
+        java.util.Map<Long, List<byte[]>> phones = persons.phoneHashes(cases.stream().map(c -> c[1]).toList());
         java.util.Map<String, long[]> byPhone = new java.util.HashMap<>();
         for (long[] c : cases) {
-            byte[] h = phones.get(c[1]);
-            if (h != null) {
+            for (byte[] h : phones.getOrDefault(c[1], List.of())) {
                 byPhone.put(java.util.HexFormat.of().formatHex(h), c);
             }
         }
@@ -161,19 +161,17 @@ public class Clusters {
         java.util.Map<Long, long[]> caseById = new java.util.HashMap<>();
         for (long[] c : cases) {
             caseById.put(c[0], c);
-            byte[] h = phones.get(c[1]);
-            if (h == null) {
-                continue;
-            }
             LocalDate confirmed = LocalDate.ofEpochDay(c[2]);
-            var found = overlaps.find(h, org.fangkong.common.ShanghaiTime.startOf(confirmed.minusDays(13)),
-                    org.fangkong.common.ShanghaiTime.startOf(confirmed.plusDays(1)), java.time.Duration.ZERO, actor.scopePath());
-            for (var o : found.overlaps()) {
-                long[] other = byPhone.get(java.util.HexFormat.of().formatHex(o.phoneKey()));
-                if (other != null && other[0] != c[0] && Math.abs(other[2] - c[2]) <= 13) {
-                    var set = byVenue.computeIfAbsent(o.index().venueId(), v -> new java.util.TreeSet<>());
-                    set.add(c[0]);
-                    set.add(other[0]);
+            for (byte[] h : phones.getOrDefault(c[1], List.of())) {
+                var found = overlaps.find(h, org.fangkong.common.ShanghaiTime.startOf(confirmed.minusDays(13)),
+                        org.fangkong.common.ShanghaiTime.startOf(confirmed.plusDays(1)), java.time.Duration.ZERO, actor.scopePath());
+                for (var o : found.overlaps()) {
+                    long[] other = byPhone.get(java.util.HexFormat.of().formatHex(o.phoneKey()));
+                    if (other != null && other[0] != c[0] && Math.abs(other[2] - c[2]) <= 13) {
+                        var set = byVenue.computeIfAbsent(o.index().venueId(), v -> new java.util.TreeSet<>());
+                        set.add(c[0]);
+                        set.add(other[0]);
+                    }
                 }
             }
         }

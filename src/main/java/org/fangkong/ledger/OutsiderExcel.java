@@ -20,6 +20,7 @@ import org.fangkong.common.web.RowsRejected.RowError;
 import org.fangkong.ledger.ResidentWorkbook.RawRow;
 import org.fangkong.person.PersonBatch;
 import org.fangkong.person.PersonIdentity;
+import org.fangkong.person.PersonRecords;
 import org.fangkong.person.PersonRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,13 +80,14 @@ public class OutsiderExcel {
     @Transactional
     public byte[] export(String jurisdiction, String reason, Actor actor) {
         LedgerScope.requireWrite(actor);
+        AuditTrail.requireReason(reason);
         String place = jurisdiction == null || jurisdiction.isBlank() ? null : scope.place(jurisdiction, actor, "jurisdiction").code();
         List<Object[]> rows = jdbc.sql("""
                         select o.jurisdiction_code, p.name_sealed, p.id_sealed, p.phone_sealed, o.origin, o.origin_code,
                                o.from_key_area, o.arrived_on, o.left_key_area_on, o.address, o.purpose, o.left_on
                         from outsider o
                         join jurisdiction j on j.code = o.jurisdiction_code
-                        join person p on p.id = o.person_id
+                        join person_record p on p.id = o.record_id
                         where j.path <@ cast(:scope as ltree) and (cast(:place as text) is null or o.jurisdiction_code = :place)
                         order by o.jurisdiction_code, o.arrived_on, o.id
                         """)
@@ -95,7 +97,7 @@ public class OutsiderExcel {
                         rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), rs.getString(10),
                         rs.getString(11), rs.getObject(12, LocalDate.class)})
                 .list();
-        audit.export("outsiders:" + (place == null ? actor.scopeCode() : place) + " rows:" + rows.size(), reason);
+        audit.export("outsiders:" + (place == null ? actor.scopeCode() : place), rows.size(), reason);
         return LedgerWorkbooks.sheet("外来人员登记台账", HEADERS, rows, r -> r);
     }
 
@@ -121,11 +123,7 @@ public class OutsiderExcel {
 
     private static List<RawRow> read(byte[] xlsx) {
         List<RawRow> rows;
-        try {
-            rows = ResidentWorkbook.read(new ByteArrayInputStream(xlsx), HEADERS.length, c -> c == 7 || c == 8 || c == 11);
-        } catch (IOException | RuntimeException e) {
-            throw new FieldException("file", "validation.import.notXlsx");
-        }
+        rows = ResidentWorkbook.read(xlsx, HEADERS.length, c -> c == 7 || c == 8 || c == 11);
         if (rows.isEmpty()) {
             throw new FieldException("file", "validation.import.empty");
         }
@@ -159,7 +157,8 @@ public class OutsiderExcel {
         int added = 0;
         for (int from = 0; from < valid.size(); from += ResidentBulkWriter.CHUNK) {
             List<Valid> chunk = valid.subList(from, Math.min(valid.size(), from + ResidentBulkWriter.CHUNK));
-            long[] people = persons.resolveAll(chunk.stream().map(Valid::who).toList());
+            PersonRecords.Enrolled[] people = persons.enrolAll(chunk.stream().map(Valid::who).toList(),
+                    chunk.stream().map(Valid::place).toList(), PersonRecords.Source.OUTSIDER);
             for (int i = 0; i < chunk.size(); i++) {
                 added += write(chunk.get(i), people[i], actor) ? 1 : 0;
             }
@@ -171,30 +170,32 @@ public class OutsiderExcel {
     }
 
     /** Updates the registration of this person, place and arrival day, or registers them; true when new. */
-    private boolean write(Valid v, long person, Actor actor) {
+    private boolean write(Valid v, PersonRecords.Enrolled who, Actor actor) {
+        long person = who.personId();
         boolean keyArea = keyAreas.includes(v.originCode(), v.origin());
         int updated = jdbc.sql("""
-                        update outsider set origin = :origin, origin_code = :code, from_key_area = :key,
+                        update outsider set record_id = :rec, origin = :origin, origin_code = :code, from_key_area = :key,
                                             left_key_area_on = :leftKey, address = :address, purpose = :purpose, left_on = :leftOn
                         where id = (select id from outsider where person_id = :p and jurisdiction_code = :j and arrived_on = :arrived
                                     order by id limit 1)
                         """)
-                .param("p", person).param("j", v.place()).param("arrived", v.arrived()).param("origin", v.origin())
-                .param("code", v.originCode()).param("key", keyArea).param("leftKey", v.leftKeyArea())
-                .param("address", v.address()).param("purpose", v.purpose()).param("leftOn", v.leftOn()).update();
+                .param("p", person).param("rec", who.recordId()).param("j", v.place()).param("arrived", v.arrived())
+                .param("origin", v.origin()).param("code", v.originCode()).param("key", keyArea)
+                .param("leftKey", v.leftKeyArea()).param("address", v.address()).param("purpose", v.purpose())
+                .param("leftOn", v.leftOn()).update();
         if (updated > 0) {
             return false;
         }
         long id = jdbc.sql("""
-                        insert into outsider (jurisdiction_code, person_id, origin, origin_code, from_key_area, arrived_on,
-                                              left_key_area_on, address, purpose, left_on, created_by)
-                        values (:j, :p, :origin, :code, :key, :arrived, :leftKey, :address, :purpose, :leftOn, :by) returning id
+                        insert into outsider (jurisdiction_code, person_id, record_id, origin, origin_code, from_key_area,
+                                              arrived_on, left_key_area_on, address, purpose, left_on, created_by)
+                        values (:j, :p, :rec, :origin, :code, :key, :arrived, :leftKey, :address, :purpose, :leftOn, :by) returning id
                         """)
                 .param("p", person).param("j", v.place()).param("arrived", v.arrived()).param("origin", v.origin())
                 .param("code", v.originCode()).param("key", keyArea).param("leftKey", v.leftKeyArea())
                 .param("address", v.address()).param("purpose", v.purpose()).param("leftOn", v.leftOn())
-                .param("by", actor.username()).query(Long.class).single();
-        events.publishEvent(new OutsiderRegistered(id, person, v.place(), v.origin(), v.originCode(), keyArea, v.arrived(),
+                .param("rec", who.recordId()).param("by", actor.username()).query(Long.class).single();
+        events.publishEvent(new OutsiderRegistered(id, person, who.recordId(), v.place(), v.origin(), v.originCode(), keyArea, v.arrived(),
                 v.leftKeyArea(), null));
         return true;
     }

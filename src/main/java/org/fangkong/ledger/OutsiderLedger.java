@@ -9,7 +9,7 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.person.PersonIdentity;
-import org.fangkong.person.PersonRegistry;
+import org.fangkong.person.PersonRecords;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +26,7 @@ public class OutsiderLedger {
                    o.purpose, o.left_on
             from outsider o
             join jurisdiction j on j.code = o.jurisdiction_code
-            join person p on p.id = o.person_id
+            join person_record p on p.id = o.record_id
             where j.path <@ cast(:scope as ltree)
             """;
     private static final RowMapper<Outsider> MAPPER = (rs, n) -> new Outsider(rs.getLong("id"),
@@ -37,16 +37,16 @@ public class OutsiderLedger {
             (Long) rs.getObject("household_id", Long.class), rs.getString("purpose"), rs.getObject("left_on", LocalDate.class));
 
     private final JdbcClient jdbc;
-    private final PersonRegistry persons;
+    private final PersonRecords records;
     private final LedgerScope scope;
     private final KeyAreas keyAreas;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OutsiderLedger(JdbcClient jdbc, PersonRegistry persons, LedgerScope scope, KeyAreas keyAreas,
+    OutsiderLedger(JdbcClient jdbc, PersonRecords records, LedgerScope scope, KeyAreas keyAreas,
                    ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
-        this.persons = persons;
+        this.records = records;
         this.scope = scope;
         this.keyAreas = keyAreas;
         this.events = events;
@@ -81,19 +81,20 @@ public class OutsiderLedger {
                             """).param("h", form.householdId()).param("scope", actor.scopePath()).query(Long.class)
                     .optional().orElseThrow(() -> new FieldException("householdId", "validation.outsider.household"));
         }
-        long personId = persons.resolve(new PersonIdentity(form.name(), form.idNumber(), form.phone()));
+        PersonRecords.Enrolled who = records.enrol(new PersonIdentity(form.name(), form.idNumber(), form.phone()),
+                form.jurisdiction().strip(), PersonRecords.Source.OUTSIDER);
         boolean keyArea = keyAreas.includes(originCode, form.origin());
         long id = jdbc.sql("""
-                        insert into outsider (jurisdiction_code, person_id, origin, origin_code, from_key_area, arrived_on,
-                                              left_key_area_on, address, household_id, purpose, created_by)
-                        values (:j, :p, :origin, :code, :key, :arrived, :left, :address, :h, :purpose, :by) returning id
+                        insert into outsider (jurisdiction_code, person_id, record_id, origin, origin_code, from_key_area,
+                                              arrived_on, left_key_area_on, address, household_id, purpose, created_by)
+                        values (:j, :p, :rec, :origin, :code, :key, :arrived, :left, :address, :h, :purpose, :by) returning id
                         """)
-                .param("j", form.jurisdiction().strip()).param("p", personId).param("origin", form.origin().strip())
+                .param("j", form.jurisdiction().strip()).param("p", who.personId()).param("rec", who.recordId()).param("origin", form.origin().strip())
                 .param("code", originCode).param("key", keyArea).param("arrived", form.arrivedOn())
                 .param("left", form.leftKeyAreaOn()).param("address", form.address().strip())
                 .param("h", form.householdId()).param("purpose", form.purpose() == null ? "" : form.purpose().strip())
                 .param("by", actor.username()).query(Long.class).single();
-        events.publishEvent(new OutsiderRegistered(id, personId, form.jurisdiction().strip(), form.origin().strip(),
+        events.publishEvent(new OutsiderRegistered(id, who.personId(), who.recordId(), form.jurisdiction().strip(), form.origin().strip(),
                 originCode, keyArea, form.arrivedOn(), form.leftKeyAreaOn(), form.householdId()));
         return find(id, actor);
     }
@@ -127,7 +128,9 @@ public class OutsiderLedger {
     @Transactional
     public PersonIdentity reveal(long id, String reason, Actor actor) {
         LedgerScope.requireWrite(actor);
-        return persons.reveal(find(id, actor).personId(), LedgerScope.reason(reason));
+        find(id, actor);
+        long record = jdbc.sql("select record_id from outsider where id = :id").param("id", id).query(Long.class).single();
+        return records.reveal(record, LedgerScope.reason(reason));
     }
 
     /** Records the day the outsider left the village again. */

@@ -25,6 +25,7 @@ import org.fangkong.common.web.RowsRejected;
 import org.fangkong.common.web.RowsRejected.RowError;
 import org.fangkong.ledger.ResidentWorkbook.RawRow;
 import org.fangkong.person.PersonBatch;
+import org.fangkong.person.PersonRecords;
 import org.fangkong.person.PersonIdentity;
 import org.fangkong.person.PersonRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,10 +59,12 @@ public class PassageExcel {
     private final Jobs jobs;
     private final TransactionTemplate tx;
     private final PersonBatch persons;
+    private final PersonRecords records;
 
     PassageExcel(JdbcClient jdbc, PassageLog log, PiiSealer sealer, AuditTrail audit, Clock clock, Jobs jobs,
-                 PlatformTransactionManager txManager, PersonBatch persons) {
+                 PlatformTransactionManager txManager, PersonBatch persons, PersonRecords records) {
         this.persons = persons;
+        this.records = records;
         this.jobs = jobs;
         this.tx = new TransactionTemplate(txManager);
         this.jdbc = jdbc;
@@ -75,13 +78,14 @@ public class PassageExcel {
     @Transactional
     public byte[] export(long checkpointId, LocalDate from, LocalDate to, String reason, Actor actor) {
         LedgerScope.requireWrite(actor);
+        AuditTrail.requireReason(reason);
         log.checkpoint(checkpointId, actor);
         LocalDate first = from == null ? ShanghaiTime.today(clock) : from;
         LocalDate last = to == null ? first : to;
         List<Object[]> rows = jdbc.sql("""
                         select s.at, s.direction, p.name_sealed, p.id_sealed, p.phone_sealed, s.resident, s.origin, s.host,
                                s.purpose, s.plate, s.temperature, s.refused, s.recorded_by
-                        from passage s join person p on p.id = s.person_id
+                        from passage s join person_record p on p.id = s.record_id
                         where s.checkpoint_id = :c and s.at >= :from and s.at < :to
                         order by s.at, s.id
                         """)
@@ -93,7 +97,7 @@ public class PassageExcel {
                         rs.getString(9), rs.getString(10), rs.getBigDecimal(11), rs.getBoolean(12) ? "禁止进入" : "",
                         rs.getString(13)})
                 .list();
-        audit.export("passages:checkpoint:" + checkpointId + " " + first + ".." + last + " rows:" + rows.size(), reason);
+        audit.export("passages:checkpoint:" + checkpointId + " " + first + ".." + last, rows.size(), reason);
         return LedgerWorkbooks.sheet("卡口登记台账", HEADERS, rows, r -> r);
     }
 
@@ -119,11 +123,7 @@ public class PassageExcel {
         LedgerScope.requireWrite(actor);
         Checkpoint checkpoint = log.checkpoint(checkpointId, actor);
         List<RawRow> rows;
-        try {
-            rows = ResidentWorkbook.read(new ByteArrayInputStream(xlsx), HEADERS.length, c -> c == 0);
-        } catch (IOException | RuntimeException e) {
-            throw new FieldException("file", "validation.import.notXlsx");
-        }
+        rows = ResidentWorkbook.read(xlsx, HEADERS.length, c -> c == 0);
         if (rows.isEmpty()) {
             throw new FieldException("file", "validation.import.empty");
         }
@@ -148,8 +148,9 @@ public class PassageExcel {
             // newcomers with a name are registered; someone given by ID card or phone alone must be known
             List<Line> named = chunk.stream().filter(Line::named).toList();
             List<Line> known = chunk.stream().filter(l -> !l.named()).toList();
-            long[] namedIds = persons.resolveAll(named.stream().map(Line::who).toList());
-            long[] knownIds = persons.findAll(known.stream().map(Line::who).toList());
+            PersonRecords.Enrolled[] namedIds = persons.enrolAll(named.stream().map(Line::who).toList(),
+                    named.stream().map(l -> checkpoint.jurisdictionCode()).toList(), PersonRecords.Source.PASSAGE);
+            PersonRecords.Enrolled[] knownIds = records.findAllInScope(known.stream().map(Line::who).toList(), actor.scopePath());
             for (int i = 0; i < named.size(); i++) {
                 Line l = named.get(i);
                 log.insert(checkpoint, namedIds[i], l.entry(), l.form(), l.at(), l.recordedBy());
@@ -157,7 +158,7 @@ public class PassageExcel {
             }
             for (int i = 0; i < known.size(); i++) {
                 Line l = known.get(i);
-                if (knownIds[i] == 0) {
+                if (knownIds[i] == null) {
                     errors.add(new RowError(l.row(), HEADERS[2], "validation.passage.unknownPerson"));
                     continue;
                 }

@@ -17,7 +17,7 @@ import org.fangkong.common.web.NotFoundException;
 import org.fangkong.ledger.LedgerEnums.CheckpointKind;
 import org.fangkong.ledger.LedgerEnums.Direction;
 import org.fangkong.person.PersonIdentity;
-import org.fangkong.person.PersonRegistry;
+import org.fangkong.person.PersonRecords;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +50,7 @@ public class PassageLog {
             from passage s
             join checkpoint c on c.id = s.checkpoint_id
             join jurisdiction j on j.code = c.jurisdiction_code
-            join person p on p.id = s.person_id
+            join person_record p on p.id = s.record_id
             left join checkpoint_alert a on a.passage_id = s.id
             where j.path <@ cast(:scope as ltree)
             """;
@@ -62,16 +62,16 @@ public class PassageLog {
             rs.getString("recorded_by"));
 
     private final JdbcClient jdbc;
-    private final PersonRegistry persons;
+    private final PersonRecords records;
     private final LedgerScope scope;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PassageLog(JdbcClient jdbc, PersonRegistry persons, LedgerScope scope, ApplicationEventPublisher events,
+    PassageLog(JdbcClient jdbc, PersonRecords records, LedgerScope scope, ApplicationEventPublisher events,
                AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
-        this.persons = persons;
+        this.records = records;
         this.scope = scope;
         this.events = events;
         this.audit = audit;
@@ -118,7 +118,7 @@ public class PassageLog {
         if (checkpoint.closedAt() != null) {
             throw new FieldException("checkpoint", "validation.checkpoint.closed");
         }
-        return passage(write(checkpoint, form, clock.instant(), actor.username()), actor);
+        return passage(write(checkpoint, form, clock.instant(), actor.username(), actor.scopePath()), actor);
     }
 
     /**
@@ -127,14 +127,16 @@ public class PassageLog {
      * a passage already in the log (same checkpoint, minute, direction and person) is not written twice:
      * a ledger's times are to the minute.
      */
-    long write(Checkpoint checkpoint, PassageForm form, Instant at, String recordedBy) {
+    long write(Checkpoint checkpoint, PassageForm form, Instant at, String recordedBy, String scopePath) {
         Entry entry = entry(form);
         // a resident (or anyone seen before) is found by ID card or phone alone; a newcomer gives a name
-        long personId = form.name() == null || form.name().isBlank()
-                ? persons.lookup(form.idNumber(), form.phone())
+        // (only by what this scope recorded: the gate's own village and what lies around it in the scope)
+        PersonRecords.Enrolled who = form.name() == null || form.name().isBlank()
+                ? records.findInScope(form.idNumber(), form.phone(), scopePath)
                         .orElseThrow(() -> new FieldException("name", "validation.passage.unknownPerson"))
-                : persons.resolve(new PersonIdentity(form.name(), form.idNumber(), form.phone()));
-        return insert(checkpoint, personId, entry, form, at, recordedBy);
+                : records.enrol(new PersonIdentity(form.name(), form.idNumber(), form.phone()), checkpoint.jurisdictionCode(),
+                        PersonRecords.Source.PASSAGE);
+        return insert(checkpoint, who, entry, form, at, recordedBy);
     }
 
     /** Direction and temperature as checked at the gate. */
@@ -158,11 +160,12 @@ public class PassageLog {
      * One statement: the passage with its resident flag, unless the log has it already (same
      * minute, direction and person); then the township's alert for a fever on entry.
      */
-    long insert(Checkpoint checkpoint, long personId, Entry entry, PassageForm form, Instant at, String recordedBy) {
+    long insert(Checkpoint checkpoint, PersonRecords.Enrolled who, Entry entry, PassageForm form, Instant at, String recordedBy) {
+        long personId = who.personId();
         Optional<Long> inserted = jdbc.sql("""
-                        insert into passage (checkpoint_id, at, direction, person_id, resident, origin, host, purpose, plate,
-                                             temperature, refused, recorded_by)
-                        select :c, :at, :dir, :p,
+                        insert into passage (checkpoint_id, at, direction, person_id, record_id, resident, origin, host, purpose,
+                                             plate, temperature, refused, recorded_by)
+                        select :c, :at, :dir, :p, :rec,
                                exists (select 1 from resident r join household h on h.id = r.household_id
                                        join jurisdiction j on j.code = h.jurisdiction_code
                                        join jurisdiction cj on cj.code = :village
@@ -175,7 +178,7 @@ public class PassageLog {
                         returning id
                         """)
                 .param("c", checkpoint.id()).param("at", Timestamp.from(at)).param("dir", entry.direction().name())
-                .param("p", personId).param("village", checkpoint.jurisdictionCode()).param("origin", text(form.origin()))
+                .param("p", personId).param("rec", who.recordId()).param("village", checkpoint.jurisdictionCode()).param("origin", text(form.origin()))
                 .param("host", text(form.host())).param("purpose", text(form.purpose()))
                 .param("plate", text(form.plate()).toUpperCase()).param("t", entry.temperature()).param("refused", entry.fever())
                 .param("by", recordedBy).query(Long.class).optional();
@@ -213,7 +216,9 @@ public class PassageLog {
     @Transactional
     public PersonIdentity reveal(long id, String reason, Actor actor) {
         LedgerScope.requireWrite(actor);
-        return persons.reveal(passage(id, actor).personId(), LedgerScope.reason(reason));
+        passage(id, actor);
+        long record = jdbc.sql("select record_id from passage where id = :id").param("id", id).query(Long.class).single();
+        return records.reveal(record, LedgerScope.reason(reason));
     }
 
     /** One checkpoint's log for one Asia/Shanghai day, in time order: the day's sheet. */
@@ -256,7 +261,7 @@ public class PassageLog {
                         join passage s on s.id = a.passage_id
                         join checkpoint c on c.id = s.checkpoint_id
                         join jurisdiction j on j.code = c.jurisdiction_code
-                        join person p on p.id = s.person_id
+                        join person_record p on p.id = s.record_id
                         where j.path <@ cast(:scope as ltree) and (not :open or a.handled_at is null)
                         order by a.handled_at nulls first, a.raised_at desc
                         limit 500

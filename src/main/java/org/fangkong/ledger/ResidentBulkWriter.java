@@ -1,6 +1,7 @@
 package org.fangkong.ledger;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.fangkong.common.jobs.JobProgress;
 import org.fangkong.common.security.Actor;
 import org.fangkong.person.PersonBatch;
+import org.fangkong.person.PersonRecords;
 import org.fangkong.person.PersonRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,14 +45,16 @@ class ResidentBulkWriter {
         Map<String, Long> households = households(members, actor);
         for (int from = 0; from < members.size(); from += CHUNK) {
             List<Member> chunk = members.subList(from, Math.min(members.size(), from + CHUNK));
-            long[] people = persons.resolveAll(chunk.stream().map(Member::who).toList());
+            PersonRecords.Enrolled[] enrolled = persons.enrolAll(chunk.stream().map(Member::who).toList(),
+                    chunk.stream().map(Member::place).toList(), PersonRecords.Source.RESIDENT);
+            long[] people = Arrays.stream(enrolled).mapToLong(PersonRecords.Enrolled::personId).toArray();
             // one row per membership, the last of the file winning
             Map<String, Integer> last = new LinkedHashMap<>();
             for (int i = 0; i < chunk.size(); i++) {
                 last.put(households.get(key(chunk.get(i))) + ":" + people[i], i);
             }
             int n = last.size();
-            Long[] h = new Long[n], p = new Long[n];
+            Long[] h = new Long[n], p = new Long[n], rec = new Long[n];
             String[] rel = new String[n], res = new String[n], health = new String[n], left = new String[n], out = new String[n];
             Boolean[] keyArea = new Boolean[n];
             int j = 0;
@@ -58,6 +62,7 @@ class ResidentBulkWriter {
                 Member m = chunk.get(i);
                 h[j] = households.get(key(m));
                 p[j] = people[i];
+                rec[j] = enrolled[i].recordId();
                 rel[j] = m.relation().name();
                 res[j] = m.residence().name();
                 health[j] = m.health().name();
@@ -68,23 +73,23 @@ class ResidentBulkWriter {
             }
             jdbc.sql("""
                             with v as (
-                                select * from unnest(cast(:h as bigint[]), cast(:p as bigint[]), cast(:rel as text[]),
-                                                     cast(:res as text[]), cast(:health as text[]), cast(:key as boolean[]),
-                                                     cast(:left as date[]), cast(:out as date[]))
-                                       as v(h, p, rel, res, health, key, left_on, out_on)
+                                select * from unnest(cast(:h as bigint[]), cast(:p as bigint[]), cast(:rec as bigint[]),
+                                                     cast(:rel as text[]), cast(:res as text[]), cast(:health as text[]),
+                                                     cast(:key as boolean[]), cast(:left as date[]), cast(:out as date[]))
+                                       as v(h, p, rec, rel, res, health, key, left_on, out_on)
                             ), updated as (
-                                update resident r set relation = v.rel, residence = v.res, health = v.health,
+                                update resident r set record_id = v.rec, relation = v.rel, residence = v.res, health = v.health,
                                                       from_key_area = v.key, left_key_area_on = v.left_on,
                                                       moved_out_on = v.out_on, updated_at = now()
                                 from v where r.household_id = v.h and r.person_id = v.p and r.moved_out_on is null
                                 returning r.household_id, r.person_id
                             )
-                            insert into resident (household_id, person_id, relation, residence, health, from_key_area,
+                            insert into resident (household_id, person_id, record_id, relation, residence, health, from_key_area,
                                                   left_key_area_on, moved_out_on)
-                            select h, p, rel, res, health, key, left_on, out_on from v
+                            select h, p, rec, rel, res, health, key, left_on, out_on from v
                             where not exists (select 1 from updated u where u.household_id = v.h and u.person_id = v.p)
                             """)
-                    .param("h", h).param("p", p).param("rel", rel).param("res", res).param("health", health)
+                    .param("h", h).param("p", p).param("rec", rec).param("rel", rel).param("res", res).param("health", health)
                     .param("key", keyArea).param("left", left).param("out", out).update();
             progress.done(from + chunk.size());
         }

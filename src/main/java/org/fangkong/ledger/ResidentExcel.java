@@ -84,6 +84,7 @@ public class ResidentExcel {
     @Transactional
     public byte[] export(String jurisdiction, String reason, Actor actor) {
         LedgerScope.requireWrite(actor);
+        AuditTrail.requireReason(reason);
         String place = jurisdiction == null || jurisdiction.isBlank() ? null : scope.place(jurisdiction, actor, "jurisdiction").code();
         LocalDate today = ShanghaiTime.today(clock);
         List<Line> lines = jdbc.sql("""
@@ -93,7 +94,7 @@ public class ResidentExcel {
                         from resident r
                         join household h on h.id = r.household_id
                         join jurisdiction j on j.code = h.jurisdiction_code
-                        join person p on p.id = r.person_id
+                        join person_record p on p.id = r.record_id
                         where j.path <@ cast(:scope as ltree) and (cast(:place as text) is null or h.jurisdiction_code = :place)
                         order by h.jurisdiction_code, h.building, h.address, h.id, r.relation <> 'HEAD', r.id
                         """)
@@ -107,7 +108,7 @@ public class ResidentExcel {
                             Health.valueOf(rs.getString(11)), rs.getBoolean(12), rs.getObject(13, LocalDate.class),
                             rs.getObject(14, LocalDate.class));
                 }).list();
-        audit.export("residents:" + (place == null ? actor.scopeCode() : place) + " rows:" + lines.size(), reason);
+        audit.export("residents:" + (place == null ? actor.scopeCode() : place), lines.size(), reason);
         return ResidentWorkbook.write(lines);
     }
 
@@ -138,8 +139,8 @@ public class ResidentExcel {
     static List<RawRow> read(InputStream xlsx) {
         List<RawRow> rows;
         try {
-            rows = ResidentWorkbook.read(xlsx);
-        } catch (IOException | RuntimeException e) {
+            rows = ResidentWorkbook.read(xlsx.readAllBytes());
+        } catch (IOException e) {
             throw new FieldException("file", "validation.import.notXlsx");
         }
         if (rows.isEmpty()) {

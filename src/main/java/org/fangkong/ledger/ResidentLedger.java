@@ -17,6 +17,7 @@ import org.fangkong.ledger.LedgerEnums.Health;
 import org.fangkong.ledger.LedgerEnums.Relation;
 import org.fangkong.ledger.LedgerEnums.Residence;
 import org.fangkong.person.PersonIdentity;
+import org.fangkong.person.PersonRecords;
 import org.fangkong.person.PersonRegistry;
 import org.fangkong.person.PersonsMerged;
 import org.springframework.context.event.EventListener;
@@ -33,23 +34,33 @@ import org.springframework.transaction.annotation.Transactional;
 public class ResidentLedger {
 
     private static final String RESIDENTS = """
-            select r.id, r.household_id, h.address, h.jurisdiction_code, r.person_id, p.name_masked, p.id_masked,
+            select r.id, r.household_id, h.address, h.jurisdiction_code, r.person_id, r.record_id, p.name_masked, p.id_masked,
                    p.phone_masked, p.sex, p.birth_date, r.relation, r.residence, r.health, r.from_key_area,
                    r.left_key_area_on, r.moved_out_on
             from resident r
             join household h on h.id = r.household_id
             join jurisdiction j on j.code = h.jurisdiction_code
-            join person p on p.id = r.person_id
+            join person_record p on p.id = r.record_id
             where j.path <@ cast(:scope as ltree)
             """;
 
+    /**
+     * Any record of the resident's person made in the caller's scope: a search by ID number finds a
+     * resident whose other record here holds it (after a merge), never through another county's.
+     */
+    private static final String SAME_PERSON_HERE = """
+            select 1 from person_record x join jurisdiction xj on xj.code = x.jurisdiction_code
+            where x.person_id = r.person_id and xj.path <@ cast(:scope as ltree)""";
+
     private final JdbcClient jdbc;
     private final PersonRegistry persons;
+    private final PersonRecords records;
     private final LedgerScope scope;
     private final Clock clock;
 
-    ResidentLedger(JdbcClient jdbc, PersonRegistry persons, LedgerScope scope, Clock clock) {
+    ResidentLedger(JdbcClient jdbc, PersonRegistry persons, PersonRecords records, LedgerScope scope, Clock clock) {
         this.jdbc = jdbc;
+        this.records = records;
         this.persons = persons;
         this.scope = scope;
         this.clock = clock;
@@ -71,7 +82,7 @@ public class ResidentLedger {
         return (rs, n) -> {
             LocalDate birth = rs.getObject("birth_date", LocalDate.class);
             return new Resident(rs.getLong("id"), rs.getLong("household_id"), rs.getString("address"),
-                    rs.getString("jurisdiction_code"), rs.getLong("person_id"), rs.getString("name_masked"),
+                    rs.getString("jurisdiction_code"), rs.getLong("person_id"), rs.getLong("record_id"), rs.getString("name_masked"),
                     rs.getString("id_masked"), rs.getString("phone_masked"), rs.getString("sex"),
                     birth == null ? null : java.time.Period.between(birth, today).getYears(),
                     Relation.valueOf(rs.getString("relation")), Residence.valueOf(rs.getString("residence")),
@@ -140,19 +151,22 @@ public class ResidentLedger {
     @Transactional
     public Resident addResident(long householdId, ResidentForm form, Actor actor) {
         LedgerScope.requireWrite(actor);
-        household(householdId, actor);
+        Household household = household(householdId, actor);
         MemberFields f = MemberFields.of(form, Health.HEALTHY);
-        long personId = persons.resolve(new PersonIdentity(form.name(), form.idNumber(), form.phone()));
+        PersonRecords.Enrolled who = records.enrol(new PersonIdentity(form.name(), form.idNumber(), form.phone()),
+                household.jurisdictionCode(), PersonRecords.Source.RESIDENT);
+        long personId = who.personId();
         boolean member = jdbc.sql("select exists (select 1 from resident where household_id = :h and person_id = :p and moved_out_on is null)")
                 .param("h", householdId).param("p", personId).query(Boolean.class).single();
         if (member) {
             throw new ConflictException("idNumber", "validation.resident.duplicate");
         }
         long id = jdbc.sql("""
-                        insert into resident (household_id, person_id, relation, residence, health, from_key_area, left_key_area_on)
-                        values (:h, :p, :rel, :res, :health, :key, :left) returning id
+                        insert into resident (household_id, person_id, record_id, relation, residence, health, from_key_area,
+                                              left_key_area_on)
+                        values (:h, :p, :rec, :rel, :res, :health, :key, :left) returning id
                         """)
-                .param("h", householdId).param("p", personId).param("rel", f.relation().name()).param("res", f.residence().name())
+                .param("h", householdId).param("p", personId).param("rec", who.recordId()).param("rel", f.relation().name()).param("res", f.residence().name())
                 .param("health", f.health().name()).param("key", Boolean.TRUE.equals(form.fromKeyArea()))
                 .param("left", form.leftKeyAreaOn()).query(Long.class).single();
         return resident(id, actor);
@@ -223,12 +237,12 @@ public class ResidentLedger {
         }
         return jdbc.sql(RESIDENTS + """
                          and (cast(:h as bigint) is null or r.household_id = :h)
-                         and (cast(:ih as bytea) is null or p.id_hash = :ih)
-                         and (cast(:ph as bytea) is null or p.phone_hash = :ph)
-                         and (cast(:nh as bytea) is null or p.name_hash = :nh)
+                         and (cast(:ih as bytea) is null or exists (%1$s and x.id_hash = :ih))
+                         and (cast(:ph as bytea) is null or exists (%1$s and x.phone_hash = :ph))
+                         and (cast(:nh as bytea) is null or exists (%1$s and x.name_hash = :nh))
                         order by r.moved_out_on nulls first, h.address, r.relation = 'HEAD' desc, r.id
                         limit 500
-                        """)
+                        """.formatted(SAME_PERSON_HERE))
                 .param("scope", actor.scopePath()).param("h", householdId).param("ih", idHash).param("ph", phoneHash)
                 .param("nh", nameHash).query(residentMapper()).list();
     }
@@ -240,15 +254,18 @@ public class ResidentLedger {
     @Transactional
     public PersonIdentity reveal(long residentId, String reason, Actor actor) {
         LedgerScope.requireWrite(actor);
-        return persons.reveal(resident(residentId, actor).personId(), LedgerScope.reason(reason));
+        return records.reveal(resident(residentId, actor).recordId(), LedgerScope.reason(reason));
     }
 
-    /** A merged person's memberships and passages move to the kept record (same transaction). */
+    /**
+     * A merged person's memberships, registrations and passages move to the kept person (same
+     * transaction); each row keeps its own record of who they are.
+     */
     @EventListener
     void on(PersonsMerged merged) {
-        jdbc.sql("update resident set person_id = :k where person_id = :m").param("k", merged.kept())
-                .param("m", merged.merged()).update();
-        jdbc.sql("update passage set person_id = :k where person_id = :m").param("k", merged.kept())
-                .param("m", merged.merged()).update();
+        for (String table : new String[] {"resident", "outsider", "passage"}) {
+            jdbc.sql("update " + table + " set person_id = :k where person_id = :m").param("k", merged.kept())
+                    .param("m", merged.merged()).update();
+        }
     }
 }

@@ -2,7 +2,7 @@ package org.fangkong.ledger;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,6 +14,8 @@ import java.util.Optional;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.fangkong.common.Uploads;
+import org.fangkong.common.web.FieldException;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -97,20 +99,23 @@ final class ResidentWorkbook {
     }
 
     /** The data rows of the resident ledger's first sheet. */
-    static List<RawRow> read(InputStream xlsx) throws IOException {
+    static List<RawRow> read(byte[] xlsx) {
         return read(xlsx, HEADERS.length, c -> c >= 12);
     }
 
     /**
      * The data rows of a ledger's first sheet ({@code columns} wide), as text, skipping blank rows;
-     * a number in a date column (an Excel serial date) reads as yyyy-MM-dd.
+     * a number in a date column (an Excel serial date) reads as yyyy-MM-dd. Bounded while reading
+     * ({@link Uploads}): a zip bomb or a row far past the limit ends the read with a 400 on {@code file}.
      */
-    static List<RawRow> read(InputStream xlsx, int columns, java.util.function.IntPredicate dateColumn) throws IOException {
+    static List<RawRow> read(byte[] xlsx, int columns, java.util.function.IntPredicate dateColumn) {
+        Uploads.checkZip(xlsx);
         List<RawRow> rows = new ArrayList<>();
-        try (ReadableWorkbook wb = new ReadableWorkbook(xlsx)) {
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = wb.getFirstSheet();
             try (var stream = sheet.openStream()) {
                 stream.forEach(row -> {
+                    Uploads.row(row.getRowNum());
                     if (row.getRowNum() == 1) {
                         return; // the header
                     }
@@ -125,6 +130,10 @@ final class ResidentWorkbook {
                     }
                 });
             }
+        } catch (FieldException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new FieldException("file", "validation.import.notXlsx");
         }
         return rows;
     }

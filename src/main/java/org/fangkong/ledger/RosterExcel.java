@@ -107,11 +107,7 @@ public class RosterExcel {
     private ImportResult importRows(byte[] xlsx, boolean validRowsOnly, Actor actor) {
         LedgerScope.requireWrite(actor);
         List<RawRow> rows;
-        try {
-            rows = ResidentWorkbook.read(new ByteArrayInputStream(xlsx), HEADERS.length, c -> c == 4);
-        } catch (IOException | RuntimeException e) {
-            throw new FieldException("file", "validation.import.notXlsx");
-        }
+        rows = ResidentWorkbook.read(xlsx, HEADERS.length, c -> c == 4);
         if (rows.isEmpty()) {
             throw new FieldException("file", "validation.import.empty");
         }

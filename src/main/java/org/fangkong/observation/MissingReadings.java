@@ -84,7 +84,7 @@ public class MissingReadings {
                                o.grid_worker, o.anchor_date, m.n, m.last_day, m.last_half
                         from missing m
                         join observation_order o on o.id = m.order_id
-                        join person p on p.id = o.person_id
+                        join person_record p on p.id = o.record_id
                         join jurisdiction j on j.code = o.jurisdiction_code
                         order by m.last_day desc, m.n desc, o.id limit 500
                         """)

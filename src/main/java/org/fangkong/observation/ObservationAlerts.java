@@ -34,7 +34,7 @@ public class ObservationAlerts {
             from observation_alert a
             join observation_reading r on r.id = a.reading_id
             join observation_order o on o.id = a.order_id
-            join person p on p.id = o.person_id
+            join person_record p on p.id = o.record_id
             join jurisdiction j on j.code = o.jurisdiction_code
             where j.path <@ cast(:scope as ltree)
             """;
@@ -107,9 +107,9 @@ public class ObservationAlerts {
                             """).param("o", alert.orderId()).param("by", actor.username()).update();
         }
         audit.record(AuditActions.OBSERVATION_ALERT_HANDLED, "observation-alert:" + alertId, o.name());
-        long personId = jdbc.sql("select person_id from observation_order where id = :o").param("o", alert.orderId())
-                .query(Long.class).single();
-        events.publishEvent(new ObservationOutcome(alertId, alert.orderId(), personId, alert.jurisdictionCode(), o,
+        long[] person = jdbc.sql("select person_id, record_id from observation_order where id = :o").param("o", alert.orderId())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        events.publishEvent(new ObservationOutcome(alertId, alert.orderId(), person[0], person[1], alert.jurisdictionCode(), o,
                 suspectedCase && o != Outcome.RULED_OUT, ShanghaiTime.today(clock), actor.username()));
         return find(alertId, actor);
     }

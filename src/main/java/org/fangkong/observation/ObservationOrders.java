@@ -25,6 +25,7 @@ import org.fangkong.ledger.Whereabouts;
 import org.fangkong.observation.ObservationOrder.Reason;
 import org.fangkong.observation.ObservationOrder.Status;
 import org.fangkong.person.PersonIdentity;
+import org.fangkong.person.PersonRecords;
 import org.fangkong.person.PersonRegistry;
 import org.fangkong.tracing.ContactsIdentified;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ public class ObservationOrders {
                    exists (select 1 from observation_reading r where r.order_id = o.id and r.day = :today and r.half = 'MORNING') as morning_done,
                    exists (select 1 from observation_reading r where r.order_id = o.id and r.day = :today and r.half = 'EVENING') as evening_done
             from observation_order o
-            join person p on p.id = o.person_id
+            join person_record p on p.id = o.record_id
             join jurisdiction j on j.code = o.jurisdiction_code
             """;
 
@@ -71,18 +72,20 @@ public class ObservationOrders {
 
     private final JdbcClient jdbc;
     private final PersonRegistry persons;
+    private final PersonRecords records;
     private final JurisdictionService jurisdictions;
     private final PiiSealer sealer;
     private final Clock clock;
     private final LedgerWhereabouts whereabouts;
     private final String publicUrl;
 
-    ObservationOrders(JdbcClient jdbc, PersonRegistry persons, JurisdictionService jurisdictions, PiiSealer sealer, Clock clock,
+    ObservationOrders(JdbcClient jdbc, PersonRegistry persons, PersonRecords records, JurisdictionService jurisdictions, PiiSealer sealer, Clock clock,
                       LedgerWhereabouts whereabouts, org.fangkong.common.FangkongProperties properties) {
         this.whereabouts = whereabouts;
         this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
         this.jdbc = jdbc;
         this.persons = persons;
+        this.records = records;
         this.jurisdictions = jurisdictions;
         this.sealer = sealer;
         this.clock = clock;
@@ -116,15 +119,25 @@ public class ObservationOrders {
         if (form.anchorDate() == null || form.anchorDate().isAfter(today)) {
             throw new FieldException("anchorDate", "validation.observation.anchorDate");
         }
-        long personId = persons.resolve(new PersonIdentity(form.name(), form.idNumber(), form.phone()));
+        PersonRecords.Enrolled who = records.enrol(new PersonIdentity(form.name(), form.idNumber(), form.phone()), place.code(),
+                PersonRecords.Source.OBSERVATION);
         String token = token();
-        Optional<Long> id = insert(personId, reason, text(form.reasonDetail()), form.anchorDate(), place.code(),
+        Optional<Long> id = insert(who, reason, text(form.reasonDetail()), form.anchorDate(), place.code(),
                 form.householdId(), text(form.address()), text(form.gridWorker()), text(form.villageDoctor()), "manual",
                 token, actor.username());
         if (id.isEmpty()) {
             throw new org.fangkong.common.web.ConflictException("idNumber", "validation.observation.alreadyOpen");
         }
         return new Opened(find(id.get(), actor), token);
+    }
+
+    /** Whether the order lies in the subtree {@code scopePath}: ids other modules take from a body are checked so. */
+    @Transactional(readOnly = true)
+    public boolean inScope(long orderId, String scopePath) {
+        return jdbc.sql("""
+                        select exists (select 1 from observation_order o join jurisdiction j on j.code = o.jurisdiction_code
+                                       where o.id = :o and j.path <@ cast(:scope as ltree))
+                        """).param("o", orderId).param("scope", scopePath).query(Boolean.class).single();
     }
 
     private static Reason parseReason(String reason) {
@@ -148,7 +161,9 @@ public class ObservationOrders {
         if (anchor.plusDays(DAYS).isBefore(ShanghaiTime.today(clock))) {
             return; // the 14 days are over already
         }
-        Optional<Long> id = insert(arrival.personId(), Reason.KEY_AREA_ARRIVAL, arrival.origin(), anchor,
+        PersonRecords.Enrolled who = new PersonRecords.Enrolled(arrival.personId(),
+                records.copy(arrival.recordId(), arrival.jurisdictionCode(), PersonRecords.Source.OBSERVATION));
+        Optional<Long> id = insert(who, Reason.KEY_AREA_ARRIVAL, arrival.origin(), anchor,
                 arrival.jurisdictionCode(), arrival.householdId(), "", "", "", "outsider:" + arrival.outsiderId(), token(),
                 "system");
         id.ifPresent(o -> log.info("observation order {} opened for outsider {}", o, arrival.outsiderId()));
@@ -167,9 +182,11 @@ public class ObservationOrders {
         List<ContactsIdentified.Contact> contacts = identified.contacts().stream()
                 .filter(c -> !c.lastExposure().plusDays(DAYS).isBefore(ShanghaiTime.today(clock))).toList();
         long[] people = new long[contacts.size()];
+        PersonRegistry.Checked[] typed = new PersonRegistry.Checked[people.length];
         for (int i = 0; i < people.length; i++) {
-            String phone = contacts.get(i).phone();
-            people[i] = persons.lookup(null, phone).orElseGet(() -> persons.resolve(new PersonIdentity(UNNAMED, null, phone)));
+            typed[i] = PersonRegistry.check(new PersonIdentity(UNNAMED, null, contacts.get(i).phone()));
+            PersonRegistry.Checked phoneOnly = typed[i];
+            people[i] = persons.findByPhone(phoneOnly.phone()).orElseGet(() -> persons.resolve(phoneOnly));
         }
         Map<Long, Whereabouts> where = whereabouts.of(people);
         int opened = 0;
@@ -177,7 +194,14 @@ public class ObservationOrders {
             ContactsIdentified.Contact c = contacts.get(i);
             Whereabouts w = where.get(people[i]);
             boolean placed = w != null && w.placed();
-            opened += insert(people[i], Reason.CLOSE_CONTACT, "与 " + identified.indexPhoneMasked() + " 在" + c.venueName() + "接触（流调）",
+            String place = placed ? w.jurisdictionCode() : c.venueJurisdiction();
+            // the order shows what its place recorded of the person, else only the phone the check-in gave
+            long person = people[i];
+            PersonRegistry.Checked phoneOnly = typed[i];
+            long record = records.recordAt(person, place)
+                    .map(r -> records.copy(r, place, PersonRecords.Source.OBSERVATION))
+                    .orElseGet(() -> records.record(person, phoneOnly, place, PersonRecords.Source.OBSERVATION));
+            opened += insert(new PersonRecords.Enrolled(people[i], record), Reason.CLOSE_CONTACT, "与 " + identified.indexPhoneMasked() + " 在" + c.venueName() + "接触（流调）",
                     c.lastExposure(), placed ? w.jurisdictionCode() : c.venueJurisdiction(), placed ? w.householdId() : null,
                     placed && w.address() != null ? w.address() : "", "", "", "tracing", token(), identified.by())
                     .isPresent() ? 1 : 0;
@@ -186,17 +210,17 @@ public class ObservationOrders {
     }
 
     /** Inserts an order unless the person has an open one; answers the new id. */
-    private Optional<Long> insert(long personId, Reason reason, String detail, LocalDate anchor, String place, Long household,
+    private Optional<Long> insert(PersonRecords.Enrolled who, Reason reason, String detail, LocalDate anchor, String place, Long household,
                                   String address, String gridWorker, String doctor, String source, String token, String by) {
         return jdbc.sql("""
-                        insert into observation_order (person_id, reason, reason_detail, anchor_date, jurisdiction_code,
-                                                       household_id, address, grid_worker, village_doctor, source, link_hash,
-                                                       opened_by)
-                        values (:p, :reason, :detail, :anchor, :j, :h, :address, :gw, :doctor, :source, :link, :by)
+                        insert into observation_order (person_id, record_id, reason, reason_detail, anchor_date,
+                                                       jurisdiction_code, household_id, address, grid_worker, village_doctor,
+                                                       source, link_hash, opened_by)
+                        values (:p, :rec, :reason, :detail, :anchor, :j, :h, :address, :gw, :doctor, :source, :link, :by)
                         on conflict (person_id) where status in ('ACTIVE', 'ESCALATED') do nothing
                         returning id
                         """)
-                .param("p", personId).param("reason", reason.name()).param("detail", detail).param("anchor", anchor)
+                .param("p", who.personId()).param("rec", who.recordId()).param("reason", reason.name()).param("detail", detail).param("anchor", anchor)
                 .param("j", place).param("h", household).param("address", address).param("gw", gridWorker)
                 .param("doctor", doctor).param("source", source).param("link", linkHash(token)).param("by", by)
                 .query(Long.class).optional();

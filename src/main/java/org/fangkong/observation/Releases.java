@@ -11,7 +11,7 @@ import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.person.PersonIdentity;
-import org.fangkong.person.PersonRegistry;
+import org.fangkong.person.PersonRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -27,14 +27,14 @@ public class Releases {
 
     private final JdbcClient jdbc;
     private final ObservationOrders orders;
-    private final PersonRegistry persons;
+    private final PersonRecords records;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Releases(JdbcClient jdbc, ObservationOrders orders, PersonRegistry persons, AuditTrail audit, Clock clock) {
+    Releases(JdbcClient jdbc, ObservationOrders orders, PersonRecords records, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.orders = orders;
-        this.persons = persons;
+        this.records = records;
         this.audit = audit;
         this.clock = clock;
     }
@@ -91,7 +91,9 @@ public class Releases {
         if (order.status() != ObservationOrder.Status.RELEASED) {
             throw new FieldException("order", "validation.observation.notReleased");
         }
-        PersonIdentity who = persons.reveal(order.personId(), "解除隔离医学观察告知书");
+        long record = jdbc.sql("select record_id from observation_order where id = :id").param("id", orderId)
+                .query(Long.class).single();
+        PersonIdentity who = records.reveal(record, "解除隔离医学观察告知书");
         LocalDate releasedOn = jdbc.sql("select (closed_at at time zone 'Asia/Shanghai')::date from observation_order where id = :id")
                 .param("id", orderId).query(LocalDate.class).single();
         String township = jdbc.sql("""

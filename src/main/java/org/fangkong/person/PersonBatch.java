@@ -69,7 +69,7 @@ public class PersonBatch {
                 continue;
             }
             ids[i] = f.id();
-            if (phoneKey != null && !phoneKey.equals(f.phoneKey())) {
+            if (phoneKey != null && f.phoneKey() == null) { // fills a gap, never replaces another county's phone
                 phoneFills.add(new Object[] {phoneHash[i], sealer.encrypt(who.get(i).phone().value()),
                         who.get(i).phone().masked(), f.id()});
             }
@@ -77,6 +77,82 @@ public class PersonBatch {
         fillIn(idFills, phoneFills);
         insert(who, idHash, phoneHash, unresolved, ids);
         return ids;
+    }
+
+    /**
+     * {@link PersonRecords#enrol} for a whole file: each identity resolved, and kept as the row's
+     * place recorded it ({@code places} in the same order), one statement per chunk.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PersonRecords.Enrolled[] enrolAll(List<PersonRegistry.Checked> who, List<String> places, PersonRecords.Source source) {
+        long[] people = resolveAll(who);
+        int n = who.size();
+        Map<String, Integer> firstOf = new HashMap<>();
+        String[] keys = new String[n];
+        List<Integer> distinct = new ArrayList<>();
+        byte[][] nameHash = new byte[n][];
+        byte[][] idHash = hashes(who, true);
+        byte[][] phoneHash = hashes(who, false);
+        for (int i = 0; i < n; i++) {
+            nameHash[i] = registry.nameHash(who.get(i).name());
+            keys[i] = recordKey(people[i], places.get(i), nameHash[i], idHash[i], phoneHash[i]);
+            if (firstOf.putIfAbsent(keys[i], i) == null) {
+                distinct.add(i);
+            }
+        }
+        int m = distinct.size();
+        Long[] person = new Long[m];
+        String[] place = new String[m], nm = new String[m], im = new String[m], pm = new String[m], sex = new String[m],
+                birth = new String[m];
+        byte[][] ns = new byte[m][], nh = new byte[m][], ih = new byte[m][], is = new byte[m][], ph = new byte[m][],
+                ps = new byte[m][];
+        for (int j = 0; j < m; j++) {
+            int i = distinct.get(j);
+            PersonRegistry.Checked w = who.get(i);
+            person[j] = people[i];
+            place[j] = places.get(i);
+            ns[j] = sealer.encrypt(w.name());
+            nm[j] = Masking.name(w.name());
+            nh[j] = nameHash[i];
+            ih[j] = idHash[i];
+            ph[j] = phoneHash[i];
+            if (w.id() != null) {
+                is[j] = sealer.encrypt(w.id().value());
+                im[j] = w.id().masked();
+                sex[j] = w.id().male() ? "M" : "F";
+                birth[j] = w.id().birthDate() == null ? null : w.id().birthDate().toString();
+            }
+            if (w.phone() != null) {
+                ps[j] = sealer.encrypt(w.phone().value());
+                pm[j] = w.phone().masked();
+            }
+        }
+        Map<String, Long> recordByKey = new HashMap<>();
+        if (m > 0) {
+            jdbc.sql(PersonRecords.UPSERT + """
+                            select p, cast(:src as text), j, ns, nm, nh, ih, is_, im, ph, ps, pm, sex, birth
+                            from unnest(cast(:p as bigint[]), cast(:j as text[]), cast(:ns as bytea[]), cast(:nm as text[]),
+                                        cast(:nh as bytea[]), cast(:ih as bytea[]), cast(:is as bytea[]), cast(:im as text[]),
+                                        cast(:ph as bytea[]), cast(:ps as bytea[]), cast(:pm as text[]), cast(:sex as text[]),
+                                        cast(:birth as date[])) as v(p, j, ns, nm, nh, ih, is_, im, ph, ps, pm, sex, birth)
+                            """ + PersonRecords.ON_CONFLICT
+                            + " returning id, person_id, jurisdiction_code, name_hash, id_hash, phone_hash")
+                    .param("src", source.name()).param("p", person).param("j", place).param("ns", ns).param("nm", nm)
+                    .param("nh", nh).param("ih", ih).param("is", is).param("im", im).param("ph", ph).param("ps", ps)
+                    .param("pm", pm).param("sex", sex).param("birth", birth)
+                    .query((rs, x) -> recordByKey.put(recordKey(rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getBytes(5),
+                            rs.getBytes(6)), rs.getLong(1)))
+                    .list();
+        }
+        PersonRecords.Enrolled[] enrolled = new PersonRecords.Enrolled[n];
+        for (int i = 0; i < n; i++) {
+            enrolled[i] = new PersonRecords.Enrolled(people[i], recordByKey.get(keys[i]));
+        }
+        return enrolled;
+    }
+
+    private static String recordKey(long person, String place, byte[] name, byte[] id, byte[] phone) {
+        return person + "|" + place + "|" + key(name) + "|" + key(id) + "|" + key(phone);
     }
 
     /**
@@ -120,12 +196,19 @@ public class PersonBatch {
     private Map<String, List<Found>> byPhoneHash(byte[][] hashes) {
         Map<String, List<Found>> found = new HashMap<>();
         if (hashes.length > 0) {
+            // every phone a person is known by: the registry's and each record's
             jdbc.sql("""
-                            select phone_hash, id, id_hash from person
-                            where phone_hash = any(cast(:h as bytea[])) and merged_into is null order by id
+                            select distinct f.h, k.id, k.id_hash, k.phone_hash
+                            from (select phone_hash as h, coalesce(merged_into, id) as id from person
+                                  where phone_hash = any(cast(:h as bytea[]))
+                                  union
+                                  select r.phone_hash, coalesce(q.merged_into, q.id) from person_record r
+                                  join person q on q.id = r.person_id where r.phone_hash = any(cast(:h as bytea[]))) f
+                            join person k on k.id = f.id and k.merged_into is null
+                            order by k.id
                             """).param("h", hashes)
                     .query((rs, x) -> found.computeIfAbsent(key(rs.getBytes(1)), k -> new ArrayList<>())
-                            .add(new Found(rs.getLong(2), key(rs.getBytes(3)), key(rs.getBytes(1)))))
+                            .add(new Found(rs.getLong(2), key(rs.getBytes(3)), key(rs.getBytes(4)))))
                     .list();
         }
         return found;
@@ -159,7 +242,7 @@ public class PersonBatch {
                             from (select distinct on (id) * from unnest(cast(:id as bigint[]), cast(:h as bytea[]),
                                          cast(:s as bytea[]), cast(:m as text[])) with ordinality as x(id, h, s, m, o)
                                   order by id, o desc) v
-                            where p.id = v.id
+                            where p.id = v.id and p.phone_hash is null
                             """).param("id", id).param("h", hash).param("s", sealed).param("m", masked).update();
         }
     }

@@ -24,6 +24,7 @@ import org.fangkong.common.web.FieldException;
 import org.fangkong.ledger.LedgerWhereabouts;
 import org.fangkong.ledger.Whereabouts;
 import org.fangkong.person.PersonBatch;
+import org.fangkong.person.PersonRecords;
 import org.fangkong.person.PersonRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,9 +55,11 @@ public class CrossMatching {
     private final LedgerWhereabouts whereabouts;
     private final LastSeen lastSeen;
     private final AuditTrail audit;
+    private final PersonRecords records;
 
     CrossMatching(JdbcClient jdbc, JdbcTemplate batch, Jobs jobs, PlatformTransactionManager txManager, PiiSealer sealer,
-                  PersonBatch persons, LedgerWhereabouts whereabouts, LastSeen lastSeen, AuditTrail audit) {
+                  PersonBatch persons, PersonRecords records, LedgerWhereabouts whereabouts, LastSeen lastSeen, AuditTrail audit) {
+        this.records = records;
         this.audit = audit;
         this.jdbc = jdbc;
         this.batch = batch;
@@ -92,6 +95,8 @@ public class CrossMatching {
         if (name.isBlank()) {
             throw new FieldException("name", "validation.matching.name");
         }
+        // read (bounded) before the job: a file that cannot be read, or breaks a limit, is a 400 now
+        List<MatchListFile.Line> lines = MatchListFile.read(file, fileName);
         long listId = jdbc.sql("""
                         insert into match_list (name, file_name, scope_code, scope_path, uploaded_by)
                         values (:name, :file, :scope, cast(:path as ltree), :by) returning id
@@ -101,8 +106,6 @@ public class CrossMatching {
                 .param("path", actor.scopePath()).param("by", actor.username()).query(Long.class).single();
         UUID job = jobs.start("matching", actor, "/matching/" + listId, progress -> {
             try {
-                progress.phase("reading", 0);
-                List<MatchListFile.Line> lines = MatchListFile.read(file, fileName);
                 return tx.execute(status -> match(listId, lines, progress));
             } catch (RuntimeException e) {
                 jdbc.sql("update match_list set state = 'FAILED' where id = :id").param("id", listId).update();
@@ -125,8 +128,8 @@ public class CrossMatching {
                     insert into match_row (list_id, row_no, name_sealed, name_masked, id_sealed, id_masked, phone_sealed,
                                            phone_masked, left_on, arrived_on, error_field, error_key, person_id, matched,
                                            source, jurisdiction_code, household_id, address, venue_name, last_seen_at,
-                                           checkpoint_name, passed_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                           checkpoint_name, passed_at, venue_jurisdiction, checkpoint_jurisdiction)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, rows);
             for (Object[] r : rows) {
                 matched += Boolean.TRUE.equals(r[13]) ? 1 : 0;
@@ -185,7 +188,11 @@ public class CrossMatching {
                 }
             }
         }
-        Map<Long, Whereabouts> where = whereabouts.of(java.util.Arrays.stream(personOf).filter(p -> p != 0).toArray());
+        long[] matchedPeople = java.util.Arrays.stream(personOf).filter(p -> p != 0).toArray();
+        Map<Long, Whereabouts> where = whereabouts.of(matchedPeople);
+        // the last check-in under the list's phone or any phone the person is known by
+        Map<Long, List<byte[]>> phonesOf = records.phoneHashes(java.util.Arrays.stream(matchedPeople).boxed().toList());
+        phonesOf.values().forEach(phones::addAll);
         Map<String, LastSeen.Sighting> seen = new HashMap<>();
         for (LastSeen.Sighting s : lastSeen.of(phones.toArray(byte[][]::new))) {
             seen.put(HEX.formatHex(s.phoneHash()), s);
@@ -193,7 +200,7 @@ public class CrossMatching {
         List<Object[]> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             MatchListFile.Line line = chunk.get(i);
-            Object[] r = new Object[22];
+            Object[] r = new Object[24];
             r[0] = listId;
             r[1] = line.number();
             String name = line.name().length() > 100 ? line.name().substring(0, 100) : line.name();
@@ -227,7 +234,7 @@ public class CrossMatching {
             r[9] = arrived[i];
             r[12] = personOf[i] == 0 ? null : personOf[i];
             Whereabouts w = personOf[i] == 0 ? null : where.get(personOf[i]);
-            LastSeen.Sighting s = phoneHash[i] == null ? null : seen.get(HEX.formatHex(phoneHash[i]));
+            LastSeen.Sighting s = latest(seen, phoneHash[i], personOf[i] == 0 ? List.of() : phonesOf.getOrDefault(personOf[i], List.of()));
             String source = null;
             String place = null;
             if (w != null && w.placed()) {
@@ -250,14 +257,27 @@ public class CrossMatching {
             if (s != null) {
                 r[18] = s.venueName();
                 r[19] = Timestamp.from(s.at());
+                r[22] = s.jurisdictionCode();
             }
             if (w != null && w.passedAt() != null) {
                 r[20] = w.checkpointName();
                 r[21] = Timestamp.from(w.passedAt());
+                r[23] = w.checkpointJurisdiction();
             }
             rows.add(r);
         }
         return rows;
+    }
+
+    private static LastSeen.Sighting latest(Map<String, LastSeen.Sighting> seen, byte[] listPhone, List<byte[]> known) {
+        LastSeen.Sighting last = listPhone == null ? null : seen.get(HEX.formatHex(listPhone));
+        for (byte[] h : known) {
+            LastSeen.Sighting s = seen.get(HEX.formatHex(h));
+            if (s != null && (last == null || s.at().isAfter(last.at()))) {
+                last = s;
+            }
+        }
+        return last;
     }
 
     private static LocalDate day(String text, String field) {

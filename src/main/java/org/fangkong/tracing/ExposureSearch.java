@@ -146,8 +146,8 @@ public class ExposureSearch {
         int buffer = w.buffer();
         int close = w.close();
         boolean reveal = q.revealing();
-        if (reveal && (q.reason() == null || q.reason().isBlank())) {
-            throw new FieldException("reason", "validation.reason.required");
+        if ((reveal || export) && (q.reason() == null || q.reason().isBlank())) {
+            throw new FieldException("reason", "validation.reason.required"); // exports hand out full phones too
         }
 
         VisitOverlaps.Result found = overlaps.find(sealer.hash(phone.value()), from, to, Duration.ofMinutes(buffer),
@@ -190,7 +190,7 @@ public class ExposureSearch {
             audit.reveal(target + " contacts:" + people.size(), q.reason());
         }
         if (export) {
-            audit.export(target + " rows:" + rows.size(), q.reason());
+            audit.export(target, rows.size(), q.reason());
         }
         return new ExposureResult(reveal ? phone.value() : phone.masked(), from, to, buffer, close, reveal, visits,
                 new PageResult<>(List.copyOf(pageRows), page, size, rows.size()), summary);

@@ -29,12 +29,15 @@ public class FollowUpTasks {
 
     private static final String SELECT = """
             select t.id, t.list_id, l.name as list_name, t.row_no, r.name_masked, r.id_masked, r.phone_masked, r.source,
-                   t.jurisdiction_code, j.name as jurisdiction_name, r.address, r.venue_name, r.last_seen_at, r.left_on,
+                   t.jurisdiction_code, j.name as jurisdiction_name, r.address,
+                   case when vj.path <@ cast(:scope as ltree) then r.venue_name end as venue_name,
+                   case when vj.path <@ cast(:scope as ltree) then r.last_seen_at end as last_seen_at, r.left_on,
                    r.arrived_on, t.created_at, t.done_at, t.done_by, t.note, count(*) over () as total
             from follow_up_task t
             join jurisdiction j on j.code = t.jurisdiction_code
             join match_list l on l.id = t.list_id
             join match_row r on r.list_id = t.list_id and r.row_no = t.row_no
+            left join jurisdiction vj on vj.code = r.venue_jurisdiction
             """;
     private static final RowMapper<FollowUpTask> MAPPER = (rs, n) -> {
         OffsetDateTime seen = rs.getObject("last_seen_at", OffsetDateTime.class);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dhatim.fastexcel.reader.Cell;
+import org.fangkong.common.Uploads;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -44,6 +45,8 @@ final class MatchListFile {
         List<String[]> raw;
         try {
             raw = isXlsx(file) ? xlsx(file) : csv(file);
+        } catch (FieldException e) {
+            throw e; // a limit of Uploads: too many rows, or a zip that inflates beyond reason
         } catch (IOException | RuntimeException e) {
             throw new FieldException("file", "validation.matching.file");
         }
@@ -96,10 +99,12 @@ final class MatchListFile {
     }
 
     private static List<String[]> xlsx(byte[] file) throws IOException {
+        Uploads.checkZip(file);
         List<String[]> rows = new ArrayList<>();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(file));
              var stream = wb.getFirstSheet().openStream()) {
             stream.forEach((Row row) -> {
+                Uploads.row(row.getRowNum()); // before padding: a row stated far down must not allocate the gap
                 while (rows.size() < row.getRowNum() - 1) {
                     rows.add(new String[0]); // keep row numbers as the sheet shows them
                 }
@@ -131,8 +136,10 @@ final class MatchListFile {
     private static List<String[]> csv(byte[] file) throws CharacterCodingException {
         String text = decode(file);
         List<String[]> rows = new ArrayList<>();
-        for (String line : text.split("\r?\n", -1)) {
-            rows.add(line.split("[,\t]", -1));
+        // line by line, counted as read: a file of millions of empty lines stops at the limit
+        for (java.util.Iterator<String> lines = text.lines().iterator(); lines.hasNext(); ) {
+            Uploads.row(rows.size() + 1L);
+            rows.add(lines.next().split("[,\t]", -1));
         }
         while (!rows.isEmpty() && String.join("", rows.get(rows.size() - 1)).isBlank()) {
             rows.remove(rows.size() - 1);

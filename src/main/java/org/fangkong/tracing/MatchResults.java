@@ -36,6 +36,35 @@ public class MatchResults {
             rs.getObject("job_id", UUID.class), rs.getInt("total"), rs.getInt("matched"), rs.getInt("invalid"),
             rs.getLong("tasks"), rs.getLong("tasks_done"));
 
+    /**
+     * A list's rows as the viewer may see them: where a match was placed, last checked in and last
+     * passed a checkpoint only where the viewer's scope holds that place; elsewhere only the county
+     * that holds the person, and the follow-up task routed there is that county's, not the uploader's.
+     */
+    static final String VISIBLE = """
+            select r.list_id, r.row_no, r.name_masked, r.id_masked, r.phone_masked, r.name_sealed, r.id_sealed,
+                   r.phone_sealed, r.left_on, r.arrived_on, r.error_field, r.error_key, r.matched, r.source,
+                   case when here then r.jurisdiction_code else cty.code end as jurisdiction_code,
+                   case when here then j.name else cty.name end as jurisdiction_name,
+                   case when here then r.address end as address,
+                   case when venue_here then r.venue_name end as venue_name,
+                   case when venue_here then r.last_seen_at end as last_seen_at,
+                   case when checkpoint_here then r.checkpoint_name end as checkpoint_name,
+                   case when checkpoint_here then r.passed_at end as passed_at,
+                   case when here then t.id end as task_id, case when here then t.done_at end as done_at,
+                   case when here then t.note end as note
+            from match_row r
+            left join jurisdiction j on j.code = r.jurisdiction_code
+            left join jurisdiction cty on cty.path = subpath(j.path, 0, least(3, nlevel(j.path)))
+            left join jurisdiction vj on vj.code = r.venue_jurisdiction
+            left join jurisdiction cj on cj.code = r.checkpoint_jurisdiction
+            left join follow_up_task t on t.list_id = r.list_id and t.row_no = r.row_no
+            cross join lateral (select coalesce(j.path <@ cast(:scope as ltree), false) as here,
+                                       coalesce(vj.path <@ cast(:scope as ltree), false) as venue_here,
+                                       coalesce(cj.path <@ cast(:scope as ltree), false) as checkpoint_here) seen
+            where r.list_id = :l
+            """;
+
     private final JdbcClient jdbc;
     private final PiiSealer sealer;
     private final AuditTrail audit;
@@ -77,16 +106,11 @@ public class MatchResults {
         int p = PageResult.page(page);
         int s = PageResult.size(size);
         long[] total = {0};
-        List<MatchRow> items = jdbc.sql("""
-                        select r.*, j.name as jurisdiction_name, j.path <@ cast(:scope as ltree) as in_scope,
-                               t.id as task_id, t.done_at, t.note, count(*) over () as total
-                        from match_row r
-                        left join jurisdiction j on j.code = r.jurisdiction_code
-                        left join follow_up_task t on t.list_id = r.list_id and t.row_no = r.row_no
-                        where r.list_id = :l and (:f = 'ALL' or (:f = 'MATCHED' and r.matched)
-                              or (:f = 'INVALID' and r.error_key is not null)
-                              or (:f = 'UNMATCHED' and not r.matched and r.error_key is null))
-                        order by r.row_no limit :s offset :o
+        List<MatchRow> items = jdbc.sql("select v.*, count(*) over () as total from (" + VISIBLE + """
+                        ) v where (:f = 'ALL' or (:f = 'MATCHED' and v.matched)
+                              or (:f = 'INVALID' and v.error_key is not null)
+                              or (:f = 'UNMATCHED' and not v.matched and v.error_key is null))
+                        order by v.row_no limit :s offset :o
                         """)
                 .param("l", listId).param("f", (filter == null ? Filter.ALL : filter).name()).param("scope", actor.scopePath())
                 .param("s", s).param("o", (long) p * s)
@@ -100,7 +124,7 @@ public class MatchResults {
                             rs.getObject("arrived_on", LocalDate.class), rs.getString("error_field"),
                             rs.getString("error_key"), rs.getBoolean("matched"), rs.getString("source"),
                             rs.getString("jurisdiction_code"), rs.getString("jurisdiction_name"),
-                            rs.getBoolean("in_scope") ? rs.getString("address") : null, rs.getString("venue_name"),
+                            rs.getString("address"), rs.getString("venue_name"),
                             seen == null ? null : seen.toInstant(), rs.getString("checkpoint_name"),
                             passed == null ? null : passed.toInstant(), rs.getObject("task_id", Long.class),
                             done == null ? null : done.toInstant(), rs.getString("note"));
@@ -112,14 +136,9 @@ public class MatchResults {
     @Transactional
     public byte[] export(long listId, String reason, java.util.Locale locale, Actor actor) {
         MatchList list = list(listId, actor);
-        List<MatchWorkbook.Line> lines = jdbc.sql("""
-                        select r.*, j.name as jurisdiction_name, j.path <@ cast(:scope as ltree) as in_scope,
-                               t.done_at, t.note
-                        from match_row r
-                        left join jurisdiction j on j.code = r.jurisdiction_code
-                        left join follow_up_task t on t.list_id = r.list_id and t.row_no = r.row_no
-                        where r.list_id = :l order by r.row_no
-                        """).param("l", listId).param("scope", actor.scopePath())
+        AuditTrail.requireReason(reason);
+        List<MatchWorkbook.Line> lines = jdbc.sql("select v.* from (" + VISIBLE + ") v order by v.row_no")
+                .param("l", listId).param("scope", actor.scopePath())
                 .query((rs, n) -> {
                     OffsetDateTime seen = rs.getObject("last_seen_at", OffsetDateTime.class);
                     OffsetDateTime passed = rs.getObject("passed_at", OffsetDateTime.class);
@@ -129,12 +148,12 @@ public class MatchResults {
                             rs.getObject("left_on", LocalDate.class), rs.getObject("arrived_on", LocalDate.class),
                             rs.getString("error_key") != null ? "INVALID" : rs.getBoolean("matched") ? "MATCHED" : "UNMATCHED",
                             rs.getString("source"), rs.getString("jurisdiction_name"),
-                            rs.getBoolean("in_scope") ? rs.getString("address") : null, rs.getString("venue_name"),
+                            rs.getString("address"), rs.getString("venue_name"),
                             seen == null ? null : seen.toInstant(), rs.getString("checkpoint_name"),
                             passed == null ? null : passed.toInstant(), done == null ? null : done.toInstant(),
                             rs.getString("note"), rs.getString("error_field"), rs.getString("error_key"));
                 }).list();
-        audit.export("match-list:" + listId + " rows:" + lines.size(), reason);
+        audit.export("match-list:" + listId, lines.size(), reason);
         return MatchWorkbook.xlsx(list, lines, key -> messages.getMessage(key, null, key, locale));
     }
 

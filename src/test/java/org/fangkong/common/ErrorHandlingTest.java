@@ -107,8 +107,12 @@ class ErrorHandlingTest {
     }
 
     @Test
-    void openApiDocumentsTheApi() throws Exception {
-        mvc.perform(get("/v3/api-docs"))
+    void openApiDocumentsTheApi(@Autowired Staff staff) throws Exception {
+        // the API's map is for signed-in staff only (unless fangkong.api-docs.public)
+        mvc.perform(get("/v3/api-docs")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection());
+        var session = Staff.login(mvc, staff.create(org.fangkong.common.security.Role.GRID_WORKER, "370102001002"));
+        mvc.perform(get("/v3/api-docs").session(session))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/jurisdictions/{code}']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/users']").exists())

@@ -76,11 +76,11 @@ class PersonBatchTest {
         assertThat(ids[3]).isPositive().isEqualTo(ids[4]).isEqualTo(ids[5]).isNotEqualTo(ids[2]);
         assertThat(ids[6]).isPositive().isEqualTo(ids[7]).isNotEqualTo(ids[3]);
         // the gaps were filled as resolve() fills them, and lookups agree with the batch
-        assertThat(registry.lookup(learnedId, null)).contains(phoneOnly);
-        assertThat(registry.lookup(null, knownNewPhone)).contains(known);
-        assertThat(registry.lookup(newId, null)).contains(ids[3]);
+        assertThat(registry.resolve(who("任意", learnedId, null))).isEqualTo(phoneOnly);
+        assertThat(registry.findByPhone(org.fangkong.common.PhoneNumber.parse(knownNewPhone))).contains(known);
+        assertThat(registry.resolve(who("任意", newId, null))).isEqualTo(ids[3]);
         assertThat(registry.find(ids[3]).sex()).isNotNull();
-        assertThat(registry.reveal(ids[3], "测试").phone()).isEqualTo(newPhone);
+        assertThat(registry.find(ids[3]).phone()).isEqualTo(org.fangkong.common.PhoneNumber.parse(newPhone).masked());
         assertThat(jdbc.sql("select count(*) from person where id in (:ids)")
                 .param("ids", List.of(ids[2], ids[3], ids[6])).query(Long.class).single()).isEqualTo(3);
         // a second pass over the same list finds everyone and creates nobody

@@ -129,7 +129,7 @@ class ExposureSearchTest {
                 }
             }
             ExposureResult result = search.searchForExport(
-                    new ExposureQuery(phone, from, to, buffer, close, false, null, null, null, null), officer);
+                    new ExposureQuery(phone, from, to, buffer, close, false, "流调核对", null, null, null), officer);
             List<Expected> actual = result.contacts().items().stream()
                     .map(r -> new Expected(r.venueId(), r.indexCheckedInAt(), r.checkedInAt(), r.checkedOutAt(),
                             r.overlapMinutes(), r.contactClass(), r.phone()))

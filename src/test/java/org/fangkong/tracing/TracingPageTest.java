@@ -61,7 +61,11 @@ class TracingPageTest {
         mvc.perform(post("/tracing").session(session).with(csrf()).param("phone", "13600000001").param("reveal", "1")
                         .param("reason", "确诊病例流调"))
                 .andExpect(content().string(containsString("13600000002")));
+        // an export hands out full phones: it needs a reason too
         mvc.perform(post("/tracing/export").session(session).with(csrf()).param("phone", "13600000001"))
+                .andExpect(content().string(containsString("请填写原因")));
+        mvc.perform(post("/tracing/export").session(session).with(csrf()).param("phone", "13600000001")
+                        .param("reason", "流调存档"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("exposures.xlsx")));
         Staff.Account worker = staff.create(Role.GRID_WORKER, "370102003");

@@ -5,10 +5,13 @@ import org.fangkong.account.TokenService;
 import org.fangkong.account.AuditService;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditActions;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -51,7 +54,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, LoginService logins, AuditService audit) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, LoginService logins, AuditService audit,
+                              @Value("${fangkong.api-docs.public:false}") boolean publicApiDocs) throws Exception {
         http.formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
                         .failureHandler(new LoginFailureHandler())
                         .defaultSuccessUrl("/", false).permitAll())
@@ -71,9 +75,15 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/login").permitAll()
                         .requestMatchers("/c/**", "/o/**").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // the API's map is for staff unless the operator publishes it (fangkong.api-docs.public)
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .access((auth, ctx) -> new AuthorizationDecision(publicApiDocs || isSignedIn(auth.get())))
                         .requestMatchers("/audit/**").hasRole("ADMIN")
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    private static boolean isSignedIn(Authentication auth) {
+        return auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof Actor;
     }
 }

@@ -87,8 +87,12 @@ public class Jobs {
     public UUID start(String kind, Actor actor, String link, Work work) {
         UUID id = UUID.randomUUID();
         Running job = new Running(id, kind, actor.username(), link, clock.instant());
-        jdbc.sql("insert into job (id, kind, owner, state, link, started_at) values (:id, :kind, :owner, 'RUNNING', :link, :at)")
-                .param("id", id).param("kind", kind).param("owner", actor.username()).param("link", link)
+        jdbc.sql("""
+                        insert into job (id, kind, owner, owner_scope, state, link, started_at)
+                        values (:id, :kind, :owner, cast(:scope as ltree), 'RUNNING', :link, :at)
+                        """)
+                .param("id", id).param("kind", kind).param("owner", actor.username()).param("scope", actor.scopePath())
+                .param("link", link)
                 .param("at", OffsetDateTime.ofInstant(job.startedAt, clock.getZone())).update();
         running.put(id, job);
         SecurityContext context = SecurityContextHolder.getContext();
@@ -130,8 +134,19 @@ public class Jobs {
         running.remove(job.id);
     }
 
-    /** The job, if {@code actor} started it (an admin sees every job); 404 otherwise. */
+    /**
+     * The job, if {@code actor} started it, or is an admin whose subtree holds the scope of whoever
+     * started it (a county admin does not see the city's jobs); 404 otherwise.
+     */
     public Job find(UUID id, Actor actor) {
+        boolean visible = jdbc.sql("""
+                        select exists (select 1 from job where id = :id and (owner = :me
+                                       or (:admin and owner_scope <@ cast(:scope as ltree))))
+                        """).param("id", id).param("me", actor.username()).param("admin", actor.is(Role.ADMIN))
+                .param("scope", actor.scopePath()).query(Boolean.class).single();
+        if (!visible) {
+            throw new NotFoundException("job");
+        }
         Job job = Optional.ofNullable(running.get(id)).map(Running::view).or(() -> jdbc.sql("""
                         select id, kind, owner, state, link, result::text as result, error_key, started_at, finished_at
                         from job where id = :id
@@ -143,9 +158,6 @@ public class Jobs {
                                 .orElse(null)))
                 .optional())
                 .orElseThrow(() -> new NotFoundException("job"));
-        if (!job.owner().equals(actor.username()) && !actor.is(Role.ADMIN)) {
-            throw new NotFoundException("job");
-        }
         return job;
     }
 

@@ -18,8 +18,24 @@ public interface AuditTrail {
         record(AuditActions.PII_REVEAL, target, reason);
     }
 
-    /** Records an export of personal data. */
-    default void export(String target, String reason) {
-        record(AuditActions.PII_EXPORT, target, reason);
+    /** Records an action that handed out {@code rows} rows of personal data. */
+    default void record(String action, String target, String reason, int rows) {
+        record(action, target + " rows:" + rows, reason);
+    }
+
+    /**
+     * Records an export of full identities: the reason is required (checked before the export is
+     * built, with {@link #requireReason}) and the audit row keeps it with the row count.
+     */
+    default void export(String target, int rows, String reason) {
+        record(AuditActions.PII_EXPORT, target, requireReason(reason), rows);
+    }
+
+    /** The reason for handing out personal data, stripped; missing → a 400 naming {@code reason}. */
+    static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new org.fangkong.common.web.FieldException("reason", "validation.reason.required");
+        }
+        return reason.strip().length() > 500 ? reason.strip().substring(0, 500) : reason.strip();
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -86,9 +87,35 @@ class ErrorAdvice {
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
             MissingServletRequestParameterException.class})
     Object malformed(HttpServletRequest request, Exception e) {
+        if (causedBy(e, BodySizeLimit.TooLarge.class)) {
+            return tooLarge(request);
+        }
+        ProblemDetail typed = JsonInput.typeProblem(e, messages, RequestContextUtils.getLocale(request));
+        if (typed != null) {
+            if (isApi(request)) {
+                return Problems.response(typed);
+            }
+            return page(HttpStatus.BAD_REQUEST, typed.getTitle(), typed.getTitle());
+        }
         String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName()
                 : e instanceof MissingServletRequestParameterException m ? m.getParameterName() : null;
         return respond(request, HttpStatus.BAD_REQUEST, Problems.MALFORMED, "error.malformed.title", "error.malformed.detail", field);
+    }
+
+    /** An upload over the size limit (multipart, or a chunked raw body stopped while read). */
+    @ExceptionHandler({MaxUploadSizeExceededException.class, BodySizeLimit.TooLarge.class})
+    Object tooLarge(HttpServletRequest request) {
+        return respond(request, HttpStatus.CONTENT_TOO_LARGE, Problems.TOO_LARGE, "error.tooLarge.title", "error.tooLarge.detail",
+                "file");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -20,6 +20,7 @@ public final class Problems {
     public static final String LOCKED = "/problems/account-locked";
     public static final String MALFORMED = "/problems/malformed-request";
     public static final String INTERNAL = "/problems/internal";
+    public static final String TOO_LARGE = "/problems/too-large";
 
     private Problems() {
     }

@@ -142,8 +142,8 @@ class CheckpointPageController {
 
     /** Today's log with full identities, for the village's own ledger; audited as an export. */
     @GetMapping("/checkpoints/{id}/passages/export")
-    ResponseEntity<byte[]> exportPassages(@PathVariable long id) {
-        return Downloads.xlsx("passages-" + id + ".xlsx", passageExcel.export(id, null, null, null, Actors.require()));
+    ResponseEntity<byte[]> exportPassages(@PathVariable long id, @RequestParam(required = false) String reason) {
+        return Downloads.xlsx("passages-" + id + ".xlsx", passageExcel.export(id, null, null, reason, Actors.require()));
     }
 
     /** A paper ledger typed up in Excel, back into the log, in the background (progress page). */

@@ -38,8 +38,9 @@ class OutsiderPageController {
     }
 
     @GetMapping("/outsiders/export")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) String jurisdiction) {
-        return Downloads.xlsx("outsiders.xlsx", excel.export(jurisdiction, null, Actors.require()));
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String jurisdiction,
+                                  @RequestParam(required = false) String reason) {
+        return Downloads.xlsx("outsiders.xlsx", excel.export(jurisdiction, reason, Actors.require()));
     }
 
     /** Starts the import in the background and shows its progress page. */

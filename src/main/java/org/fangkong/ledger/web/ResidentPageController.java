@@ -159,8 +159,9 @@ class ResidentPageController {
     }
 
     @GetMapping("/residents/export")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) String jurisdiction) {
-        byte[] xlsx = excel.export(jurisdiction, null, Actors.require());
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String jurisdiction,
+                                  @RequestParam(required = false) String reason) {
+        byte[] xlsx = excel.export(jurisdiction, reason, Actors.require());
         return Downloads.xlsx("residents.xlsx", xlsx);
     }
 

@@ -3,8 +3,8 @@ package org.fangkong.person.web;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
-import org.fangkong.person.Person;
-import org.fangkong.person.PersonRegistry;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.person.PersonMerges;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,33 +12,40 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Merging two records of one person: officers and admins, with a reason, audited. */
+/**
+ * Merging two records of one person: officers and admins, with a reason, audited; both people
+ * must be held by a row of the caller's subtree (else 404, as for an id that does not exist).
+ */
 @RestController
 class PersonApiController {
 
     record Merge(Long kept, Long merged, String reason) {
     }
 
-    private final PersonRegistry persons;
+    /** What a merge answers: the ids only; identities are read from the caller's own rows. */
+    record Merged(long kept, long merged) {
+    }
 
-    PersonApiController(PersonRegistry persons) {
-        this.persons = persons;
+    private final PersonMerges merges;
+
+    PersonApiController(PersonMerges merges) {
+        this.merges = merges;
     }
 
     @PostMapping("/api/v1/persons/merge")
     @ResponseStatus(HttpStatus.OK)
-    Person merge(@RequestBody Merge body) {
+    Merged merge(@RequestBody Merge body) {
         Actor actor = Actors.require();
         if (!actor.is(Role.ADMIN) && !actor.is(Role.OFFICER)) {
             throw new AccessDeniedException("only officers merge person records");
         }
         if (body.kept() == null) {
-            throw new org.fangkong.common.web.FieldException("kept", "validation.person.mergeIds");
+            throw new FieldException("kept", "validation.person.mergeIds");
         }
         if (body.merged() == null) {
-            throw new org.fangkong.common.web.FieldException("merged", "validation.person.mergeIds");
+            throw new FieldException("merged", "validation.person.mergeIds");
         }
-        persons.merge(body.kept(), body.merged(), body.reason());
-        return persons.find(body.kept());
+        merges.merge(body.kept(), body.merged(), body.reason(), actor.scopePath());
+        return new Merged(body.kept(), body.merged());
     }
 }

@@ -68,6 +68,20 @@ class JobsTest {
     }
 
     @Test
+    void anAdminSeesTheJobsOfTheirSubtreeOnly() throws Exception {
+        Actor countyOfficer = new Actor(4, "job-county", "County", Role.OFFICER, "370102", "37.3701.370102");
+        Actor countyAdmin = new Actor(5, "job-county-admin", "Admin", Role.ADMIN, "370102", "37.3701.370102");
+        Actor otherCountyAdmin = new Actor(6, "job-other-admin", "Admin", Role.ADMIN, "370103", "37.3701.370103");
+        UUID county = jobs.start("residentImport", countyOfficer, null, p -> Map.of());
+        UUID province = jobs.start("residentImport", OWNER, null, p -> Map.of());
+        awaitEnd(province);
+        assertThat(jobs.find(county, countyAdmin).id()).isEqualTo(county);
+        assertThat(jobs.find(county, ADMIN).id()).isEqualTo(county);
+        assertThatThrownBy(() -> jobs.find(county, otherCountyAdmin)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> jobs.find(province, countyAdmin)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void aFailureKeepsItsReasonAndAnInterruptedJobSaysSo() throws Exception {
         UUID failed = jobs.start("residentImport", OWNER, null, p -> {
             throw new FieldException("file", "validation.import.notXlsx");

@@ -1,0 +1,52 @@
+package org.fangkong.tracing;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Uploaded lists are personal data from outside (names, ID numbers, phones): a list, its matched
+ * rows with their sealed identities and its follow-up tasks are deleted together once older than
+ * the retention (default 28 days, like check-ins: two incubation periods).
+ */
+@Component
+class MatchRetention {
+
+    /** @param retention how long an uploaded list and its rows and tasks are kept */
+    @ConfigurationProperties("fangkong.matching")
+    record Settings(@DefaultValue("28d") Duration retention) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(MatchRetention.class);
+
+    private final JdbcClient jdbc;
+    private final Settings settings;
+
+    MatchRetention(JdbcClient jdbc, Settings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    /** Deletes the lists uploaded before {@code now} minus the retention; answers how many. */
+    int purge(Instant now) {
+        java.sql.Timestamp before = java.sql.Timestamp.from(now.minus(settings.retention()));
+        // one statement: rows go with their list and tasks with their rows (on delete cascade)
+        int lists = jdbc.sql("delete from match_list where uploaded_at < :before").param("before", before).update();
+        if (lists > 0) {
+            log.info("Deleted {} matched lists older than {}", lists, settings.retention());
+        }
+        return lists;
+    }
+
+    @Scheduled(cron = "0 40 3 * * *", zone = "Asia/Shanghai")
+    void nightly() {
+        purge(Instant.now());
+    }
+}
