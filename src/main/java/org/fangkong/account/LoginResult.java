@@ -18,4 +18,8 @@ public sealed interface LoginResult {
 
     record Disabled() implements LoginResult {
     }
+
+    /** Too many failures from this address lately, whatever the usernames: try again after {@code retryAfter}. */
+    record Throttled(java.time.Duration retryAfter) implements LoginResult {
+    }
 }

@@ -10,13 +10,18 @@ import org.fangkong.common.security.AuditActions;
 import org.fangkong.common.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Checks a username and password, for the login form and the token endpoint alike. After
  * {@code max-failed-logins} (5) failures in a row the account is locked for {@code lockout} (15 min);
- * while locked even the right password is refused. Every attempt is audited.
+ * while locked even the right password is refused, with the same answer as a wrong password (so
+ * the answer never tells which usernames exist). An address with {@code max-failed-logins-per-address}
+ * (20) failures in 15 minutes is refused whatever it tries. Every attempt is audited.
  */
 @Service
 public class LoginService {
@@ -48,6 +53,9 @@ public class LoginService {
 
     @Transactional
     public LoginResult authenticate(String username, String password, String address) {
+        if (throttled(address)) {
+            return new LoginResult.Throttled(settings.lockout());
+        }
         String name = username == null ? "" : username.strip();
         Optional<Row> found = jdbc.sql("""
                         select u.id, u.username, u.display_name, u.role, u.scope_code, j.path::text as path,
@@ -64,11 +72,13 @@ public class LoginService {
         if (found.isEmpty()) {
             encoder.matches(password == null ? "" : password, dummyHash);
             audit.recordAs(null, truncate(name), null, AuditActions.LOGIN_FAILED, "user:" + truncate(name), "unknown user", address);
+            failedFrom(address);
             return new LoginResult.BadCredentials();
         }
         Row u = found.get();
         if (u.lockedUntil() != null && u.lockedUntil().isAfter(now)) {
             audit.recordAs(u.id(), u.username(), u.scopePath(), AuditActions.LOGIN_LOCKED, "user:" + u.username(), "locked", address);
+            failedFrom(address);
             return new LoginResult.Locked(u.lockedUntil());
         }
         if (password == null || !encoder.matches(password, u.hash())) {
@@ -80,10 +90,12 @@ public class LoginService {
                 audit.recordAs(u.id(), u.username(), u.scopePath(), AuditActions.LOGIN_FAILED, "user:" + u.username(), "bad password", address);
                 audit.recordAs(u.id(), u.username(), u.scopePath(), AuditActions.LOGIN_LOCKED, "user:" + u.username(),
                         failed + " failed logins", address);
+                failedFrom(address);
                 return new LoginResult.Locked(until);
             }
             jdbc.sql("update staff_user set failed_logins = :f where id = :id").param("f", failed).param("id", u.id()).update();
             audit.recordAs(u.id(), u.username(), u.scopePath(), AuditActions.LOGIN_FAILED, "user:" + u.username(), "bad password", address);
+            failedFrom(address);
             return new LoginResult.BadCredentials();
         }
         if (!u.enabled()) {
@@ -95,16 +107,34 @@ public class LoginService {
         return new LoginResult.Success(new Actor(u.id(), u.username(), u.displayName(), u.role(), u.scopeCode(), u.scopePath()));
     }
 
-    /** The current state of an account, for sessions and tokens: empty when disabled or locked. */
+    /**
+     * The current state of an account for a session signed in at {@code signedInAt}: empty when
+     * disabled, locked, or its password was reset (or it was disabled) since that sign-in.
+     */
     @Transactional(readOnly = true)
-    public Optional<Actor> active(long userId) {
+    public Optional<Actor> active(long userId, Instant signedInAt) {
         return jdbc.sql("""
                         select u.id, u.username, u.display_name, u.role, u.scope_code, j.path::text
                         from staff_user u join jurisdiction j on j.code = u.scope_code
                         where u.id = :id and u.enabled and (u.locked_until is null or u.locked_until <= now())
+                          and u.credentials_changed_at <= :at
                         """)
-                .param("id", userId)
+                .param("id", userId).param("at", java.sql.Timestamp.from(signedInAt))
                 .query(ACTOR).optional();
+    }
+
+    /** Failed sign-ins per address, whatever the username: guessing across many accounts is slowed too. */
+    private final Cache<String, AtomicInteger> failuresByAddress = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(java.time.Duration.ofMinutes(15)).build();
+
+    /** Whether {@code address} failed too often lately: its sign-ins are refused (429) for the lockout period. */
+    public boolean throttled(String address) {
+        AtomicInteger n = failuresByAddress.getIfPresent(address == null ? "" : address);
+        return n != null && n.get() >= settings.maxFailedLoginsPerAddress();
+    }
+
+    private void failedFrom(String address) {
+        failuresByAddress.get(address == null ? "" : address, a -> new AtomicInteger()).incrementAndGet();
     }
 
     private static String truncate(String s) {

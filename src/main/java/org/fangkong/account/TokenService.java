@@ -74,6 +74,21 @@ public class TokenService {
                 .query(LoginService.ACTOR).optional();
     }
 
+    /** Revokes every token of an account (password reset, disabled). */
+    @Transactional
+    public int revokeAll(long userId) {
+        return jdbc.sql("delete from api_token where user_id = :u").param("u", userId).update();
+    }
+
+    /** Revokes one token, the caller's own (signing out of the API); audited. */
+    @Transactional
+    public void revoke(String token, Actor actor, String address) {
+        jdbc.sql("delete from api_token where token_hash = :h and user_id = :u").param("h", sha256(token == null ? "" : token))
+                .param("u", actor.userId()).update();
+        audit.recordAs(actor.userId(), actor.username(), actor.scopePath(), AuditActions.TOKEN_REVOKED,
+                "user:" + actor.username(), null, address);
+    }
+
     static byte[] sha256(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));

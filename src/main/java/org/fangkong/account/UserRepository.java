@@ -54,7 +54,8 @@ class UserRepository {
 
     void setEnabled(long id, boolean enabled) {
         jdbc.sql("""
-                        update staff_user set enabled = :enabled, failed_logins = 0, locked_until = null, updated_at = now()
+                        update staff_user set enabled = :enabled, failed_logins = 0, locked_until = null, updated_at = now(),
+                                              credentials_changed_at = case when :enabled then credentials_changed_at else now() end
                         where id = :id
                         """)
                 .param("id", id).param("enabled", enabled).update();
@@ -62,7 +63,8 @@ class UserRepository {
 
     void setPassword(long id, String hash) {
         jdbc.sql("""
-                        update staff_user set password_hash = :hash, failed_logins = 0, locked_until = null, updated_at = now()
+                        update staff_user set password_hash = :hash, failed_logins = 0, locked_until = null, updated_at = now(),
+                                              credentials_changed_at = now()
                         where id = :id
                         """)
                 .param("id", id).param("hash", hash).update();

@@ -34,9 +34,11 @@ public class UserService {
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
     private final FangkongProperties.Security settings;
+    private final TokenService tokens;
 
     UserService(UserRepository users, JurisdictionService jurisdictions, PasswordEncoder encoder, AuditTrail audit,
-                FangkongProperties properties) {
+                FangkongProperties properties, TokenService tokens) {
+        this.tokens = tokens;
         this.users = users;
         this.jurisdictions = jurisdictions;
         this.encoder = encoder;
@@ -77,6 +79,9 @@ public class UserService {
             throw new FieldException("id", "validation.user.self");
         }
         users.setEnabled(id, enabled);
+        if (!enabled) {
+            tokens.revokeAll(id); // and open sessions end at their next request (credentials_changed_at)
+        }
         audit.record(enabled ? AuditActions.USER_ENABLED : AuditActions.USER_DISABLED, "user:" + target.username(), null);
         return find(id, actor);
     }
@@ -86,6 +91,7 @@ public class UserService {
         StaffUser target = manageable(id, actor);
         checkPassword(password);
         users.setPassword(id, encoder.encode(password));
+        tokens.revokeAll(id); // a reset ends every token and session of the account
         audit.record(AuditActions.USER_PASSWORD_RESET, "user:" + target.username(), null);
         return find(id, actor);
     }

@@ -42,6 +42,7 @@ public record FangkongProperties(
             @DefaultValue("5") int maxFailedLogins,
             @DefaultValue("15m") Duration lockout,
             @DefaultValue("8h") Duration tokenLifetime,
-            @DefaultValue("8") int minPasswordLength) {
+            @DefaultValue("8") int minPasswordLength,
+            @DefaultValue("20") int maxFailedLoginsPerAddress) {
     }
 }

@@ -62,7 +62,7 @@ class PassageExcelTest {
                         .contentType(ResidentExcelTest.XLSX).content(first))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.written").value(2));
         assertThat(passages(checkpoint)).isEqualTo(2);
-        assertThat(ResidentExcelTest.rows(mvc.perform(get(url).header("Authorization", "Bearer " + token))
+        assertThat(ResidentExcelTest.rows(mvc.perform(get(url).param("reason", "存档").header("Authorization", "Bearer " + token))
                 .andReturn().getResponse().getContentAsByteArray(), PassageExcel.HEADERS.length, c -> c == 0)).isEqualTo(rows);
 
         // yesterday's paper ledger: a fever on entry (refused, township alerted) and a row without a temperature

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
 import org.fangkong.account.LoginService;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
@@ -19,6 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ActiveSessionFilter extends OncePerRequestFilter {
 
+    /** Session attribute: when the staff member signed in (set by the login form's success handler). */
+    static final String SIGNED_IN_AT = "fangkong.signedInAt";
+
     private final LoginService logins;
 
     ActiveSessionFilter(LoginService logins) {
@@ -30,7 +34,10 @@ class ActiveSessionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         var actor = Actors.current();
         if (actor.isPresent() && !isStatic(request)) {
-            var current = logins.active(actor.get().userId());
+            HttpSession existing = request.getSession(false);
+            Object at = existing == null ? null : existing.getAttribute(SIGNED_IN_AT);
+            // a session from before a password reset or a disable ends here
+            var current = logins.active(actor.get().userId(), at instanceof Instant i ? i : Instant.EPOCH);
             if (current.isEmpty()) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);

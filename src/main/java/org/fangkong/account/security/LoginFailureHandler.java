@@ -14,7 +14,8 @@ class LoginFailureHandler implements AuthenticationFailureHandler {
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        String reason = e instanceof LockedException ? "locked" : e instanceof DisabledException ? "disabled" : "bad";
+        // a locked account reads like a wrong password: the answer never tells which usernames exist
+        String reason = e instanceof LockedException ? "throttled" : e instanceof DisabledException ? "disabled" : "bad";
         response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
     }
 }

@@ -1,5 +1,7 @@
 package org.fangkong.account.security;
 
+import java.time.Instant;
+
 import org.fangkong.account.LoginService;
 import org.fangkong.account.TokenService;
 import org.fangkong.account.AuditService;
@@ -16,6 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
@@ -56,9 +59,15 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, LoginService logins, AuditService audit,
                               @Value("${fangkong.api-docs.public:false}") boolean publicApiDocs) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler toPage = new SavedRequestAwareAuthenticationSuccessHandler();
+        toPage.setDefaultTargetUrl("/");
         http.formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
                         .failureHandler(new LoginFailureHandler())
-                        .defaultSuccessUrl("/", false).permitAll())
+                        .successHandler((request, response, authentication) -> {
+                            // the session remembers when it began: a later password reset or disable ends it
+                            request.getSession().setAttribute(ActiveSessionFilter.SIGNED_IN_AT, Instant.now());
+                            toPage.onAuthenticationSuccess(request, response, authentication);
+                        }).permitAll())
                 .authenticationProvider(new StaffAuthenticationProvider(logins))
                 // public check-in pages carry no session; the remembered-phone cookie is SameSite=Lax
                 .csrf(c -> c.ignoringRequestMatchers("/c/**", "/o/**"))

@@ -28,8 +28,8 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         if (result instanceof LoginResult.Success s) {
             return BearerTokenFilter.authentication(s.actor());
         }
-        if (result instanceof LoginResult.Locked) {
-            throw new LockedException("locked");
+        if (result instanceof LoginResult.Throttled) {
+            throw new LockedException("throttled"); // the address, not the account: the page says so
         }
         if (result instanceof LoginResult.Disabled) {
             throw new DisabledException("disabled");

@@ -11,11 +11,13 @@ import jakarta.validation.constraints.NotBlank;
 import org.fangkong.account.LoginResult;
 import org.fangkong.account.LoginService;
 import org.fangkong.account.TokenService;
+import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.Problems;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,17 +52,25 @@ class TokenApiController {
             TokenService.IssuedToken t = tokens.issue(s.actor(), request.getRemoteAddr());
             return ResponseEntity.created(URI.create("/api/v1/tokens")).body(new TokenResponse(t.token(), t.expiresAt()));
         }
-        if (result instanceof LoginResult.Locked l) {
-            ProblemDetail p = Problems.of(HttpStatus.LOCKED, Problems.LOCKED, msg("error.locked.title", locale),
-                    msg("login.error.locked", locale));
-            p.setProperty("lockedUntil", l.until());
-            long seconds = Math.max(1, Duration.between(Instant.now(), l.until()).toSeconds());
-            return ResponseEntity.status(HttpStatus.LOCKED).header("Retry-After", Long.toString(seconds))
+        if (result instanceof LoginResult.Throttled t) {
+            ProblemDetail p = Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.THROTTLED, msg("error.throttled.title", locale),
+                    msg("login.error.throttled", locale));
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(t.retryAfter().toSeconds()))
                     .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
         }
+        // a locked account answers exactly as an unknown one or a wrong password: nothing to enumerate
         String detail = result instanceof LoginResult.Disabled ? "login.error.disabled" : "login.error.bad";
         return Problems.response(Problems.of(HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED,
                 msg("error.unauthorized.title", locale), msg(detail, locale)));
+    }
+
+    /** Signs the caller's token out: it stops working at once. */
+    @DeleteMapping("/api/v1/tokens/current")
+    ResponseEntity<Void> revoke(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        tokens.revoke(token, Actors.require(), request.getRemoteAddr());
+        return ResponseEntity.noContent().build();
     }
 
     private String msg(String key, Locale locale) {

@@ -7,6 +7,7 @@ public final class AuditActions {
     public static final String LOGIN_LOCKED = "LOGIN_LOCKED";
     public static final String LOGOUT = "LOGOUT";
     public static final String TOKEN_ISSUED = "TOKEN_ISSUED";
+    public static final String TOKEN_REVOKED = "TOKEN_REVOKED";
     public static final String USER_CREATED = "USER_CREATED";
     public static final String USER_DISABLED = "USER_DISABLED";
     public static final String USER_ENABLED = "USER_ENABLED";
@@ -29,7 +30,7 @@ public final class AuditActions {
 
     /** Every action, for the audit page's filter. */
     public static final java.util.List<String> ALL = java.util.List.of(LOGIN, LOGIN_FAILED, LOGIN_LOCKED, LOGOUT,
-            TOKEN_ISSUED, USER_CREATED, USER_DISABLED, USER_ENABLED, USER_PASSWORD_RESET, GRID_CREATED, PII_REVEAL,
+            TOKEN_ISSUED, TOKEN_REVOKED, USER_CREATED, USER_DISABLED, USER_ENABLED, USER_PASSWORD_RESET, GRID_CREATED, PII_REVEAL,
             PII_EXPORT, CHECKINS_IMPORTED, EXPOSURE_SEARCH, PERSON_MERGE, CHECKPOINT_ALERT_HANDLED, MATCH_LIST_UPLOADED, TASK_DONE,
             OBSERVATION_ALERT_HANDLED, OBSERVATION_RELEASED, CONTACTS_TO_OBSERVATION, CASE_RECORDED, CASE_CHANGED,
             ZONING_OVERRIDE);

@@ -21,6 +21,7 @@ public final class Problems {
     public static final String MALFORMED = "/problems/malformed-request";
     public static final String INTERNAL = "/problems/internal";
     public static final String TOO_LARGE = "/problems/too-large";
+    public static final String THROTTLED = "/problems/too-many-attempts";
 
     private Problems() {
     }
