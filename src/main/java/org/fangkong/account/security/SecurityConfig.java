@@ -7,6 +7,7 @@ import org.fangkong.account.TokenService;
 import org.fangkong.account.AuditService;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditActions;
+import org.fangkong.common.web.Transport;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -38,7 +40,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, ApiErrors errors) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, ApiErrors errors, Transport transport) throws Exception {
+        hsts(http, transport);
         http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -58,7 +61,9 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, LoginService logins, AuditService audit,
-                              @Value("${fangkong.api-docs.public:false}") boolean publicApiDocs) throws Exception {
+                              @Value("${fangkong.api-docs.public:false}") boolean publicApiDocs, Transport transport)
+            throws Exception {
+        hsts(http, transport);
         SavedRequestAwareAuthenticationSuccessHandler toPage = new SavedRequestAwareAuthenticationSuccessHandler();
         toPage.setDefaultTargetUrl("/");
         http.formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
@@ -90,6 +95,17 @@ class SecurityConfig {
                         .requestMatchers("/audit/**").hasRole("ADMIN")
                         .anyRequest().authenticated());
         return http.build();
+    }
+
+    /**
+     * HSTS whenever the public URL is https, also when TLS ends at a proxy and the request reached
+     * us as plain http (forwarded headers from a trusted proxy make the request secure as well).
+     */
+    private static void hsts(HttpSecurity http, Transport transport) throws Exception {
+        if (transport.secure()) {
+            http.headers(h -> h.httpStrictTransportSecurity(s -> s.requestMatcher(AnyRequestMatcher.INSTANCE)
+                    .maxAgeInSeconds(31_536_000).includeSubDomains(true)));
+        }
     }
 
     private static boolean isSignedIn(Authentication auth) {

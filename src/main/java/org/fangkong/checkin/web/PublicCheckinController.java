@@ -17,6 +17,7 @@ import org.fangkong.common.pii.PiiSealer;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.venue.PublicVenue;
 import org.springframework.http.HttpHeaders;
+import org.fangkong.common.web.Transport;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,8 +38,10 @@ class PublicCheckinController {
 
     private final CheckinService checkins;
     private final PiiSealer sealer;
+    private final Transport transport;
 
-    PublicCheckinController(CheckinService checkins, PiiSealer sealer) {
+    PublicCheckinController(CheckinService checkins, PiiSealer sealer, Transport transport) {
+        this.transport = transport;
         this.checkins = checkins;
         this.sealer = sealer;
     }
@@ -134,7 +137,7 @@ class PublicCheckinController {
     private void remember(PhoneNumber phone, HttpServletResponse response) {
         String sealed = Base64.getUrlEncoder().withoutPadding().encodeToString(sealer.encrypt(phone.value()));
         ResponseCookie cookie = ResponseCookie.from(PHONE_COOKIE, sealed).path("/c").maxAge(Duration.ofDays(28))
-                .httpOnly(true).sameSite("Lax").build();
+                .httpOnly(true).secure(transport.secure()).sameSite("Lax").build();
         response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
     }
 }

@@ -23,8 +23,9 @@ class LocaleConfig implements WebMvcConfigurer {
     static final Locale DEFAULT = Locale.SIMPLIFIED_CHINESE;
 
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(Transport transport) {
         CookieLocaleResolver cookie = new CookieLocaleResolver("FANGKONG_LANG");
+        cookie.setCookieSecure(transport.secure());
         cookie.setDefaultLocale(DEFAULT);
         cookie.setCookieMaxAge(java.time.Duration.ofDays(365));
         return new LocaleResolver() {
