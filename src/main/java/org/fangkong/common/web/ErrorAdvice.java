@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.fangkong.common.InvalidValueException;
+import org.fangkong.common.log.LogMasking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -141,7 +142,7 @@ class ErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     Object internal(HttpServletRequest request, Exception e) {
-        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        log.error("Unhandled error on {} {}", request.getMethod(), LogMasking.path(request.getRequestURI()), e);
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, "error.internal.title", "error.internal.detail", null);
     }
 

@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.fangkong.common.log.LogMasking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -30,8 +31,8 @@ class RequestLogFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            // a personal observation link is a secret: never in the log
-            String path = request.getRequestURI().replaceFirst("^/o/[^/]+", "/o/***");
+            // a personal observation link and a visit id are secrets: never in the log
+            String path = LogMasking.path(request.getRequestURI());
             if (!path.startsWith("/css/") && !path.startsWith("/webjars/")) {
                 log.info("{} {} {} {}ms", request.getMethod(), path, response.getStatus(), (System.nanoTime() - start) / 1_000_000);
             }
