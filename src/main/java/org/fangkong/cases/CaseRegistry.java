@@ -150,6 +150,9 @@ public class CaseRegistry {
     @Transactional
     public Case change(long id, String statusName, LocalDate on, String note, Actor actor) {
         requireWrite(actor);
+        find(id, actor);
+        // two changes of one case at once: the second waits and then sees the first's status
+        jdbc.sql("select id from case_record where id = :id for update").param("id", id).query(Long.class).single();
         Case current = find(id, actor);
         CaseStatus next = status(statusName);
         if (!current.status().mayBecome(next)) {

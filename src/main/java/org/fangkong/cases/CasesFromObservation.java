@@ -28,6 +28,9 @@ class CasesFromObservation {
         if (!outcome.suspectedCase()) {
             return;
         }
+        // one open case per person, also when two alerts of theirs are handled at the same moment
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('open-case:' || cast(:p as text), 0))")
+                .param("p", outcome.personId()).query((rs, n) -> 1).list();
         boolean open = jdbc.sql("""
                         select exists (select 1 from case_record where person_id = :p
                                        and status in ('SUSPECTED', 'CONFIRMED', 'ASYMPTOMATIC'))

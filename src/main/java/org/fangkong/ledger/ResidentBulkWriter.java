@@ -129,6 +129,7 @@ class ResidentBulkWriter {
             jdbc.sql("""
                             insert into household (jurisdiction_code, building, address, created_by)
                             select j, b, a, :by from unnest(cast(:j as text[]), cast(:b as text[]), cast(:a as text[])) as v(j, b, a)
+                            on conflict (jurisdiction_code, building, address) do update set building = excluded.building
                             returning id, jurisdiction_code, building, address
                             """)
                     .param("j", missing.stream().map(Member::place).toArray(String[]::new))

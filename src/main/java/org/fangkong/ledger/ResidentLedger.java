@@ -21,6 +21,7 @@ import org.fangkong.person.PersonRecords;
 import org.fangkong.person.PersonRegistry;
 import org.fangkong.person.PersonsMerged;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -91,6 +92,7 @@ public class ResidentLedger {
         };
     }
 
+    /** The household at this place, building and address: created, or the one already there (one per address). */
     @Transactional
     public Household createHousehold(String jurisdiction, String building, String address, Actor actor) {
         LedgerScope.requireWrite(actor);
@@ -100,7 +102,9 @@ public class ResidentLedger {
         }
         long id = jdbc.sql("""
                         insert into household (jurisdiction_code, building, address, created_by)
-                        values (:j, :b, :a, :by) returning id
+                        values (:j, :b, :a, :by)
+                        on conflict (jurisdiction_code, building, address) do update set building = excluded.building
+                        returning id
                         """)
                 .param("j", jurisdiction.strip()).param("b", building == null ? "" : building.strip())
                 .param("a", address.strip()).param("by", actor.username()).query(Long.class).single();
@@ -161,15 +165,24 @@ public class ResidentLedger {
         if (member) {
             throw new ConflictException("idNumber", "validation.resident.duplicate");
         }
-        long id = jdbc.sql("""
+        long id;
+        try {
+            id = insertResident(householdId, who, f, form);
+        } catch (DuplicateKeyException twoAtOnce) { // the same member added twice at the same moment
+            throw new ConflictException("idNumber", "validation.resident.duplicate");
+        }
+        return resident(id, actor);
+    }
+
+    private long insertResident(long householdId, PersonRecords.Enrolled who, MemberFields f, ResidentForm form) {
+        return jdbc.sql("""
                         insert into resident (household_id, person_id, record_id, relation, residence, health, from_key_area,
                                               left_key_area_on)
                         values (:h, :p, :rec, :rel, :res, :health, :key, :left) returning id
                         """)
-                .param("h", householdId).param("p", personId).param("rec", who.recordId()).param("rel", f.relation().name()).param("res", f.residence().name())
+                .param("h", householdId).param("p", who.personId()).param("rec", who.recordId()).param("rel", f.relation().name()).param("res", f.residence().name())
                 .param("health", f.health().name()).param("key", Boolean.TRUE.equals(form.fromKeyArea()))
                 .param("left", form.leftKeyAreaOn()).query(Long.class).single();
-        return resident(id, actor);
     }
 
     /** Edits the ledger fields of a member (not who they are: that is the person registry's). */

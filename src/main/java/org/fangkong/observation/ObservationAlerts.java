@@ -88,12 +88,16 @@ public class ObservationAlerts {
         } catch (IllegalArgumentException e) {
             throw new FieldException("outcome", "validation.alert.outcome");
         }
-        if (!alert.open()) {
-            throw new ConflictException("outcome", "validation.alert.handled");
-        }
-        jdbc.sql("update observation_alert set outcome = :o, note = :note, handled_at = now(), handled_by = :by where id = :id")
+        // only the first of two officers handling one alert at once gets through (the row lock decides)
+        int handled = jdbc.sql("""
+                        update observation_alert set outcome = :o, note = :note, handled_at = now(), handled_by = :by
+                        where id = :id and handled_at is null
+                        """)
                 .param("o", o.name()).param("note", note == null ? "" : note.strip()).param("by", actor.username())
                 .param("id", alertId).update();
+        if (!alert.open() || handled == 0) {
+            throw new ConflictException("outcome", "validation.alert.handled");
+        }
         if (o == Outcome.RULED_OUT) {
             jdbc.sql("""
                             update observation_order set status = 'ACTIVE'

@@ -300,6 +300,7 @@ public class PersonBatch {
                                              cast(:ph as bytea[]), cast(:ps as bytea[]), cast(:pm as text[]),
                                              cast(:ns as bytea[]), cast(:nm as text[]), cast(:nh as bytea[]),
                                              cast(:sex as text[]), cast(:birth as date[]))
+                        on conflict do nothing
                         returning id, id_hash, phone_hash
                         """)
                 .param("ih", ih).param("is", is).param("im", im).param("ph", ph).param("ps", ps).param("pm", pm)
@@ -308,6 +309,18 @@ public class PersonBatch {
                     byte[] i = rs.getBytes(2);
                     return newByKey.put(i != null ? "i" + key(i) : "p" + key(rs.getBytes(3)), rs.getLong(1));
                 }).list();
+        if (newByKey.size() < m) { // someone else registered some of them meanwhile: take theirs
+            for (int j = 0; j < m; j++) {
+                String k = ih[j] != null ? "i" + key(ih[j]) : "p" + key(ph[j]);
+                if (!newByKey.containsKey(k)) {
+                    newByKey.put(k, ih[j] != null
+                            ? jdbc.sql("select coalesce(merged_into, id) from person where id_hash = :h").param("h", ih[j])
+                                    .query(Long.class).single()
+                            : jdbc.sql("select id from person where phone_hash = :h and id_hash is null and merged_into is null")
+                                    .param("h", ph[j]).query(Long.class).single());
+                }
+            }
+        }
         for (int i : rows) {
             String k = idHash[i] != null ? "i" + key(idHash[i]) : idKeyByPhone.getOrDefault(key(phoneHash[i]), "p" + key(phoneHash[i]));
             ids[i] = newByKey.get(k);

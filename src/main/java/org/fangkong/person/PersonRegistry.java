@@ -122,9 +122,10 @@ public class PersonRegistry {
                         insert into person (id_hash, id_sealed, id_masked, phone_hash, phone_sealed, phone_masked,
                                             name_sealed, name_masked, name_hash, sex, birth_date)
                         values (:ih, :is, :im, :ph, :ps, :pm, :ns, :nm, :nh, :sex, :birth)
-                        on conflict (id_hash) do update set updated_at = now()
-                        returning id
-                        """)
+                        """ + (idHash != null
+                        // two writers registering the same newcomer at once both get the one person
+                        ? "on conflict (id_hash) do update set updated_at = now() returning id"
+                        : "on conflict (phone_hash) where id_hash is null and merged_into is null do update set updated_at = now() returning id"))
                 .param("ih", idHash).param("is", who.id() == null ? null : sealer.encrypt(who.id().value()))
                 .param("im", who.id() == null ? null : who.id().masked())
                 .param("ph", phoneHash).param("ps", who.phone() == null ? null : sealer.encrypt(who.phone().value()))

@@ -11,6 +11,7 @@ import org.fangkong.common.log.LogMasking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -59,6 +60,12 @@ class ErrorAdvice {
     @ExceptionHandler(ConflictException.class)
     Object conflict(HttpServletRequest request, ConflictException e) {
         return fieldProblem(request, HttpStatus.CONFLICT, Problems.CONFLICT, e.field(), e.messageKey(), e.args());
+    }
+
+    /** A unique key met by two writers at once, where the service did not name the field itself. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    Object duplicate(HttpServletRequest request) {
+        return fieldProblem(request, HttpStatus.CONFLICT, Problems.CONFLICT, null, "error.conflict.detail", null);
     }
 
     @ExceptionHandler(FieldException.class)
