@@ -118,7 +118,7 @@ public class CaseRegistry {
                         select count(*) from designated_hospital h join jurisdiction j on j.code = h.jurisdiction_code
                         where h.id = :h and (j.path <@ cast(:scope as ltree) or cast(:scope as ltree) <@ j.path)
                         """).param("h", form.hospitalId()).param("scope", actor.scopePath()).query(Integer.class).single() == 0) {
-            throw new FieldException("hospitalId", "validation.case.hospital");
+            throw new NotFoundException("hospital"); // unknown, or another city's: the same answer
         }
         if (form.observationOrderId() != null && !observations.inScope(form.observationOrderId(), actor.scopePath())) {
             throw new NotFoundException("observationOrder");

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NotFoundException;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.fangkong.ledger.LedgerWhereabouts;
@@ -69,6 +70,12 @@ public class Clusters {
         List<Long> ids = caseIds == null ? List.of() : caseIds.stream().distinct().toList();
         // two or more confirmed cases in scope, confirmed within 14 days of each other
         record Span(int n, LocalDate first, LocalDate last) {
+        }
+        // a case id outside the caller's scope is as unknown as one that does not exist
+        long inScope = jdbc.sql("select count(*) from case_record where id in (:ids) and jurisdiction_path <@ cast(:scope as ltree)")
+                .param("ids", ids.isEmpty() ? List.of(-1L) : ids).param("scope", actor.scopePath()).query(Long.class).single();
+        if (inScope != ids.size()) {
+            throw new NotFoundException("case");
         }
         Span span = jdbc.sql("""
                         select count(*), min(confirmed_on), max(confirmed_on) from case_record

@@ -79,7 +79,7 @@ public class OutsiderLedger {
                             select h.id from household h join jurisdiction j on j.code = h.jurisdiction_code
                             where h.id = :h and j.path <@ cast(:scope as ltree)
                             """).param("h", form.householdId()).param("scope", actor.scopePath()).query(Long.class)
-                    .optional().orElseThrow(() -> new FieldException("householdId", "validation.outsider.household"));
+                    .optional().orElseThrow(() -> new NotFoundException("household")); // unknown or outside the scope alike
         }
         PersonRecords.Enrolled who = records.enrol(new PersonIdentity(form.name(), form.idNumber(), form.phone()),
                 form.jurisdiction().strip(), PersonRecords.Source.OUTSIDER);

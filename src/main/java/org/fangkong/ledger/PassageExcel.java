@@ -78,8 +78,8 @@ public class PassageExcel {
     @Transactional
     public byte[] export(long checkpointId, LocalDate from, LocalDate to, String reason, Actor actor) {
         LedgerScope.requireWrite(actor);
+        log.checkpoint(checkpointId, actor); // 404 outside the scope comes before any check of the request
         AuditTrail.requireReason(reason);
-        log.checkpoint(checkpointId, actor);
         LocalDate first = from == null ? ShanghaiTime.today(clock) : from;
         LocalDate last = to == null ? first : to;
         List<Object[]> rows = jdbc.sql("""

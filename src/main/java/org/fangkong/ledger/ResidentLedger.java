@@ -248,6 +248,9 @@ public class ResidentLedger {
         } else if (householdId == null) {
             throw new FieldException("q", "validation.resident.query");
         }
+        if (householdId != null) {
+            household(householdId, actor); // another county's household is a 404, not an empty list
+        }
         return jdbc.sql(RESIDENTS + """
                          and (cast(:h as bigint) is null or r.household_id = :h)
                          and (cast(:ih as bytea) is null or exists (%1$s and x.id_hash = :ih))

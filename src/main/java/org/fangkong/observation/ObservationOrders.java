@@ -21,6 +21,7 @@ import org.fangkong.jurisdiction.JurisdictionService;
 import org.fangkong.jurisdiction.Level;
 import org.fangkong.ledger.LedgerWhereabouts;
 import org.fangkong.ledger.OutsiderRegistered;
+import org.fangkong.ledger.ResidentLedger;
 import org.fangkong.ledger.Whereabouts;
 import org.fangkong.observation.ObservationOrder.Reason;
 import org.fangkong.observation.ObservationOrder.Status;
@@ -77,11 +78,14 @@ public class ObservationOrders {
     private final PiiSealer sealer;
     private final Clock clock;
     private final LedgerWhereabouts whereabouts;
+    private final ResidentLedger households;
     private final String publicUrl;
 
-    ObservationOrders(JdbcClient jdbc, PersonRegistry persons, PersonRecords records, JurisdictionService jurisdictions, PiiSealer sealer, Clock clock,
+    ObservationOrders(JdbcClient jdbc, PersonRegistry persons, PersonRecords records, ResidentLedger households,
+                      JurisdictionService jurisdictions, PiiSealer sealer, Clock clock,
                       LedgerWhereabouts whereabouts, org.fangkong.common.FangkongProperties properties) {
         this.whereabouts = whereabouts;
+        this.households = households;
         this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
         this.jdbc = jdbc;
         this.persons = persons;
@@ -118,6 +122,9 @@ public class ObservationOrders {
         LocalDate today = ShanghaiTime.today(clock);
         if (form.anchorDate() == null || form.anchorDate().isAfter(today)) {
             throw new FieldException("anchorDate", "validation.observation.anchorDate");
+        }
+        if (form.householdId() != null) {
+            households.household(form.householdId(), actor); // 404 unless the household lies in the caller's scope
         }
         PersonRecords.Enrolled who = records.enrol(new PersonIdentity(form.name(), form.idNumber(), form.phone()), place.code(),
                 PersonRecords.Source.OBSERVATION);
