@@ -14,7 +14,7 @@ def psql(sql):
                           capture_output=True, text=True, check=True).stdout
 
 def phone_of(p):  # CityGenerator.phoneOf
-    return "199%08d" % ((seed * 7919 + p) % 100_000_000)
+    return "1749%07d" % ((seed * 7919 + p) % 10_000_000)
 
 # people with 20-40 visits: count per keyed phone hash in SQL, match hashes computed here
 counts = dict(line.split("|") for line in psql(

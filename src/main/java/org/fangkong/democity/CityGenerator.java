@@ -54,7 +54,9 @@ final class CityGenerator implements Iterator<VisitLoader.Row> {
 
     static String phoneOf(long seed, int person) {
         // 199 + 8 digits: a distinct, valid mainland number per person, shifted by the seed
-        return String.format("199%08d", Math.floorMod(seed * 7_919L + person, 100_000_000L));
+        // 1749: a satellite and emergency segment carriers do not give ordinary subscribers, so a
+        // demo phone never reaches a real person's check-ins or registry record
+        return String.format("1749%07d", Math.floorMod(seed * 7_919L + person, 10_000_000L));
     }
 
     static PhoneNumber phoneNumber(long seed, int person) {

@@ -67,7 +67,12 @@ public class DemoCity {
 
     /** Starts a generation; false when one is already running. Bad specs fail at once, naming the field. */
     public synchronized boolean start(CitySpec spec) {
-        validate(spec);
+        return start(spec, null);
+    }
+
+    /** Starts a city for an admin: only inside their own subtree ({@code scopePath}; null = the system at first start). */
+    public synchronized boolean start(CitySpec spec, String scopePath) {
+        validate(spec, scopePath);
         if (progress.get().running()) {
             return false;
         }
@@ -76,7 +81,7 @@ public class DemoCity {
         return true;
     }
 
-    private void validate(CitySpec spec) {
+    private void validate(CitySpec spec, String scopePath) {
         if (spec.people() < 1 || spec.people() > MAX_PEOPLE) {
             throw new FieldException("people", "validation.demo.people", MAX_PEOPLE);
         }
@@ -90,7 +95,8 @@ public class DemoCity {
         if (spec.visitsPerPersonDay() <= 0 || spec.visitsPerPersonDay() > 10) {
             throw new FieldException("visitsPerPersonDay", "validation.demo.visits");
         }
-        Jurisdiction j = jurisdictions.findUnscoped(spec.jurisdiction())
+        Jurisdiction j = (scopePath == null ? jurisdictions.findUnscoped(spec.jurisdiction())
+                : jurisdictions.find(spec.jurisdiction(), scopePath))
                 .orElseThrow(() -> new FieldException("jurisdiction", "validation.scope.outside"));
         if (j.subtree().villages() == 0 && j.level() != Level.VILLAGE) {
             throw new FieldException("jurisdiction", "validation.demo.noVillages");

@@ -26,12 +26,13 @@ class DemoStartup {
     private final boolean enabled;
 
     DemoStartup(DemoCity city, DemoOutbreak outbreak, VenueService venues, FangkongProperties properties,
-                @Value("${fangkong.demo.enabled:true}") boolean enabled) {
+                @Value("${fangkong.demo.enabled:true}") boolean enabled,
+                @Value("${fangkong.demo.on-first-start:true}") boolean onFirstStart) {
         this.city = city;
         this.outbreak = outbreak;
         this.venues = venues;
         this.properties = properties;
-        this.enabled = enabled;
+        this.enabled = enabled && onFirstStart;
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ranges. Its own database: the replay's 2020 cases would change other tests' cumulative figures.
  */
 @FangkongTest
-@TestPropertySource(properties = "fangkong.test.database=replay")
+@TestPropertySource(properties = {"fangkong.test.database=demo", "fangkong.demo.enabled=true", "fangkong.demo.on-first-start=false"})
 class ReplayBrowserTest {
 
     @LocalServerPort

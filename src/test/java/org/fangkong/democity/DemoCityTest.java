@@ -6,6 +6,7 @@ import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -17,6 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @FangkongTest
+@TestPropertySource(properties = {"fangkong.test.database=demo", "fangkong.demo.enabled=true", "fangkong.demo.on-first-start=false"})
 class DemoCityTest {
 
     @Autowired
@@ -25,6 +27,8 @@ class DemoCityTest {
     JdbcClient jdbc;
     @Autowired
     DemoCity city;
+    @Autowired
+    org.fangkong.testsupport.Staff staff;
 
     @Test
     void generatesAMarkedDemoCityOverTheRealTreeWithProgress() throws Exception {
@@ -51,6 +55,17 @@ class DemoCityTest {
         long visits = jdbc.sql("select count(*) from checkin where source = 'DEMO'").query(Long.class).single();
         assertThat(visits).isEqualTo(done.done());
         assertThat((double) visits).isCloseTo(500 * 3 * 1.5, org.assertj.core.data.Percentage.withPercentage(10));
+        // synthetic people use the 1749 segment only: no real subscriber's phone
+        assertThat(CityGenerator.phoneOf(11, 0)).startsWith("1749").hasSize(11);
+        assertThat(CityGenerator.phoneOf(11, 4_999_999)).startsWith("1749");
+    }
+
+    @Test
+    void aCountyAdminGeneratesOnlyInsideTheirCounty() throws Exception {
+        String countyAdmin = Staff.bearer(Staff.token(mvc, staff.create(org.fangkong.common.security.Role.ADMIN, "370102")));
+        mvc.perform(post("/api/v1/demo/city").header("Authorization", countyAdmin).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"people\":10,\"venues\":2,\"days\":1,\"visitsPerPersonDay\":1,\"jurisdiction\":\"3709\",\"seed\":3}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("jurisdiction"));
     }
 
     @Test

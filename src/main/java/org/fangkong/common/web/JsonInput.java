@@ -13,7 +13,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -24,8 +28,24 @@ import tools.jackson.databind.exc.MismatchedInputException;
 class JsonInput {
 
     @Bean
-    JsonMapperBuilderCustomizer caseInsensitiveEnums() {
-        return builder -> builder.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS);
+    JsonMapperBuilderCustomizer caseInsensitiveEnumsAndNoNul() {
+        SimpleModule noNul = new SimpleModule("fangkong-no-nul").addDeserializer(String.class, new NoNulStrings());
+        return builder -> builder.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).addModule(noNul);
+    }
+
+    /**
+     * Text with a NUL character is refused as the field's error: PostgreSQL cannot store it, and no
+     * name, address or note ever holds one.
+     */
+    static final class NoNulStrings extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) {
+            String s = super.deserialize(p, ctxt);
+            if (s != null && s.indexOf('\u0000') >= 0) {
+                return (String) ctxt.handleWeirdStringValue(String.class, "NUL", "contains a NUL character");
+            }
+            return s;
+        }
     }
 
     /**

@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.fangkong.democity.DemoEnabled;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The demo city for admins: start a generation, watch its progress (page polls with htmx), or by API. */
+@Conditional(DemoEnabled.class)
 @Controller
 class DemoCityController {
 
@@ -44,7 +47,7 @@ class DemoCityController {
     @ResponseBody
     ResponseEntity<DemoCity.Progress> startApi(@RequestBody CitySpec spec) {
         requireAdmin();
-        boolean started = city.start(spec);
+        boolean started = city.start(spec, Actors.require().scopePath());
         return ResponseEntity.status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(city.progress());
     }
 
@@ -77,7 +80,7 @@ class DemoCityController {
         requireAdmin();
         CitySpec spec = new CitySpec(people, venues, days, visitsPerPersonDay, jurisdiction, seed);
         try {
-            model.addAttribute("busy", !city.start(spec));
+            model.addAttribute("busy", !city.start(spec, Actors.require().scopePath()));
         } catch (org.fangkong.common.web.FieldException e) {
             model.addAttribute("fieldError", e.field());
             model.addAttribute("fieldErrorKey", e.messageKey());

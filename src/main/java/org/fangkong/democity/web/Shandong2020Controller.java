@@ -8,6 +8,8 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.democity.Shandong2020;
 import org.springframework.http.ResponseEntity;
+import org.fangkong.democity.DemoEnabled;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The replay of Shandong in February–March 2020: what it holds and where to look, and loading it (admins). */
+@Conditional(DemoEnabled.class)
 @Controller
 class Shandong2020Controller {
 
