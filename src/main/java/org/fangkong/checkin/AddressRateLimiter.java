@@ -27,9 +27,31 @@ class AddressRateLimiter {
         this.settings = settings;
     }
 
+    /**
+     * The bucket an address counts against: an IPv4 address as it is, an IPv6 address by its /64
+     * (one subscriber's network; anyone can rotate through the host half at will).
+     */
+    static String key(String address) {
+        if (address == null || address.isBlank()) {
+            return "?";
+        }
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address.replace("[", "").replace("]", "")).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            return "v6:" + java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (java.net.UnknownHostException e) {
+            return address; // not an address literal: count it as given
+        }
+    }
+
     /** Takes one token; empty when allowed, else how long until the next token. */
     java.util.Optional<Duration> take(String address) {
-        Bucket b = buckets.get(address == null ? "?" : address, a -> {
+        Bucket b = buckets.get(key(address), a -> {
             Bucket n = new Bucket();
             n.tokens = settings.ipBurst();
             n.updatedNanos = System.nanoTime();

@@ -2,10 +2,10 @@ package org.fangkong.checkin;
 
 import java.time.Duration;
 
-/** A check-in the rules refuse: unknown or closed venue, daily cap, too many requests. */
+/** A check-in the rules refuse: unknown or closed venue, too many requests from one address. */
 public class CheckinRefused extends RuntimeException {
 
-    public enum Reason { VENUE_UNKNOWN, VENUE_CLOSED, DAILY_CAP, RATE_LIMITED }
+    public enum Reason { VENUE_UNKNOWN, VENUE_CLOSED, RATE_LIMITED }
 
     private final Reason reason;
     private final transient Duration retryAfter;

@@ -55,6 +55,14 @@ public class CheckinService {
 
     /** A citizen's scan: checks the limits, then records the visit. */
     public Visit checkIn(String venueCode, String phoneInput, String address) {
+        return checkIn(venueCode, phoneInput, address, null);
+    }
+
+    /**
+     * A citizen's scan from a device that may hold the visit it opened here ({@code deviceVisit}):
+     * only then is a second scan during that visit the same visit.
+     */
+    public Visit checkIn(String venueCode, String phoneInput, String address, String deviceVisit) {
         limiter.take(address).ifPresent(wait -> {
             throw new CheckinRefused(CheckinRefused.Reason.RATE_LIMITED, wait);
         });
@@ -69,7 +77,7 @@ public class CheckinService {
         } catch (InvalidValueException e) {
             throw new FieldException("phone", e.messageKey());
         }
-        return record(venue, phone, clock.instant());
+        return record(venue, phone, clock.instant(), deviceVisit);
     }
 
     /**
@@ -77,8 +85,12 @@ public class CheckinService {
      * package-visible so tests can place visits in time.
      */
     Visit record(PublicVenue venue, PhoneNumber phone, Instant now) {
+        return record(venue, phone, now, null);
+    }
+
+    Visit record(PublicVenue venue, PhoneNumber phone, Instant now, String deviceVisit) {
         try {
-            return writer.submit(venue, phone, now).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            return writer.submit(venue, phone, now, deviceVisit).get(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Check-in rules (RULES.md "Venue check-in"), all configuration.
  *
- * @param dailyCapPerPhone check-ins one phone may make in one Asia/Shanghai day
+ * @param dailyCapPerPhone check-ins of one phone in one Asia/Shanghai day before further ones are flagged
+ *                         ({@code over_cap}): kept for tracing, never refused, so nobody can lock a number out
  * @param ipBurst          check-ins one address may make at once
  * @param ipPerMinute      sustained check-ins per minute from one address
  * @param retention        how long visits are kept (two incubation periods)

@@ -44,7 +44,8 @@ class CheckinWriter implements InitializingBean, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(CheckinWriter.class);
 
     /** The phone is hashed and sealed by the request's own thread, so the writer thread only talks to the database. */
-    private record Request(PublicVenue venue, PhoneNumber phone, byte[] hash, byte[] sealed, Instant at,
+    /** {@code deviceVisit}: the visit id the scanning device holds from opening a visit (its cookie), or null. */
+    private record Request(PublicVenue venue, PhoneNumber phone, byte[] hash, byte[] sealed, Instant at, String deviceVisit,
                            CompletableFuture<Visit> result) {
     }
 
@@ -96,9 +97,10 @@ class CheckinWriter implements InitializingBean, DisposableBean {
         thread.join(10_000);
     }
 
-    CompletableFuture<Visit> submit(PublicVenue venue, PhoneNumber phone, Instant at) {
+    CompletableFuture<Visit> submit(PublicVenue venue, PhoneNumber phone, Instant at, String deviceVisit) {
         CompletableFuture<Visit> result = new CompletableFuture<>();
-        if (!queue.offer(new Request(venue, phone, sealer.hash(phone.value()), sealer.encrypt(phone.value()), at, result))) {
+        if (!queue.offer(new Request(venue, phone, sealer.hash(phone.value()), sealer.encrypt(phone.value()), at, deviceVisit,
+                result))) {
             result.completeExceptionally(new CheckinRefused(CheckinRefused.Reason.RATE_LIMITED, Duration.ofSeconds(1)));
         }
         return result;
@@ -156,13 +158,13 @@ class CheckinWriter implements InitializingBean, DisposableBean {
         for (Request r : requests) {
             String key = hex.formatHex(r.hash());
             PhoneState s = states.computeIfAbsent(key, k -> new PhoneState());
-            if (s.count >= settings.dailyCapPerPhone()) {
-                CheckinRefused refused = new CheckinRefused(CheckinRefused.Reason.DAILY_CAP, Duration.between(r.at(), midnight));
-                acknowledgements.add(() -> r.result().completeExceptionally(refused));
-                continue;
-            }
+            // beyond the day's cap the scan is kept but flagged: a stranger typing someone's number
+            // fifty times must not lock the owner out of their next honest scan
+            boolean overCap = s.count >= settings.dailyCapPerPhone();
             boolean open = s.openOut != null && s.openOut.isAfter(r.at()) && !s.openIn.isAfter(r.at());
-            if (open && s.openVenue == r.venue().id()) {
+            // a second scan during the visit is the same visit only for the device that opened it:
+            // anyone else with the number learns nothing of where its owner is
+            if (open && s.openVenue == r.venue().id() && ids.encode(day, s.openId).equals(r.deviceVisit())) {
                 Visit same = new Visit(ids.encode(day, s.openId), r.venue().id(), r.venue().name(), s.masked, s.openIn,
                         s.openOut, CheckoutReason.valueOf(s.openReason));
                 acknowledgements.add(() -> r.result().complete(same)); // a second scan during the visit
@@ -181,7 +183,7 @@ class CheckinWriter implements InitializingBean, DisposableBean {
             Instant end = stay ? stayEnd : midnight;
             long id = newIds.get(next++);
             Object[] row = {java.sql.Date.valueOf(day), r.venue().id(), r.hash(), r.sealed(),
-                    r.phone().masked(), Timestamp.from(r.at()), Timestamp.from(end), stay ? "STAY" : "MIDNIGHT", id};
+                    r.phone().masked(), Timestamp.from(r.at()), Timestamp.from(end), stay ? "STAY" : "MIDNIGHT", id, overCap};
             inserts.add(row);
             s.count++;
             s.openId = id;
@@ -204,8 +206,8 @@ class CheckinWriter implements InitializingBean, DisposableBean {
         if (!inserts.isEmpty()) {
             batch.batchUpdate("""
                     insert into %s (day, venue_id, phone_hash, phone_sealed, phone_masked, checked_in_at,
-                                         checked_out_at, checkout_reason, id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         checked_out_at, checkout_reason, id, over_cap)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """.formatted(table), inserts);
         }
     }

@@ -26,6 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -191,8 +192,16 @@ class CheckinApiTest {
                 .andExpect(content().string(containsString(phone.substring(0, 3) + "****" + phone.substring(7))));
         mvc.perform(from(get("/c/" + v.code()), address).cookie(remembered))
                 .andExpect(content().string(containsString("以 " + phone.substring(0, 3) + "****" + phone.substring(7) + " 登记")));
-        mvc.perform(from(post("/c/" + v.code()), address).cookie(remembered))
-                .andExpect(redirectedUrlPattern("/c/" + v.code() + "/v/*"));
+        // the device that opened the visit gets it back from a repeat scan; another device typing the
+        // same number gets a visit of its own and learns nothing of the first
+        Cookie opened = done.getResponse().getCookie("FK_VISIT");
+        assertThat(opened.isHttpOnly()).isTrue();
+        assertThat(opened.getValue()).doesNotContain(done.getResponse().getRedirectedUrl().replaceAll(".*/v/", ""));
+        mvc.perform(from(post("/c/" + v.code()), address).cookie(remembered, opened))
+                .andExpect(redirectedUrl(done.getResponse().getRedirectedUrl()));
+        String strangers = mvc.perform(from(post("/c/" + v.code()), CheckinTestSupport.address()).param("phone", phone))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(strangers).startsWith("/c/" + v.code() + "/v/").isNotEqualTo(done.getResponse().getRedirectedUrl());
         mvc.perform(from(post("/c/" + v.code()), address).param("phone", "12"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("11 位")));

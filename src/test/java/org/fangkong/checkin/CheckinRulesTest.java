@@ -67,8 +67,9 @@ class CheckinRulesTest {
         PublicVenue b = CheckinTestSupport.publicVenue(venues, CheckinTestSupport.venue(venues, "乙餐馆", VenueType.RESTAURANT));
         PhoneNumber phone = PhoneNumber.parse(CheckinTestSupport.phone());
         Visit first = checkins.record(a, phone, recent(1, "09:00"));
-        Visit again = checkins.record(a, phone, recent(1, "09:10"));
-        assertThat(again.publicId()).as("a second scan during the visit is the same visit").isEqualTo(first.publicId());
+        Visit again = checkins.record(a, phone, recent(1, "09:10"), first.publicId());
+        assertThat(again.publicId()).as("a second scan during the visit, from the device that opened it, is the same visit")
+                .isEqualTo(first.publicId());
         checkins.record(b, phone, recent(1, "09:20"));
         Visit ended = checkins.find(first.publicId()).orElseThrow();
         assertThat(ended.checkedOutAt()).isEqualTo(recent(1, "09:20"));
@@ -104,7 +105,19 @@ class CheckinRulesTest {
     }
 
     @Test
-    void aPhoneChecksInAtMostFiftyTimesADay() {
+    void aRepeatScanFromAnotherDeviceNeverHandsOutTheOpenVisit() {
+        PublicVenue a = CheckinTestSupport.publicVenue(venues, CheckinTestSupport.venue(venues, "辛超市", VenueType.SUPERMARKET));
+        PhoneNumber phone = PhoneNumber.parse(CheckinTestSupport.phone());
+        Visit owners = checkins.record(a, phone, recent(1, "10:00"), null);
+        // someone else types the same number at the same venue: a visit of their own, not the owner's id
+        Visit strangers = checkins.record(a, phone, recent(1, "10:05"), null);
+        assertThat(strangers.publicId()).isNotEqualTo(owners.publicId());
+        Visit forged = checkins.record(a, phone, recent(1, "10:06"), owners.publicId().substring(0, owners.publicId().length() - 1) + "x");
+        assertThat(forged.publicId()).isNotIn(owners.publicId(), strangers.publicId());
+    }
+
+    @Test
+    void scansBeyondFiftyADayAreKeptAndFlaggedNotRefused() {
         PublicVenue a = CheckinTestSupport.publicVenue(venues, CheckinTestSupport.venue(venues, "戊超市", VenueType.SUPERMARKET));
         PublicVenue b = CheckinTestSupport.publicVenue(venues, CheckinTestSupport.venue(venues, "己超市", VenueType.SUPERMARKET));
         PhoneNumber phone = PhoneNumber.parse(CheckinTestSupport.phone());
@@ -112,13 +125,23 @@ class CheckinRulesTest {
         for (int i = 0; i < 50; i++) {
             checkins.record(i % 2 == 0 ? a : b, phone, start.plusSeconds(i * 60L));
         }
-        assertThatThrownBy(() -> checkins.record(a, phone, start.plusSeconds(51 * 60L)))
-                .isInstanceOfSatisfying(CheckinRefused.class, e -> {
-                    assertThat(e.reason()).isEqualTo(CheckinRefused.Reason.DAILY_CAP);
-                    assertThat(e.retryAfter().toHours()).isBetween(17L, 18L);
-                });
-        // the next day counts afresh
-        assertThat(checkins.record(a, phone, recent(2, "06:00"))).isNotNull();
+        // the 51st (a stranger exhausting the cap, or the owner) is recorded, flagged; the next honest scan works too
+        Visit over = checkins.record(a, phone, start.plusSeconds(51 * 60L));
+        Visit honest = checkins.record(b, phone, start.plusSeconds(52 * 60L));
+        assertThat(honest).isNotNull();
+        assertThat(jdbc.sql("select count(*) from checkin where phone_hash = :h and over_cap").param("h", sealer.hash(phone.value()))
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from checkin where phone_hash = :h and not over_cap").param("h", sealer.hash(phone.value()))
+                .query(Long.class).single()).isEqualTo(50);
+        assertThat(over.publicId()).isNotEqualTo(honest.publicId());
+    }
+
+    @Test
+    void theAddressLimitCountsAnIpv6Slash64AsOneAddress() {
+        assertThat(AddressRateLimiter.key("2001:db8:1:2::1")).isEqualTo(AddressRateLimiter.key("2001:db8:1:2:ffff:eeee:dddd:cccc"));
+        assertThat(AddressRateLimiter.key("2001:db8:1:2::1")).isNotEqualTo(AddressRateLimiter.key("2001:db8:1:3::1"));
+        assertThat(AddressRateLimiter.key("[2001:db8:1:2::9]")).isEqualTo(AddressRateLimiter.key("2001:db8:1:2::1"));
+        assertThat(AddressRateLimiter.key("203.0.113.7")).isEqualTo("203.0.113.7");
     }
 
     @Test

@@ -36,7 +36,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class BoundedFuzzTest {
 
     static final long SEED = 20_201_224L;
-    static final int PER_OPERATION = 14;
+    static final int PER_OPERATION = 28;
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
     /** The tables a request may write; a refused request must leave their counts as they were. */
     static final String ROWS = java.util.stream.Stream.of("person", "person_record", "household", "resident", "outsider",

@@ -42,7 +42,7 @@ class CheckinRefusals {
                 p.setProperty("field", "venueCode");
                 yield Problems.response(p);
             }
-            case DAILY_CAP, RATE_LIMITED -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+            case RATE_LIMITED -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "/problems/too-many-checkins", detail, detail));

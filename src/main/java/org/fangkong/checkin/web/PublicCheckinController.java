@@ -35,6 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PublicCheckinController {
 
     static final String PHONE_COOKIE = "FK_PHONE";
+    /** The visit this device opened (sealed): only it may get that visit back from a repeat scan. */
+    static final String VISIT_COOKIE = "FK_VISIT";
 
     private final CheckinService checkins;
     private final PiiSealer sealer;
@@ -68,8 +70,9 @@ class PublicCheckinController {
             number = rememberedPhone(request).map(PhoneNumber::value).orElse(null);
         }
         try {
-            Visit visit = checkins.checkIn(code, number, request.getRemoteAddr());
+            Visit visit = checkins.checkIn(code, number, request.getRemoteAddr(), openedHere(request).orElse(null));
             remember(PhoneNumber.parse(number), response);
+            rememberVisit(visit.publicId(), response);
             return "redirect:/c/" + code + "/v/" + visit.publicId();
         } catch (FieldException e) {
             Optional<PublicVenue> venue = checkins.venue(code);
@@ -132,6 +135,30 @@ class PublicCheckinController {
             }
         }
         return Optional.empty();
+    }
+
+    /** The visit id this device holds from opening a visit, if its sealed cookie opens. */
+    private Optional<String> openedHere(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return Optional.empty();
+        }
+        for (Cookie c : request.getCookies()) {
+            if (VISIT_COOKIE.equals(c.getName())) {
+                try {
+                    return Optional.of(sealer.open(Base64.getUrlDecoder().decode(c.getValue())));
+                } catch (RuntimeException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void rememberVisit(String publicId, HttpServletResponse response) {
+        String sealed = Base64.getUrlEncoder().withoutPadding().encodeToString(sealer.encrypt(publicId));
+        ResponseCookie cookie = ResponseCookie.from(VISIT_COOKIE, sealed).path("/c").maxAge(Duration.ofDays(1))
+                .httpOnly(true).secure(transport.secure()).sameSite("Lax").build();
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
     }
 
     private void remember(PhoneNumber phone, HttpServletResponse response) {
