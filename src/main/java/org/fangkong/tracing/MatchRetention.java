@@ -1,12 +1,10 @@
 package org.fangkong.tracing;
 
-import java.time.Duration;
 import java.time.Instant;
 
+import org.fangkong.common.RetentionSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,28 +17,23 @@ import org.springframework.stereotype.Component;
 @Component
 class MatchRetention {
 
-    /** @param retention how long an uploaded list and its rows and tasks are kept */
-    @ConfigurationProperties("fangkong.matching")
-    record Settings(@DefaultValue("28d") Duration retention) {
-    }
-
     private static final Logger log = LoggerFactory.getLogger(MatchRetention.class);
 
     private final JdbcClient jdbc;
-    private final Settings settings;
+    private final RetentionSettings settings;
 
-    MatchRetention(JdbcClient jdbc, Settings settings) {
+    MatchRetention(JdbcClient jdbc, RetentionSettings settings) {
         this.jdbc = jdbc;
         this.settings = settings;
     }
 
     /** Deletes the lists uploaded before {@code now} minus the retention; answers how many. */
     int purge(Instant now) {
-        java.sql.Timestamp before = java.sql.Timestamp.from(now.minus(settings.retention()));
+        java.sql.Timestamp before = java.sql.Timestamp.from(now.minus(settings.matchLists()));
         // one statement: rows go with their list and tasks with their rows (on delete cascade)
         int lists = jdbc.sql("delete from match_list where uploaded_at < :before").param("before", before).update();
         if (lists > 0) {
-            log.info("Deleted {} matched lists older than {}", lists, settings.retention());
+            log.info("Deleted {} matched lists older than {}", lists, settings.matchLists());
         }
         return lists;
     }

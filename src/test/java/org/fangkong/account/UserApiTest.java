@@ -142,7 +142,10 @@ class UserApiTest {
                 .andExpect(status().isUnauthorized());
         mvc.perform(post("/api/v1/users/" + worker.id() + "/enable").header("Authorization", admin))
                 .andExpect(jsonPath("$.enabled").value(true));
-        mvc.perform(get("/api/v1/jurisdictions/370102001002").header("Authorization", token)).andExpect(status().isOk());
+        // disabling revoked the tokens for good: enabled again, the account signs in afresh
+        mvc.perform(get("/api/v1/jurisdictions/370102001002").header("Authorization", token)).andExpect(status().isUnauthorized());
+        String fresh = Staff.bearer(Staff.token(mvc, worker));
+        mvc.perform(get("/api/v1/jurisdictions/370102001002").header("Authorization", fresh)).andExpect(status().isOk());
     }
 
     @Test

@@ -1,0 +1,25 @@
+package org.fangkong.common;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long personal data is kept (docs/privacy.md has the whole table). Each module deletes its
+ * own rows nightly; people and their recorded identities go once no row holds them any more.
+ *
+ * @param passages          checkpoint passages (and their fever alerts), from the passage (two incubation periods)
+ * @param readingsAfterRelease temperature readings, from the day their observation order closed
+ * @param closedOrders      observation orders themselves, from the day they closed (unless a case refers to one)
+ * @param movedOut          residents from the day they moved out, outsiders from the day they left
+ * @param matchLists        uploaded lists with their matched rows and follow-up tasks, from the upload
+ */
+@ConfigurationProperties("fangkong.retention")
+public record RetentionSettings(
+        @DefaultValue("28d") Duration passages,
+        @DefaultValue("28d") Duration readingsAfterRelease,
+        @DefaultValue("365d") Duration closedOrders,
+        @DefaultValue("365d") Duration movedOut,
+        @DefaultValue("28d") Duration matchLists) {
+}
