@@ -13,7 +13,7 @@ R=${1:-30}
 . bench/lib.sh
 DATA=$(mktemp -d /tmp/fangkong-bench-XXXX)
 CLEANUP=$DATA
-start_platform "$DATA" -jar "$JAR" --fangkong.demo.enabled=false --logging.level.org.fangkong.request=WARN
+start_platform "$DATA" -jar "$JAR" --fangkong.demo.enabled=true --fangkong.demo.on-first-start=false --logging.level.org.fangkong.request=WARN
 TOKEN=$(token admin bench-password)
 PSQL="psql -h 127.0.0.1 -p $PGPORT -U postgres -qAt -v ON_ERROR_STOP=1"
 LAST=$(date -u -d 'yesterday' +%F)

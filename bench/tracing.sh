@@ -12,7 +12,7 @@ TRACE_DATA=${TRACE_DATA:-/tmp/fangkong-trace-bench}
 PEOPLE=1500000; SEED=2020
 . bench/lib.sh
 mkdir -p "$TRACE_DATA"
-start_platform "$TRACE_DATA" -Xmx3g -jar "$JAR" --fangkong.demo.enabled=false --logging.level.org.fangkong.request=WARN
+start_platform "$TRACE_DATA" -Xmx3g -jar "$JAR" --fangkong.demo.enabled=true --fangkong.demo.on-first-start=false --logging.level.org.fangkong.request=WARN
 ADMIN=$(token admin bench-password)
 loaded=$(psql -h 127.0.0.1 -p "$PGPORT" -U postgres -Atc "select count(*) from checkin where source = 'DEMO'")
 if [ "$loaded" -lt 20000000 ]; then

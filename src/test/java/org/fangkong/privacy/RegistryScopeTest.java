@@ -14,6 +14,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.person.PersonRecords;
 import org.fangkong.person.PersonRegistry;
 import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.testsupport.MatchingLists;
 import org.fangkong.testsupport.Sheets;
 import org.fangkong.testsupport.Staff;
 import org.fangkong.venue.VenueForm;
@@ -23,13 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -174,6 +173,31 @@ class RegistryScopeTest {
     }
 
     @Test
+    void anXlsxImportOfKnownIdNumbersKeepsWhatThisCountyTyped() throws Exception {
+        String idNumber = id();
+        String workerA = Staff.token(mvc, staff.create(Role.GRID_WORKER, VILLAGE_A));
+        resident(workerA, VILLAGE_A, "周原名", idNumber, phone());
+        String villageB = villageOf(COUNTY_B);
+        String workerB = Staff.token(mvc, staff.create(Role.GRID_WORKER, villageB));
+        String phoneB = phone();
+        byte[] xlsx = Sheets.xlsx(new String[][] {
+                {"村（社区）/网格代码", "楼栋/院落", "门牌号", "姓名", "身份证号", "手机号", "性别", "年龄", "与户主关系", "户籍类型", "健康状况",
+                        "是否来自重点地区", "离开重点地区日期", "迁出日期"},
+                {villageB, "导入楼", "1 号", "吴导入", idNumber, phoneB, "", "", "户主", "常住", "健康", "否", "", ""}});
+        mvc.perform(post("/api/v1/residents/import").header("Authorization", "Bearer " + workerB)
+                        .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").content(xlsx))
+                .andExpect(status().isCreated());
+        String found = mvc.perform(get("/api/v1/residents").param("q", idNumber).header("Authorization", "Bearer " + workerB))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(found, "$[*].name")).containsExactly("吴**");
+        assertThat(JsonPath.<List<String>>read(found, "$[*].phone")).containsExactly(PhoneNumber.parse(phoneB).masked());
+        long resident = ((Number) JsonPath.<List<Object>>read(found, "$[*].id").get(0)).longValue();
+        String revealed = postJson("/api/v1/residents/" + resident + "/reveal", workerB, "{\"reason\":\"核对\"}")
+                .andReturn().getResponse().getContentAsString();
+        assertThat(revealed).contains("吴导入", phoneB).doesNotContain("周原名");
+    }
+
+    @Test
     void aGateFindsSomeoneByIdCardOnlyFromItsOwnScopesRecords() throws Exception {
         String idNumber = id();
         String workerA = Staff.token(mvc, staff.create(Role.GRID_WORKER, VILLAGE_A));
@@ -219,18 +243,6 @@ class RegistryScopeTest {
     }
 
     String upload(String token, byte[] file) throws Exception {
-        String body = mvc.perform(multipart("/api/v1/matching-lists").file(new MockMultipartFile("file", "list.xlsx",
-                        "application/octet-stream", file)).param("name", "核查名单").header("Authorization", "Bearer " + token))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-        String job = JsonPath.read(body, "$.job");
-        long until = System.currentTimeMillis() + 20_000;
-        String state;
-        do {
-            Thread.sleep(50);
-            state = JsonPath.read(mvc.perform(get("/api/v1/jobs/" + job).header("Authorization", "Bearer " + token))
-                    .andReturn().getResponse().getContentAsString(), "$.state");
-        } while ("RUNNING".equals(state) && System.currentTimeMillis() < until);
-        assertThat(state).isEqualTo("DONE");
-        return String.valueOf(((Number) JsonPath.read(body, "$.listId")).longValue());
+        return MatchingLists.upload(mvc, token, file, "list.xlsx", "核查名单");
     }
 }

@@ -20,6 +20,7 @@ import org.fangkong.ledger.OutsiderLedger;
 import org.fangkong.ledger.ResidentForm;
 import org.fangkong.ledger.ResidentLedger;
 import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.testsupport.MatchingLists;
 import org.fangkong.testsupport.Sheets;
 import org.fangkong.testsupport.Staff;
 import org.fangkong.venue.VenueForm;
@@ -77,20 +78,7 @@ class CrossMatchingTest {
     }
 
     String upload(String token, byte[] file, String fileName, String name) throws Exception {
-        String body = mvc.perform(multipart("/api/v1/matching-lists").file(new MockMultipartFile("file", fileName,
-                                "application/octet-stream", file)).param("name", name)
-                        .header("Authorization", "Bearer " + token))
-                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
-        String job = JsonPath.read(body, "$.job");
-        long until = System.currentTimeMillis() + 20_000;
-        String state;
-        do {
-            Thread.sleep(50);
-            state = JsonPath.read(mvc.perform(get("/api/v1/jobs/" + job).header("Authorization", "Bearer " + token))
-                    .andReturn().getResponse().getContentAsString(), "$.state");
-        } while ("RUNNING".equals(state) && System.currentTimeMillis() < until);
-        assertThat(state).isEqualTo("DONE");
-        return String.valueOf(((Number) JsonPath.read(body, "$.listId")).longValue());
+        return MatchingLists.upload(mvc, token, file, fileName, name);
     }
 
     @Test
