@@ -28,7 +28,6 @@ create unique index person_record_key on person_record (person_id, jurisdiction_
 create index person_record_person on person_record (person_id);
 create index person_record_phone on person_record (phone_hash) where phone_hash is not null;
 create index person_record_id on person_record (id_hash) where id_hash is not null;
-create index person_record_place on person_record (jurisdiction_code);
 
 -- what was recorded so far: the registry's own values, at each place that holds the person
 insert into person_record (person_id, source, jurisdiction_code, name_sealed, name_masked, name_hash, id_hash, id_sealed,

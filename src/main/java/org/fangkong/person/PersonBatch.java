@@ -41,6 +41,15 @@ public class PersonBatch {
     /** The registry id of each identity, in order, creating the people nobody matches. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long[] resolveAll(List<PersonRegistry.Checked> who) {
+        return resolveAll(who, new HashMap<>());
+    }
+
+    /**
+     * {@code sealed}: ciphertexts made in this call, by plaintext, so a new person's record reuses
+     * the person's own (sealing is the import's main cost; equal values are linked by their keyed
+     * hash anyway).
+     */
+    private long[] resolveAll(List<PersonRegistry.Checked> who, Map<String, byte[]> sealed) {
         int n = who.size();
         byte[][] idHash = hashes(who, true);
         byte[][] phoneHash = hashes(who, false);
@@ -75,7 +84,7 @@ public class PersonBatch {
             }
         }
         fillIn(idFills, phoneFills);
-        insert(who, idHash, phoneHash, unresolved, ids);
+        insert(who, idHash, phoneHash, unresolved, ids, sealed);
         return ids;
     }
 
@@ -85,7 +94,8 @@ public class PersonBatch {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public PersonRecords.Enrolled[] enrolAll(List<PersonRegistry.Checked> who, List<String> places, PersonRecords.Source source) {
-        long[] people = resolveAll(who);
+        Map<String, byte[]> sealed = new HashMap<>();
+        long[] people = resolveAll(who, sealed);
         int n = who.size();
         Map<String, Integer> firstOf = new HashMap<>();
         String[] keys = new String[n];
@@ -100,6 +110,9 @@ public class PersonBatch {
                 distinct.add(i);
             }
         }
+        // records made before (a file imported again) are found by their key, not sealed again
+        Map<String, Long> recordByKey = existingRecords(distinct, people, places, nameHash, idHash, phoneHash, source);
+        distinct.removeIf(i -> recordByKey.containsKey(keys[i]));
         int m = distinct.size();
         Long[] person = new Long[m];
         String[] place = new String[m], nm = new String[m], im = new String[m], pm = new String[m], sex = new String[m],
@@ -111,23 +124,22 @@ public class PersonBatch {
             PersonRegistry.Checked w = who.get(i);
             person[j] = people[i];
             place[j] = places.get(i);
-            ns[j] = sealer.encrypt(w.name());
+            ns[j] = seal(sealed, w.name());
             nm[j] = Masking.name(w.name());
             nh[j] = nameHash[i];
             ih[j] = idHash[i];
             ph[j] = phoneHash[i];
             if (w.id() != null) {
-                is[j] = sealer.encrypt(w.id().value());
+                is[j] = seal(sealed, w.id().value());
                 im[j] = w.id().masked();
                 sex[j] = w.id().male() ? "M" : "F";
                 birth[j] = w.id().birthDate() == null ? null : w.id().birthDate().toString();
             }
             if (w.phone() != null) {
-                ps[j] = sealer.encrypt(w.phone().value());
+                ps[j] = seal(sealed, w.phone().value());
                 pm[j] = w.phone().masked();
             }
         }
-        Map<String, Long> recordByKey = new HashMap<>();
         if (m > 0) {
             jdbc.sql(PersonRecords.UPSERT + """
                             select p, cast(:src as text), j, ns, nm, nh, ih, is_, im, ph, ps, pm, sex, birth
@@ -149,6 +161,42 @@ public class PersonBatch {
             enrolled[i] = new PersonRecords.Enrolled(people[i], recordByKey.get(keys[i]));
         }
         return enrolled;
+    }
+
+    private Map<String, Long> existingRecords(List<Integer> rows, long[] people, List<String> places, byte[][] nameHash,
+                                              byte[][] idHash, byte[][] phoneHash, PersonRecords.Source source) {
+        Map<String, Long> found = new HashMap<>();
+        if (rows.isEmpty()) {
+            return found;
+        }
+        int m = rows.size();
+        Long[] p = new Long[m];
+        String[] j = new String[m];
+        byte[][] nh = new byte[m][], ih = new byte[m][], ph = new byte[m][];
+        for (int k = 0; k < m; k++) {
+            int i = rows.get(k);
+            p[k] = people[i];
+            j[k] = places.get(i);
+            nh[k] = nameHash[i];
+            ih[k] = idHash[i];
+            ph[k] = phoneHash[i];
+        }
+        jdbc.sql("""
+                        select r.id, r.person_id, r.jurisdiction_code, r.name_hash, r.id_hash, r.phone_hash
+                        from unnest(cast(:p as bigint[]), cast(:j as text[]), cast(:nh as bytea[]), cast(:ih as bytea[]),
+                                    cast(:ph as bytea[])) as v(p, j, nh, ih, ph)
+                        join person_record r on r.person_id = v.p and r.jurisdiction_code = v.j and r.source = :src
+                         and r.name_hash = v.nh and coalesce(r.id_hash, '\\x'::bytea) = coalesce(v.ih, '\\x'::bytea)
+                         and coalesce(r.phone_hash, '\\x'::bytea) = coalesce(v.ph, '\\x'::bytea)
+                        """).param("p", p).param("j", j).param("nh", nh).param("ih", ih).param("ph", ph).param("src", source.name())
+                .query((rs, x) -> found.put(recordKey(rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getBytes(5),
+                        rs.getBytes(6)), rs.getLong(1)))
+                .list();
+        return found;
+    }
+
+    private byte[] seal(Map<String, byte[]> sealed, String value) {
+        return sealed.computeIfAbsent(value, sealer::encrypt);
     }
 
     private static String recordKey(long person, String place, byte[] name, byte[] id, byte[] phone) {
@@ -196,14 +244,15 @@ public class PersonBatch {
     private Map<String, List<Found>> byPhoneHash(byte[][] hashes) {
         Map<String, List<Found>> found = new HashMap<>();
         if (hashes.length > 0) {
-            // every phone a person is known by: the registry's and each record's
+            // every phone a person is known by: the registry's and each record's; one index probe per
+            // phone in each (the registry's phone index covers live people only)
             jdbc.sql("""
-                            select distinct f.h, k.id, k.id_hash, k.phone_hash
-                            from (select phone_hash as h, coalesce(merged_into, id) as id from person
-                                  where phone_hash = any(cast(:h as bytea[]))
-                                  union
-                                  select r.phone_hash, coalesce(q.merged_into, q.id) from person_record r
-                                  join person q on q.id = r.person_id where r.phone_hash = any(cast(:h as bytea[]))) f
+                            select v.h, k.id, k.id_hash, k.phone_hash
+                            from unnest(cast(:h as bytea[])) as v(h)
+                            join lateral (select p.id from person p where p.phone_hash = v.h and p.merged_into is null
+                                          union
+                                          select coalesce(q.merged_into, q.id) from person_record r
+                                          join person q on q.id = r.person_id where r.phone_hash = v.h) f on true
                             join person k on k.id = f.id and k.merged_into is null
                             order by k.id
                             """).param("h", hashes)
@@ -248,7 +297,8 @@ public class PersonBatch {
     }
 
     /** New people: one row per ID number (else phone) however often the file names them. */
-    private void insert(List<PersonRegistry.Checked> who, byte[][] idHash, byte[][] phoneHash, List<Integer> rows, long[] ids) {
+    private void insert(List<PersonRegistry.Checked> who, byte[][] idHash, byte[][] phoneHash, List<Integer> rows, long[] ids,
+                        Map<String, byte[]> sealed) {
         Map<String, Integer> first = new HashMap<>();
         Map<String, String> idKeyByPhone = new HashMap<>();
         List<Integer> fresh = new ArrayList<>();
@@ -277,17 +327,17 @@ public class PersonBatch {
             ih[j] = idHash[i];
             ph[j] = phoneHash[i];
             if (w.id() != null) {
-                is[j] = sealer.encrypt(w.id().value());
+                is[j] = seal(sealed, w.id().value());
                 im[j] = w.id().masked();
                 sex[j] = w.id().male() ? "M" : "F";
                 LocalDate b = w.id().birthDate();
                 birth[j] = b == null ? null : b.toString();
             }
             if (w.phone() != null) {
-                ps[j] = sealer.encrypt(w.phone().value());
+                ps[j] = seal(sealed, w.phone().value());
                 pm[j] = w.phone().masked();
             }
-            ns[j] = sealer.encrypt(w.name());
+            ns[j] = seal(sealed, w.name());
             nm[j] = Masking.name(w.name());
             nh[j] = registry.nameHash(w.name());
         }

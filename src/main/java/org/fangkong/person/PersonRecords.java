@@ -207,9 +207,10 @@ public class PersonRecords {
     @Transactional(readOnly = true)
     public boolean inScope(long personId, String scopePath) {
         boolean recorded = jdbc.sql("""
-                        select exists (select 1 from person_record r join person p on p.id = r.person_id
+                        select exists (select 1 from person_record r
                                        join jurisdiction j on j.code = r.jurisdiction_code
-                                       where coalesce(p.merged_into, p.id) = :p and j.path <@ cast(:scope as ltree))
+                                       where r.person_id in (select :p union select id from person where merged_into = :p)
+                                         and j.path <@ cast(:scope as ltree))
                         """).param("p", personId).param("scope", scopePath).query(Boolean.class).single();
         return recorded || holders.stream().anyMatch(h -> h.holds(personId, scopePath));
     }

@@ -34,7 +34,7 @@ public class PersonRegistry {
      * numbers are two people.
      */
     static final String BY_PHONE = """
-            select k.id from (select coalesce(merged_into, id) as id from person where phone_hash = :p
+            select k.id from (select id from person where phone_hash = :p and merged_into is null
                               union select coalesce(q.merged_into, q.id) from person_record r join person q on q.id = r.person_id
                                     where r.phone_hash = :p) f
             join person k on k.id = f.id
@@ -144,7 +144,7 @@ public class PersonRegistry {
     @Transactional(readOnly = true)
     public Optional<Long> findByPhone(PhoneNumber phone) {
         return jdbc.sql("""
-                        select coalesce(p.merged_into, p.id) from person p where p.phone_hash = :p
+                        select p.id from person p where p.phone_hash = :p and p.merged_into is null
                         union
                         select coalesce(q.merged_into, q.id) from person_record r join person q on q.id = r.person_id
                         where r.phone_hash = :p
