@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.fangkong.common.ShanghaiTime;
@@ -159,8 +161,13 @@ public class OutsiderExcel {
             List<Valid> chunk = valid.subList(from, Math.min(valid.size(), from + ResidentBulkWriter.CHUNK));
             PersonRecords.Enrolled[] people = persons.enrolAll(chunk.stream().map(Valid::who).toList(),
                     chunk.stream().map(Valid::place).toList(), PersonRecords.Source.OUTSIDER);
+            Map<String, Long> registered = registered(chunk, people);
             for (int i = 0; i < chunk.size(); i++) {
-                added += write(chunk.get(i), people[i], actor) ? 1 : 0;
+                Valid v = chunk.get(i);
+                String key = v.place() + '|' + people[i].personId() + '|' + v.arrived();
+                Long existing = registered.get(key);
+                registered.put(key, write(v, people[i], existing, actor)); // a later row of the file updates it
+                added += existing == null ? 1 : 0;
             }
             if (progress != null) {
                 progress.done(from + chunk.size());
@@ -169,22 +176,45 @@ public class OutsiderExcel {
         return new ImportResult(valid.size(), added, valid.size() - added, errors.size(), errors);
     }
 
-    /** Updates the registration of this person, place and arrival day, or registers them; true when new. */
-    private boolean write(Valid v, PersonRecords.Enrolled who, Actor actor) {
+    /**
+     * The registrations already there for the chunk's people, place and arrival day, by
+     * {@code place|person|day}: one set-based statement per chunk. (A look-up per row was planned
+     * once against a table still empty by its statistics and then scanned it whole for every row of
+     * a first large import.)
+     */
+    private Map<String, Long> registered(List<Valid> chunk, PersonRecords.Enrolled[] people) {
+        Map<String, Long> found = new HashMap<>();
+        jdbc.sql("""
+                        select o.jurisdiction_code, o.person_id, o.arrived_on, min(o.id)
+                        from outsider o
+                        join unnest(cast(:p as bigint[]), cast(:j as text[]), cast(:a as date[])) as v(p, j, a)
+                          on o.person_id = v.p and o.jurisdiction_code = v.j and o.arrived_on = v.a
+                        group by 1, 2, 3
+                        """)
+                .param("p", java.util.Arrays.stream(people).map(PersonRecords.Enrolled::personId).toArray(Long[]::new))
+                .param("j", chunk.stream().map(Valid::place).toArray(String[]::new))
+                .param("a", chunk.stream().map(v -> v.arrived().toString()).toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getString(1) + '|' + rs.getLong(2) + '|' + rs.getObject(3, LocalDate.class),
+                        rs.getLong(4)))
+                .list();
+        return found;
+    }
+
+    /** Updates the registration {@code existing} of this person, place and arrival day, or registers them; its id. */
+    private long write(Valid v, PersonRecords.Enrolled who, Long existing, Actor actor) {
         long person = who.personId();
         boolean keyArea = keyAreas.includes(v.originCode(), v.origin());
-        int updated = jdbc.sql("""
+        int updated = existing == null ? 0 : jdbc.sql("""
                         update outsider set record_id = :rec, origin = :origin, origin_code = :code, from_key_area = :key,
                                             left_key_area_on = :leftKey, address = :address, purpose = :purpose, left_on = :leftOn
-                        where id = (select id from outsider where person_id = :p and jurisdiction_code = :j and arrived_on = :arrived
-                                    order by id limit 1)
+                        where id = :id
                         """)
-                .param("p", person).param("rec", who.recordId()).param("j", v.place()).param("arrived", v.arrived())
+                .param("id", existing).param("rec", who.recordId())
                 .param("origin", v.origin()).param("code", v.originCode()).param("key", keyArea)
                 .param("leftKey", v.leftKeyArea()).param("address", v.address()).param("purpose", v.purpose())
                 .param("leftOn", v.leftOn()).update();
         if (updated > 0) {
-            return false;
+            return existing;
         }
         long id = jdbc.sql("""
                         insert into outsider (jurisdiction_code, person_id, record_id, origin, origin_code, from_key_area,
@@ -197,7 +227,7 @@ public class OutsiderExcel {
                 .param("rec", who.recordId()).param("by", actor.username()).query(Long.class).single();
         events.publishEvent(new OutsiderRegistered(id, person, who.recordId(), v.place(), v.origin(), v.originCode(), keyArea, v.arrived(),
                 v.leftKeyArea(), null));
-        return true;
+        return id;
     }
 
     /** Checks one row as registering an outsider does; the first fault is reported with its column. */

@@ -185,9 +185,12 @@ public class PersonBatch {
                         select r.id, r.person_id, r.jurisdiction_code, r.name_hash, r.id_hash, r.phone_hash
                         from unnest(cast(:p as bigint[]), cast(:j as text[]), cast(:nh as bytea[]), cast(:ih as bytea[]),
                                     cast(:ph as bytea[])) as v(p, j, nh, ih, ph)
-                        join person_record r on r.person_id = v.p and r.jurisdiction_code = v.j and r.source = :src
-                         and r.name_hash = v.nh and coalesce(r.id_hash, '\\x'::bytea) = coalesce(v.ih, '\\x'::bytea)
-                         and coalesce(r.phone_hash, '\\x'::bytea) = coalesce(v.ph, '\\x'::bytea)
+                        cross join lateral (
+                            -- one probe of the person's few records each, whatever the table's statistics say
+                            select x.* from person_record x where x.person_id = v.p and x.jurisdiction_code = v.j
+                              and x.source = :src and x.name_hash = v.nh
+                              and x.id_hash is not distinct from v.ih and x.phone_hash is not distinct from v.ph
+                        ) r
                         """).param("p", p).param("j", j).param("nh", nh).param("ih", ih).param("ph", ph).param("src", source.name())
                 .query((rs, x) -> found.put(recordKey(rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getBytes(5),
                         rs.getBytes(6)), rs.getLong(1)))
