@@ -184,17 +184,13 @@ public class OutsiderExcel {
      */
     private Map<String, Long> registered(List<Valid> chunk, PersonRecords.Enrolled[] people) {
         Map<String, Long> found = new HashMap<>();
+        // by person alone (at worst one pass over the table per chunk, whatever the plan), the rest in memory
         jdbc.sql("""
-                        select o.jurisdiction_code, o.person_id, o.arrived_on, min(o.id)
-                        from outsider o
-                        join unnest(cast(:p as bigint[]), cast(:j as text[]), cast(:a as date[])) as v(p, j, a)
-                          on o.person_id = v.p and o.jurisdiction_code = v.j and o.arrived_on = v.a
-                        group by 1, 2, 3
+                        select jurisdiction_code, person_id, arrived_on, id from outsider
+                        where person_id = any(cast(:p as bigint[])) order by id
                         """)
-                .param("p", java.util.Arrays.stream(people).map(PersonRecords.Enrolled::personId).toArray(Long[]::new))
-                .param("j", chunk.stream().map(Valid::place).toArray(String[]::new))
-                .param("a", chunk.stream().map(v -> v.arrived().toString()).toArray(String[]::new))
-                .query((rs, n) -> found.put(rs.getString(1) + '|' + rs.getLong(2) + '|' + rs.getObject(3, LocalDate.class),
+                .param("p", java.util.Arrays.stream(people).map(PersonRecords.Enrolled::personId).distinct().toArray(Long[]::new))
+                .query((rs, n) -> found.putIfAbsent(rs.getString(1) + '|' + rs.getLong(2) + '|' + rs.getObject(3, LocalDate.class),
                         rs.getLong(4)))
                 .list();
         return found;
