@@ -1,7 +1,5 @@
 package org.fangkong.ledger;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package org.fangkong.ledger;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;

@@ -186,10 +186,12 @@ public class PersonBatch {
                         from unnest(cast(:p as bigint[]), cast(:j as text[]), cast(:nh as bytea[]), cast(:ih as bytea[]),
                                     cast(:ph as bytea[])) as v(p, j, nh, ih, ph)
                         cross join lateral (
-                            -- one probe of the person's few records each, whatever the table's statistics say
+                            -- one index probe per key: the limit keeps the planner from flattening this into a
+                            -- join, which it planned as a parallel scan of the whole table for every chunk
                             select x.* from person_record x where x.person_id = v.p and x.jurisdiction_code = v.j
                               and x.source = :src and x.name_hash = v.nh
                               and x.id_hash is not distinct from v.ih and x.phone_hash is not distinct from v.ph
+                            limit 1
                         ) r
                         """).param("p", p).param("j", j).param("nh", nh).param("ih", ih).param("ph", ph).param("src", source.name())
                 .query((rs, x) -> found.put(recordKey(rs.getLong(2), rs.getString(3), rs.getBytes(4), rs.getBytes(5),

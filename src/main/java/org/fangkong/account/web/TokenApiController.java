@@ -1,7 +1,6 @@
 package org.fangkong.account.web;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
