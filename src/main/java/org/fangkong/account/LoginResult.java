@@ -1,5 +1,7 @@
 package org.fangkong.account;
 
+import java.time.Duration;
+
 import org.fangkong.common.security.Actor;
 
 /** Outcome of a login attempt. Failures are values, not exceptions, so their bookkeeping commits. */
@@ -20,6 +22,6 @@ public sealed interface LoginResult {
     }
 
     /** Too many failures from this address lately, whatever the usernames: try again after {@code retryAfter}. */
-    record Throttled(java.time.Duration retryAfter) implements LoginResult {
+    record Throttled(Duration retryAfter) implements LoginResult {
     }
 }

@@ -1,18 +1,20 @@
 package org.fangkong.account;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.fangkong.common.FangkongProperties;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditActions;
 import org.fangkong.common.security.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,7 +88,7 @@ public class LoginService {
             if (failed >= settings.maxFailedLogins()) {
                 Instant until = now.plus(settings.lockout());
                 jdbc.sql("update staff_user set failed_logins = 0, locked_until = :until where id = :id")
-                        .param("until", java.sql.Timestamp.from(until)).param("id", u.id()).update();
+                        .param("until", Timestamp.from(until)).param("id", u.id()).update();
                 audit.recordAs(u.id(), u.username(), u.scopePath(), AuditActions.LOGIN_FAILED, "user:" + u.username(), "bad password", address);
                 audit.recordAs(u.id(), u.username(), u.scopePath(), AuditActions.LOGIN_LOCKED, "user:" + u.username(),
                         failed + " failed logins", address);
@@ -119,13 +121,13 @@ public class LoginService {
                         where u.id = :id and u.enabled and (u.locked_until is null or u.locked_until <= now())
                           and u.credentials_changed_at <= :at
                         """)
-                .param("id", userId).param("at", java.sql.Timestamp.from(signedInAt))
+                .param("id", userId).param("at", Timestamp.from(signedInAt))
                 .query(ACTOR).optional();
     }
 
     /** Failed sign-ins per address, whatever the username: guessing across many accounts is slowed too. */
     private final Cache<String, AtomicInteger> failuresByAddress = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(java.time.Duration.ofMinutes(15)).build();
+            .expireAfterWrite(Duration.ofMinutes(15)).build();
 
     /** Whether {@code address} failed too often lately: its sign-ins are refused (429) for the lockout period. */
     public boolean throttled(String address) {

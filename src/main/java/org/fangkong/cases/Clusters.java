@@ -1,10 +1,19 @@
 package org.fangkong.cases;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
+import org.fangkong.checkin.VisitOverlaps;
+import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
@@ -12,6 +21,7 @@ import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.fangkong.ledger.LedgerWhereabouts;
 import org.fangkong.ledger.Whereabouts;
+import org.fangkong.person.PersonRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,11 +51,11 @@ public class Clusters {
     private final JdbcClient jdbc;
     private final JurisdictionService jurisdictions;
     private final LedgerWhereabouts whereabouts;
-    private final org.fangkong.person.PersonRecords persons;
-    private final org.fangkong.checkin.VisitOverlaps overlaps;
+    private final PersonRecords persons;
+    private final VisitOverlaps overlaps;
 
     Clusters(JdbcClient jdbc, JurisdictionService jurisdictions, LedgerWhereabouts whereabouts,
-             org.fangkong.person.PersonRecords persons, org.fangkong.checkin.VisitOverlaps overlaps) {
+             PersonRecords persons, VisitOverlaps overlaps) {
         this.persons = persons;
         this.overlaps = overlaps;
         this.jdbc = jdbc;
@@ -130,15 +140,15 @@ public class Clusters {
                           and not exists (select 1 from cluster_case k where k.case_id = c.id)
                         """).param("scope", actor.scopePath())
                 .query((rs, n) -> new Confirmed(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class))).list();
-        java.util.Map<Long, Whereabouts> where = whereabouts.of(cases.stream().mapToLong(Confirmed::person).toArray());
-        java.util.Map<Long, List<Confirmed>> byHousehold = new java.util.TreeMap<>();
+        Map<Long, Whereabouts> where = whereabouts.of(cases.stream().mapToLong(Confirmed::person).toArray());
+        Map<Long, List<Confirmed>> byHousehold = new TreeMap<>();
         for (Confirmed c : cases) {
             Whereabouts w = where.get(c.person());
             if (w != null && w.householdId() != null) {
-                byHousehold.computeIfAbsent(w.householdId(), h -> new java.util.ArrayList<>()).add(c);
+                byHousehold.computeIfAbsent(w.householdId(), h -> new ArrayList<>()).add(c);
             }
         }
-        List<Suggestion> suggestions = new java.util.ArrayList<>();
+        List<Suggestion> suggestions = new ArrayList<>();
         byHousehold.forEach((household, list) -> {
             LocalDate first = list.stream().map(Confirmed::on).min(LocalDate::compareTo).orElseThrow();
             LocalDate last = list.stream().map(Confirmed::on).max(LocalDate::compareTo).orElseThrow();
@@ -157,32 +167,32 @@ public class Clusters {
      */
     private List<Suggestion> sharedExposures(List<long[]> cases, Actor actor) {
         // every phone known for each case's person: a second phone's check-ins count too
-        java.util.Map<Long, List<byte[]>> phones = persons.phoneHashes(cases.stream().map(c -> c[1]).toList());
-        java.util.Map<String, long[]> byPhone = new java.util.HashMap<>();
+        Map<Long, List<byte[]>> phones = persons.phoneHashes(cases.stream().map(c -> c[1]).toList());
+        Map<String, long[]> byPhone = new HashMap<>();
         for (long[] c : cases) {
             for (byte[] h : phones.getOrDefault(c[1], List.of())) {
-                byPhone.put(java.util.HexFormat.of().formatHex(h), c);
+                byPhone.put(HexFormat.of().formatHex(h), c);
             }
         }
-        java.util.Map<Long, java.util.TreeSet<Long>> byVenue = new java.util.TreeMap<>();
-        java.util.Map<Long, long[]> caseById = new java.util.HashMap<>();
+        Map<Long, TreeSet<Long>> byVenue = new TreeMap<>();
+        Map<Long, long[]> caseById = new HashMap<>();
         for (long[] c : cases) {
             caseById.put(c[0], c);
             LocalDate confirmed = LocalDate.ofEpochDay(c[2]);
             for (byte[] h : phones.getOrDefault(c[1], List.of())) {
-                var found = overlaps.find(h, org.fangkong.common.ShanghaiTime.startOf(confirmed.minusDays(13)),
-                        org.fangkong.common.ShanghaiTime.startOf(confirmed.plusDays(1)), java.time.Duration.ZERO, actor.scopePath());
+                var found = overlaps.find(h, ShanghaiTime.startOf(confirmed.minusDays(13)),
+                        ShanghaiTime.startOf(confirmed.plusDays(1)), Duration.ZERO, actor.scopePath());
                 for (var o : found.overlaps()) {
-                    long[] other = byPhone.get(java.util.HexFormat.of().formatHex(o.phoneKey()));
+                    long[] other = byPhone.get(HexFormat.of().formatHex(o.phoneKey()));
                     if (other != null && other[0] != c[0] && Math.abs(other[2] - c[2]) <= 13) {
-                        var set = byVenue.computeIfAbsent(o.index().venueId(), v -> new java.util.TreeSet<>());
+                        var set = byVenue.computeIfAbsent(o.index().venueId(), v -> new TreeSet<>());
                         set.add(c[0]);
                         set.add(other[0]);
                     }
                 }
             }
         }
-        List<Suggestion> suggestions = new java.util.ArrayList<>();
+        List<Suggestion> suggestions = new ArrayList<>();
         byVenue.forEach((venue, ids) -> {
             LocalDate first = ids.stream().map(id -> LocalDate.ofEpochDay(caseById.get(id)[2])).min(LocalDate::compareTo).orElseThrow();
             LocalDate last = ids.stream().map(id -> LocalDate.ofEpochDay(caseById.get(id)[2])).max(LocalDate::compareTo).orElseThrow();

@@ -1,6 +1,9 @@
 package org.fangkong.checkin;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -39,12 +42,12 @@ class AddressRateLimiter {
             return address;
         }
         try {
-            byte[] bytes = java.net.InetAddress.getByName(address.replace("[", "").replace("]", "")).getAddress();
+            byte[] bytes = InetAddress.getByName(address.replace("[", "").replace("]", "")).getAddress();
             if (bytes.length != 16) {
                 return address;
             }
-            return "v6:" + java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
-        } catch (java.net.UnknownHostException e) {
+            return "v6:" + HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (UnknownHostException e) {
             return address; // not an address literal: count it as given
         }
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.fangkong.common.InvalidValueException;
 import org.fangkong.common.PhoneNumber;
@@ -90,7 +91,7 @@ public class CheckinService {
 
     Visit record(PublicVenue venue, PhoneNumber phone, Instant now, String deviceVisit) {
         try {
-            return writer.submit(venue, phone, now, deviceVisit).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            return writer.submit(venue, phone, now, deviceVisit).get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;

@@ -2,11 +2,11 @@ package org.fangkong.common;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
-
 import org.fangkong.common.web.FieldException;
 
 /**
@@ -39,7 +39,7 @@ public final class Uploads {
         byte[] buffer = new byte[64 * 1024];
         // the central directory, not the local headers: xlsx writers stream entries with data descriptors
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(file)).get()) {
-            for (ZipArchiveEntry e : java.util.Collections.list(zip.getEntries())) {
+            for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
                 try (InputStream in = zip.getInputStream(e)) {
                     for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                         total += n;

@@ -3,6 +3,7 @@ package org.fangkong.ledger;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,11 @@ import org.fangkong.common.pii.PiiSealer;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.web.FieldException;
-import org.fangkong.common.web.RowsRejected;
 import org.fangkong.common.web.RowsRejected.RowError;
+import org.fangkong.common.web.RowsRejected;
 import org.fangkong.ledger.ResidentWorkbook.RawRow;
-import org.fangkong.person.PersonBatch;
 import org.fangkong.person.PersonIdentity;
+import org.fangkong.person.PersonRecordBatch;
 import org.fangkong.person.PersonRecords;
 import org.fangkong.person.PersonRegistry;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,7 +52,7 @@ public class OutsiderExcel {
     }
 
     private final JdbcClient jdbc;
-    private final PersonBatch persons;
+    private final PersonRecordBatch persons;
     private final PiiSealer sealer;
     private final LedgerScope scope;
     private final KeyAreas keyAreas;
@@ -61,7 +62,7 @@ public class OutsiderExcel {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    OutsiderExcel(JdbcClient jdbc, PersonBatch persons, PiiSealer sealer, LedgerScope scope, KeyAreas keyAreas,
+    OutsiderExcel(JdbcClient jdbc, PersonRecordBatch persons, PiiSealer sealer, LedgerScope scope, KeyAreas keyAreas,
                   AuditTrail audit, ApplicationEventPublisher events, Jobs jobs, PlatformTransactionManager txManager,
                   Clock clock) {
         this.jdbc = jdbc;
@@ -187,7 +188,7 @@ public class OutsiderExcel {
                         select jurisdiction_code, person_id, arrived_on, id from outsider
                         where person_id = any(cast(:p as bigint[])) order by id
                         """)
-                .param("p", java.util.Arrays.stream(people).map(PersonRecords.Enrolled::personId).distinct().toArray(Long[]::new))
+                .param("p", Arrays.stream(people).map(PersonRecords.Enrolled::personId).distinct().toArray(Long[]::new))
                 .query((rs, n) -> found.putIfAbsent(rs.getString(1) + '|' + rs.getLong(2) + '|' + rs.getObject(3, LocalDate.class),
                         rs.getLong(4)))
                 .list();

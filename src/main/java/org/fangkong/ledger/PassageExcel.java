@@ -19,12 +19,12 @@ import org.fangkong.common.pii.PiiSealer;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.web.FieldException;
-import org.fangkong.common.web.RowsRejected;
 import org.fangkong.common.web.RowsRejected.RowError;
+import org.fangkong.common.web.RowsRejected;
 import org.fangkong.ledger.ResidentWorkbook.RawRow;
-import org.fangkong.person.PersonBatch;
-import org.fangkong.person.PersonRecords;
 import org.fangkong.person.PersonIdentity;
+import org.fangkong.person.PersonRecordBatch;
+import org.fangkong.person.PersonRecords;
 import org.fangkong.person.PersonRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,11 +56,11 @@ public class PassageExcel {
     private final Clock clock;
     private final Jobs jobs;
     private final TransactionTemplate tx;
-    private final PersonBatch persons;
+    private final PersonRecordBatch persons;
     private final PersonRecords records;
 
     PassageExcel(JdbcClient jdbc, PassageLog log, PiiSealer sealer, AuditTrail audit, Clock clock, Jobs jobs,
-                 PlatformTransactionManager txManager, PersonBatch persons, PersonRecords records) {
+                 PlatformTransactionManager txManager, PersonRecordBatch persons, PersonRecords records) {
         this.persons = persons;
         this.records = records;
         this.jobs = jobs;

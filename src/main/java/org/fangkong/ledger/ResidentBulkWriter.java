@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.fangkong.common.jobs.JobProgress;
 import org.fangkong.common.security.Actor;
-import org.fangkong.person.PersonBatch;
+import org.fangkong.person.PersonRecordBatch;
 import org.fangkong.person.PersonRecords;
 import org.fangkong.person.PersonRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,9 +32,9 @@ class ResidentBulkWriter {
     }
 
     private final JdbcClient jdbc;
-    private final PersonBatch persons;
+    private final PersonRecordBatch persons;
 
-    ResidentBulkWriter(JdbcClient jdbc, PersonBatch persons) {
+    ResidentBulkWriter(JdbcClient jdbc, PersonRecordBatch persons) {
         this.jdbc = jdbc;
         this.persons = persons;
     }

@@ -1,8 +1,8 @@
 package org.fangkong.ledger;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,17 +11,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.fangkong.common.Uploads;
-import org.fangkong.common.web.FieldException;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.fangkong.common.Uploads;
 import org.fangkong.common.XlsxCells;
+import org.fangkong.common.web.FieldException;
 import org.fangkong.ledger.LedgerEnums.Health;
 import org.fangkong.ledger.LedgerEnums.Relation;
 import org.fangkong.ledger.LedgerEnums.Residence;
@@ -108,7 +109,7 @@ final class ResidentWorkbook {
      * a number in a date column (an Excel serial date) reads as yyyy-MM-dd. Bounded while reading
      * ({@link Uploads}): a zip bomb or a row far past the limit ends the read with a 400 on {@code file}.
      */
-    static List<RawRow> read(byte[] xlsx, int columns, java.util.function.IntPredicate dateColumn) {
+    static List<RawRow> read(byte[] xlsx, int columns, IntPredicate dateColumn) {
         Uploads.checkZip(xlsx);
         List<RawRow> rows = new ArrayList<>();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {

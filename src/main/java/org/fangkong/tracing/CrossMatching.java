@@ -3,6 +3,7 @@ package org.fangkong.tracing;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -188,10 +189,10 @@ public class CrossMatching {
                 }
             }
         }
-        long[] matchedPeople = java.util.Arrays.stream(personOf).filter(p -> p != 0).toArray();
+        long[] matchedPeople = Arrays.stream(personOf).filter(p -> p != 0).toArray();
         Map<Long, Whereabouts> where = whereabouts.of(matchedPeople);
         // the last check-in under the list's phone or any phone the person is known by
-        Map<Long, List<byte[]>> phonesOf = records.phoneHashes(java.util.Arrays.stream(matchedPeople).boxed().toList());
+        Map<Long, List<byte[]>> phonesOf = records.phoneHashes(Arrays.stream(matchedPeople).boxed().toList());
         phonesOf.values().forEach(phones::addAll);
         Map<String, LastSeen.Sighting> seen = new HashMap<>();
         for (LastSeen.Sighting s : lastSeen.of(phones.toArray(byte[][]::new))) {

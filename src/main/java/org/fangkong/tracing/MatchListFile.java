@@ -9,13 +9,14 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import org.dhatim.fastexcel.reader.Cell;
-import org.fangkong.common.Uploads;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.fangkong.common.Uploads;
 import org.fangkong.common.web.FieldException;
 
 /**
@@ -137,7 +138,7 @@ final class MatchListFile {
         String text = decode(file);
         List<String[]> rows = new ArrayList<>();
         // line by line, counted as read: a file of millions of empty lines stops at the limit
-        for (java.util.Iterator<String> lines = text.lines().iterator(); lines.hasNext(); ) {
+        for (Iterator<String> lines = text.lines().iterator(); lines.hasNext(); ) {
             Uploads.row(rows.size() + 1L);
             rows.add(lines.next().split("[,\t]", -1));
         }

@@ -1,5 +1,6 @@
 package org.fangkong.tracing;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.fangkong.common.RetentionSettings;
@@ -29,7 +30,7 @@ class MatchRetention {
 
     /** Deletes the lists uploaded before {@code now} minus the retention; answers how many. */
     int purge(Instant now) {
-        java.sql.Timestamp before = java.sql.Timestamp.from(now.minus(settings.matchLists()));
+        Timestamp before = Timestamp.from(now.minus(settings.matchLists()));
         // one statement: rows go with their list and tasks with their rows (on delete cascade)
         int lists = jdbc.sql("delete from match_list where uploaded_at < :before").param("before", before).update();
         if (lists > 0) {

@@ -9,6 +9,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -32,7 +34,7 @@ class LoginAndLockoutTest {
     @Autowired
     JdbcClient jdbc;
 
-    private org.springframework.test.web.servlet.ResultActions tokenWith(String username, String password) throws Exception {
+    private ResultActions tokenWith(String username, String password) throws Exception {
         return mvc.perform(post("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"));
     }
@@ -63,7 +65,7 @@ class LoginAndLockoutTest {
         tokenWith(worker.username(), Staff.PASSWORD).andExpect(status().isCreated());
     }
 
-    static String body(org.springframework.test.web.servlet.ResultActions r) throws Exception {
+    static String body(ResultActions r) throws Exception {
         return r.andReturn().getResponse().getContentAsString();
     }
 
@@ -159,7 +161,7 @@ class LoginAndLockoutTest {
     @Test
     void oneAddressFailingTooOftenIsThrottledWhateverTheUsername() throws Exception {
         Staff.Account worker = staff.create(Role.GRID_WORKER, "370102001002");
-        org.springframework.test.web.servlet.request.RequestPostProcessor from = r -> {
+        RequestPostProcessor from = r -> {
             r.setRemoteAddr("10.20.30.40");
             return r;
         };

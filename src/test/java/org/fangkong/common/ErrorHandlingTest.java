@@ -1,5 +1,6 @@
 package org.fangkong.common;
 
+import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,7 @@ class ErrorHandlingTest {
     void healthIsPublicMetricsNeedAdmin(@Autowired Staff staff) throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
         mvc.perform(get("/actuator/metrics")).andExpect(status().isUnauthorized());
-        Staff.Account commander = staff.create(org.fangkong.common.security.Role.COMMANDER, "37");
+        Staff.Account commander = staff.create(Role.COMMANDER, "37");
         mvc.perform(get("/actuator/metrics").header("Authorization", Staff.bearer(Staff.token(mvc, commander))))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -111,7 +112,7 @@ class ErrorHandlingTest {
         // the API's map is for signed-in staff only (unless fangkong.api-docs.public)
         mvc.perform(get("/v3/api-docs")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection());
-        var session = Staff.login(mvc, staff.create(org.fangkong.common.security.Role.GRID_WORKER, "370102001002"));
+        var session = Staff.login(mvc, staff.create(Role.GRID_WORKER, "370102001002"));
         mvc.perform(get("/v3/api-docs").session(session))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/jurisdictions/{code}']").exists())

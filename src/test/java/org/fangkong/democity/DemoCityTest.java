@@ -2,13 +2,14 @@ package org.fangkong.democity;
 
 import java.time.Duration;
 
+import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ class DemoCityTest {
     @Autowired
     DemoCity city;
     @Autowired
-    org.fangkong.testsupport.Staff staff;
+    Staff staff;
 
     @Test
     void generatesAMarkedDemoCityOverTheRealTreeWithProgress() throws Exception {
@@ -62,7 +63,7 @@ class DemoCityTest {
 
     @Test
     void aCountyAdminGeneratesOnlyInsideTheirCounty() throws Exception {
-        String countyAdmin = Staff.bearer(Staff.token(mvc, staff.create(org.fangkong.common.security.Role.ADMIN, "370102")));
+        String countyAdmin = Staff.bearer(Staff.token(mvc, staff.create(Role.ADMIN, "370102")));
         mvc.perform(post("/api/v1/demo/city").header("Authorization", countyAdmin).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"people\":10,\"venues\":2,\"days\":1,\"visitsPerPersonDay\":1,\"jurisdiction\":\"3709\",\"seed\":3}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("jurisdiction"));
@@ -88,7 +89,7 @@ class DemoCityTest {
 
     @Test
     void onlyAdminsGenerate(@Autowired Staff staff) throws Exception {
-        String officer = Staff.bearer(Staff.token(mvc, staff.create(org.fangkong.common.security.Role.OFFICER, "3709")));
+        String officer = Staff.bearer(Staff.token(mvc, staff.create(Role.OFFICER, "3709")));
         mvc.perform(get("/api/v1/demo/city").header("Authorization", officer)).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/demo/city").header("Authorization", officer).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"people\":5,\"venues\":1,\"days\":1,\"visitsPerPersonDay\":1,\"jurisdiction\":\"3709\",\"seed\":1}"))

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.fangkong.common.IdCardNumber;
+import org.fangkong.common.PhoneNumber;
 import org.fangkong.testsupport.FangkongTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,10 +78,10 @@ class PersonBatchTest {
         assertThat(ids[6]).isPositive().isEqualTo(ids[7]).isNotEqualTo(ids[3]);
         // the gaps were filled as resolve() fills them, and lookups agree with the batch
         assertThat(registry.resolve(who("任意", learnedId, null))).isEqualTo(phoneOnly);
-        assertThat(registry.findByPhone(org.fangkong.common.PhoneNumber.parse(knownNewPhone))).contains(known);
+        assertThat(registry.findByPhone(PhoneNumber.parse(knownNewPhone))).contains(known);
         assertThat(registry.resolve(who("任意", newId, null))).isEqualTo(ids[3]);
         assertThat(registry.find(ids[3]).sex()).isNotNull();
-        assertThat(registry.find(ids[3]).phone()).isEqualTo(org.fangkong.common.PhoneNumber.parse(newPhone).masked());
+        assertThat(registry.find(ids[3]).phone()).isEqualTo(PhoneNumber.parse(newPhone).masked());
         assertThat(jdbc.sql("select count(*) from person where id in (:ids)")
                 .param("ids", List.of(ids[2], ids[3], ids[6])).query(Long.class).single()).isEqualTo(3);
         // a second pass over the same list finds everyone and creates nobody

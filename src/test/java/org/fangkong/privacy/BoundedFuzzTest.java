@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
+import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -39,10 +43,10 @@ class BoundedFuzzTest {
     static final int PER_OPERATION = 28;
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
     /** The tables a request may write; a refused request must leave their counts as they were. */
-    static final String ROWS = java.util.stream.Stream.of("person", "person_record", "household", "resident", "outsider",
+    static final String ROWS = Stream.of("person", "person_record", "household", "resident", "outsider",
                     "checkpoint", "passage", "observation_order", "observation_reading", "case_record", "case_event", "venue",
                     "match_list", "daily_report", "cluster", "designated_hospital", "layout_map", "staff_user", "duty_shift")
-            .map(t -> "'" + t + "=' || (select count(*) from " + t + ")").collect(java.util.stream.Collectors.joining(" || ' ' || ",
+            .map(t -> "'" + t + "=' || (select count(*) from " + t + ")").collect(Collectors.joining(" || ' ' || ",
                     "select ", ""));
 
 
@@ -128,7 +132,7 @@ class BoundedFuzzTest {
         Map<String, Map<String, Object>> paths = JsonPath.read(doc, "$.paths");
         Map<String, Map<String, Object>> schemas = JsonPath.read(doc, "$.components.schemas");
         String venue = venues.create(new VenueForm("模糊超市", VenueType.SUPERMARKET, "370102001002", "", null),
-                new org.fangkong.common.security.Actor(0, "fuzz", "fuzz", Role.ADMIN, "37", "37")).code();
+                new Actor(0, "fuzz", "fuzz", Role.ADMIN, "37", "37")).code();
 
         List<String> failures = new ArrayList<>();
         int requests = 0;
@@ -171,7 +175,7 @@ class BoundedFuzzTest {
             String[] pages = {"/c/" + venue, "/c/" + venue + "/v/" + pathValue(), "/o/" + pathValue(), "/login", "/c/" + pathValue()};
             String page = pages[random.nextInt(pages.length)];
             MockHttpServletRequestBuilder b = request(random.nextBoolean() ? HttpMethod.POST : HttpMethod.GET, page)
-                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+                    .with(SecurityMockMvcRequestPostProcessors.csrf());
             for (String f : new String[] {"phone", "temperature", "half", "symptoms", "username", "password", "name"}) {
                 if (random.nextBoolean()) {
                     Object v = junk();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class HttpsTransportTest {
         // signing in sets a new session cookie, Secure too
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login.body());
         assertThat(csrf.find()).isTrue();
-        Staff.Account worker = staff.create(org.fangkong.common.security.Role.GRID_WORKER, "370102001002");
+        Staff.Account worker = staff.create(Role.GRID_WORKER, "370102001002");
         HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Cookie", session.substring(0, session.indexOf(';')))

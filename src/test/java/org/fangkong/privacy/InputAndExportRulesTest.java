@@ -2,6 +2,7 @@ package org.fangkong.privacy;
 
 import java.util.List;
 
+import com.jayway.jsonpath.JsonPath;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
@@ -45,7 +46,7 @@ class InputAndExportRulesTest {
         String worker = Staff.token(mvc, staff.create(Role.GRID_WORKER, VILLAGE));
         String gate = postJson("/api/v1/checkpoints", worker, "{\"jurisdiction\":\"" + VILLAGE + "\",\"name\":\"导出门\",\"kind\":\"GATE\"}")
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long checkpoint = ((Number) com.jayway.jsonpath.JsonPath.read(gate, "$.id")).longValue();
+        long checkpoint = ((Number) JsonPath.read(gate, "$.id")).longValue();
         List<String> exports = List.of("/api/v1/residents/export?jurisdiction=" + VILLAGE,
                 "/api/v1/outsiders/export?jurisdiction=" + VILLAGE, "/api/v1/checkpoints/" + checkpoint + "/passages/export");
         long before = jdbc.sql("select count(*) from audit_entry where action = 'PII_EXPORT'").query(Long.class).single();

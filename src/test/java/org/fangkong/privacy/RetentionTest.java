@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.fangkong.common.IdCardNumber;
@@ -96,7 +97,7 @@ class RetentionTest {
         jdbc.sql("update observation_order set status = 'RELEASED', closed_at = now() - interval '60 days' where id = :o")
                 .param("o", order).update();
         // everything was made today: let the day's grace pass for the registry rows
-        var ours = java.util.List.of(gone.personId(), living.personId());
+        var ours = List.of(gone.personId(), living.personId());
         jdbc.sql("update person_record set recorded_at = now() - interval '2 days' where person_id in (:p)").param("p", ours).update();
         jdbc.sql("update person set updated_at = now() - interval '2 days' where id in (:p)").param("p", ours).update();
 

@@ -3,13 +3,18 @@ package org.fangkong.privacy;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import com.sun.management.ThreadMXBean;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Sheets;
 import org.fangkong.testsupport.Staff;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -46,10 +51,10 @@ class UploadLimitsTest {
     static byte[] sparseSheet() throws Exception {
         byte[] real = Sheets.xlsx(new String[][] {{"姓名", "身份证号", "手机号"}, {"张三", "", "13800000000"}});
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var in = org.apache.commons.compress.archivers.zip.ZipFile.builder()
-                .setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(real)).get();
+        try (var in = ZipFile.builder()
+                .setSeekableByteChannel(new SeekableInMemoryByteChannel(real)).get();
              ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (var e : java.util.Collections.list(in.getEntries())) {
+            for (var e : Collections.list(in.getEntries())) {
                 byte[] data = in.getInputStream(e).readAllBytes();
                 if (e.getName().contains("worksheets/sheet")) {
                     String xml = new String(data, StandardCharsets.UTF_8);
@@ -82,7 +87,7 @@ class UploadLimitsTest {
 
     /** Runs {@code call} and answers the bytes this thread allocated meanwhile (MockMvc runs the request here). */
     static long allocated(ThrowingRunnable call) throws Exception {
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        var threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
         call.run();
         return threads.getCurrentThreadAllocatedBytes() - before;
@@ -106,7 +111,7 @@ class UploadLimitsTest {
         long matching = allocated(() -> mvc.perform(multipart("/api/v1/matching-lists")
                         .file(new MockMultipartFile("file", "sparse.xlsx", XLSX, sparse)).header("Authorization", "Bearer " + token))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"))
-                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("100,000"))));
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("100,000"))));
         assertThat(ledger).isLessThan(100L << 20);
         assertThat(matching).isLessThan(100L << 20);
     }
@@ -118,7 +123,7 @@ class UploadLimitsTest {
         String token = officer();
         long t0 = System.nanoTime();
         rawImport(token, bomb).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"))
-                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("压缩炸弹")));
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("压缩炸弹")));
         mvc.perform(multipart("/api/v1/matching-lists").file(new MockMultipartFile("file", "bomb.xlsx", XLSX, bomb))
                         .header("Authorization", "Bearer " + token))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));

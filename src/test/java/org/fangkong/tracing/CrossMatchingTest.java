@@ -26,6 +26,7 @@ import org.fangkong.testsupport.Staff;
 import org.fangkong.venue.VenueForm;
 import org.fangkong.venue.VenueService;
 import org.fangkong.venue.VenueType;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -188,7 +189,7 @@ class CrossMatchingTest {
         mvc.perform(multipart("/api/v1/matching-lists").file(new MockMultipartFile("file", "x.csv",
                         "text/csv", "姓名,住址\n张三,某村\n".getBytes())).header("Authorization", "Bearer " + token))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"))
-                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("姓名")));
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("姓名")));
     }
 
     static List<List<String>> read(byte[] xlsx) throws Exception {

@@ -1,5 +1,6 @@
 package org.fangkong.tracing;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -23,7 +24,7 @@ class MatchRetentionTest {
         long id = jdbc.sql("""
                         insert into match_list (name, scope_code, scope_path, uploaded_by, uploaded_at, state)
                         select '旧名单', '370102', path, 'test', :at, 'DONE' from jurisdiction where code = '370102' returning id
-                        """).param("at", java.sql.Timestamp.from(uploaded)).query(Long.class).single();
+                        """).param("at", Timestamp.from(uploaded)).query(Long.class).single();
         jdbc.sql("""
                         insert into match_row (list_id, row_no, name_masked, matched, jurisdiction_code, name_sealed)
                         values (:l, 2, '张*', true, '370102001002', '\\x01')

@@ -1,5 +1,6 @@
 package org.fangkong.common.log;
 
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +37,7 @@ public final class LogMasking {
         return mask(uri);
     }
 
-    private static String replace(Pattern p, String s, java.util.function.Function<Matcher, String> with) {
+    private static String replace(Pattern p, String s, Function<Matcher, String> with) {
         Matcher m = p.matcher(s);
         if (!m.find()) {
             return s;

@@ -1,5 +1,7 @@
 package org.fangkong.common.security;
 
+import org.fangkong.common.web.FieldException;
+
 /**
  * The audit log (审计日志) as other modules see it: who did what to which target, why, from where.
  * The acting staff member and address are taken from the current request. Implemented by the
@@ -34,7 +36,7 @@ public interface AuditTrail {
     /** The reason for handing out personal data, stripped; missing → a 400 naming {@code reason}. */
     static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new org.fangkong.common.web.FieldException("reason", "validation.reason.required");
+            throw new FieldException("reason", "validation.reason.required");
         }
         return reason.strip().length() > 500 ? reason.strip().substring(0, 500) : reason.strip();
     }

@@ -2,6 +2,7 @@ package org.fangkong.common.web;
 
 import java.net.URI;
 
+import jakarta.servlet.ServletContext;
 import org.fangkong.common.FangkongProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ public class Transport implements ServletContextInitializer {
     }
 
     @Override
-    public void onStartup(jakarta.servlet.ServletContext context) {
+    public void onStartup(ServletContext context) {
         context.getSessionCookieConfig().setSecure(secure());
     }
 
