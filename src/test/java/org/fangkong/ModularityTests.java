@@ -1,5 +1,13 @@
 package org.fangkong;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -24,33 +32,33 @@ class ModularityTests {
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
-        sortRelations(java.nio.file.Path.of("docs/modules"));
-        assertThat(new java.io.File("docs/modules/components.puml")).exists();
+        sortRelations(Path.of("docs/modules"));
+        assertThat(new File("docs/modules/components.puml")).exists();
     }
 
     /** Documenter lists relations in no fixed order; sorted, the committed diagrams only change when the modules do. */
-    static void sortRelations(java.nio.file.Path dir) {
-        try (var files = java.nio.file.Files.list(dir)) {
+    static void sortRelations(Path dir) {
+        try (var files = Files.list(dir)) {
             for (var file : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
-                var lines = java.nio.file.Files.readAllLines(file);
-                var out = new java.util.ArrayList<String>();
-                var block = new java.util.ArrayList<String>();
+                var lines = Files.readAllLines(file);
+                var out = new ArrayList<String>();
+                var block = new ArrayList<String>();
                 for (String line : lines) {
                     if (line.startsWith("Rel(")) {
                         block.add(line);
                         continue;
                     }
-                    java.util.Collections.sort(block);
+                    Collections.sort(block);
                     out.addAll(block);
                     block.clear();
                     out.add(line);
                 }
-                java.util.Collections.sort(block);
+                Collections.sort(block);
                 out.addAll(block);
-                java.nio.file.Files.write(file, out);
+                Files.write(file, out);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.fangkong.account;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -78,8 +79,8 @@ public class AuditService implements AuditTrail {
         boolean root = !viewer.scopePath().contains(".");
         String user = blankToNull(username);
         String act = blankToNull(action);
-        java.sql.Timestamp fromTs = from == null ? null : java.sql.Timestamp.from(ShanghaiTime.startOf(from));
-        java.sql.Timestamp toTs = to == null ? null : java.sql.Timestamp.from(ShanghaiTime.startOf(to.plusDays(1)));
+        Timestamp fromTs = from == null ? null : Timestamp.from(ShanghaiTime.startOf(from));
+        Timestamp toTs = to == null ? null : Timestamp.from(ShanghaiTime.startOf(to.plusDays(1)));
         long total = jdbc.sql("select count(*) from audit_entry a" + where)
                 .param("scope", viewer.scopePath()).param("root", root).param("username", user).param("action", act)
                 .param("from", fromTs).param("to", toTs).query(Long.class).single();

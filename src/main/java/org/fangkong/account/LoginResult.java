@@ -1,6 +1,7 @@
 package org.fangkong.account;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.fangkong.common.security.Actor;
 
@@ -15,7 +16,7 @@ public sealed interface LoginResult {
     }
 
     /** Too many failures: locked until the time given. */
-    record Locked(java.time.Instant until) implements LoginResult {
+    record Locked(Instant until) implements LoginResult {
     }
 
     record Disabled() implements LoginResult {

@@ -13,6 +13,7 @@ import org.fangkong.common.FangkongProperties;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditActions;
 import org.fangkong.common.security.Role;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -46,7 +47,7 @@ public class LoginService {
     }
 
     /** Maps {@code id, username, display_name, role, scope_code, path} to the acting staff member. */
-    static final org.springframework.jdbc.core.RowMapper<Actor> ACTOR = (rs, i) -> new Actor(rs.getLong(1), rs.getString(2),
+    static final RowMapper<Actor> ACTOR = (rs, i) -> new Actor(rs.getLong(1), rs.getString(2),
             rs.getString(3), Role.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6));
 
     private record Row(long id, String username, String displayName, Role role, String scopeCode, String scopePath,

@@ -2,6 +2,8 @@ package org.fangkong.cases;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -111,7 +113,7 @@ public class CaseFigures {
         return total.with(observation.of(node.code(), day).getOrDefault(node.code(), ObservationFigures.Counts.NONE));
     }
 
-    private static Figures figures(String code, String name, LocalDate day, java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Figures figures(String code, String name, LocalDate day, ResultSet rs) throws SQLException {
         long confirmed = rs.getLong("confirmed");
         long cured = rs.getLong("cured");
         BigDecimal rate = confirmed == 0 ? BigDecimal.ZERO.setScale(1)

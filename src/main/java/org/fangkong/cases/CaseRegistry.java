@@ -12,10 +12,11 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.ConflictException;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
+import org.fangkong.common.web.PageResult;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
-import org.fangkong.person.PersonIdentity;
 import org.fangkong.observation.ObservationOrders;
+import org.fangkong.person.PersonIdentity;
 import org.fangkong.person.PersonRecords;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
@@ -199,14 +200,14 @@ public class CaseRegistry {
 
     /** Cases in scope (or below one node), optionally of one status, newest report first, paged. */
     @Transactional(readOnly = true)
-    public org.fangkong.common.web.PageResult<Case> list(String jurisdiction, String status, Integer page, Integer size,
+    public PageResult<Case> list(String jurisdiction, String status, Integer page, Integer size,
                                                          Actor actor) {
         requireRead(actor);
         String node = jurisdiction == null || jurisdiction.isBlank() ? actor.scopePath()
                 : jurisdictions.require(jurisdiction.strip(), actor.scopePath()).path();
         String only = status == null || status.isBlank() ? null : status(status).name();
-        int p = org.fangkong.common.web.PageResult.page(page);
-        int s = org.fangkong.common.web.PageResult.size(size);
+        int p = PageResult.page(page);
+        int s = PageResult.size(size);
         long[] total = {0};
         List<Case> items = jdbc.sql(SELECT.replace("select c.*,", "select c.*, count(*) over () as total,") + """
                         where c.jurisdiction_path <@ cast(:node as ltree) and (cast(:st as text) is null or c.status = :st)
@@ -217,7 +218,7 @@ public class CaseRegistry {
                     total[0] = rs.getLong("total");
                     return MAPPER.mapRow(rs, n);
                 }).list();
-        return new org.fangkong.common.web.PageResult<>(items, p, s, total[0]);
+        return new PageResult<>(items, p, s, total[0]);
     }
 
     @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package org.fangkong.cases;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.fangkong.common.DaySpan;
 import org.fangkong.common.security.Actor;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
@@ -34,7 +35,7 @@ public class CaseTrend {
     public List<Day> series(String code, LocalDate from, LocalDate to, Actor actor) {
         CaseRegistry.requireRead(actor);
         Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
-        org.fangkong.common.DaySpan.check(from, to, 120, "from");
+        DaySpan.check(from, to, 120, "from");
         // a case is confirmed from its first CONFIRMED event, cured or died from its last such event; the
         // cases are counted per day once, then summed for each day of the span (not cases × days)
         return jdbc.sql("""

@@ -1,6 +1,7 @@
 package org.fangkong.cases;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public class Clusters {
     public enum Setting { FAMILY, BUILDING, WORKPLACE, VENUE, OTHER }
 
     public record Cluster(long id, Setting setting, String name, String jurisdictionCode, LocalDate firstCaseOn,
-                          List<Long> caseIds, String recordedBy, java.time.Instant recordedAt) {
+                          List<Long> caseIds, String recordedBy, Instant recordedAt) {
     }
 
     /**

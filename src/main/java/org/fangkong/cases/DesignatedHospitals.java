@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NotFoundException;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +53,7 @@ public class DesignatedHospitals {
     public Hospital update(long id, Integer beds, Integer icuBeds, Actor actor) {
         CaseRegistry.requireWrite(actor);
         list(actor).stream().filter(h -> h.id() == id).findFirst()
-                .orElseThrow(() -> new org.fangkong.common.web.NotFoundException("hospital"));
+                .orElseThrow(() -> new NotFoundException("hospital"));
         if (beds == null || beds < 0) {
             throw new FieldException("beds", "validation.hospital.beds");
         }

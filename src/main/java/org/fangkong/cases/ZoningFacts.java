@@ -1,6 +1,7 @@
 package org.fangkong.cases;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import org.fangkong.jurisdiction.Jurisdiction;
@@ -34,7 +35,7 @@ public class ZoningFacts {
     public List<CountyFacts> counties(Jurisdiction node, LocalDate from, LocalDate to) {
         // below the county the county itself is graded: count its cases, not only the node's
         String[] labels = node.path().split("\\.");
-        String scope = labels.length > 3 ? String.join(".", java.util.Arrays.copyOf(labels, 3)) : node.path();
+        String scope = labels.length > 3 ? String.join(".", Arrays.copyOf(labels, 3)) : node.path();
         return jdbc.sql("""
                         with daily as (
                             select subpath(c.jurisdiction_path, 0, 3) as county_path, e.on_date, count(*) as n

@@ -3,5 +3,7 @@
  * asymptomatic cases with dated status events, designated hospitals, clusters, and the figures of
  * any jurisdiction on any day.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Cases", allowedDependencies = {"common", "jurisdiction", "person", "ledger", "observation", "checkin"})
+@ApplicationModule(displayName = "Cases", allowedDependencies = {"common", "jurisdiction", "person", "ledger", "observation", "checkin"})
 package org.fangkong.cases;
+
+import org.springframework.modulith.ApplicationModule;

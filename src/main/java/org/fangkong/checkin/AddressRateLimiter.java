@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -53,7 +54,7 @@ class AddressRateLimiter {
     }
 
     /** Takes one token; empty when allowed, else how long until the next token. */
-    java.util.Optional<Duration> take(String address) {
+    Optional<Duration> take(String address) {
         Bucket b = buckets.get(key(address), a -> {
             Bucket n = new Bucket();
             n.tokens = settings.ipBurst();
@@ -67,10 +68,10 @@ class AddressRateLimiter {
             b.updatedNanos = now;
             if (b.tokens >= 1) {
                 b.tokens -= 1;
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             long waitNanos = (long) Math.ceil((1 - b.tokens) / perNano);
-            return java.util.Optional.of(Duration.ofNanos(waitNanos));
+            return Optional.of(Duration.ofNanos(waitNanos));
         }
     }
 }

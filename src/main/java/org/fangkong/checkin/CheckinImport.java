@@ -3,6 +3,7 @@ package org.fangkong.checkin;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,8 +27,8 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditActions;
 import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.security.Role;
-import org.fangkong.common.web.RowsRejected;
 import org.fangkong.common.web.RowsRejected.RowError;
+import org.fangkong.common.web.RowsRejected;
 import org.fangkong.venue.PublicVenue;
 import org.fangkong.venue.VenueService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -83,7 +84,7 @@ public class CheckinImport {
             List<Object[]> batch = new ArrayList<>(rows.size());
             for (Row r : rows) {
                 var sealed = sealer.seal(r.phone().value());
-                batch.add(new Object[] {java.sql.Date.valueOf(ShanghaiTime.dayOf(r.in())), r.venue().id(), sealed.hash(),
+                batch.add(new Object[] {Date.valueOf(ShanghaiTime.dayOf(r.in())), r.venue().id(), sealed.hash(),
                         sealed.ciphertext(), r.phone().masked(), Timestamp.from(r.in()), Timestamp.from(r.out()),
                         r.reason().name()});
             }

@@ -3,7 +3,9 @@ package org.fangkong.checkin;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -68,15 +70,15 @@ class CheckinPartitions implements InitializingBean {
      * Returns the partition vacuumed, if there was one.
      */
     @Scheduled(cron = "0 20 0 * * *", zone = "Asia/Shanghai")
-    java.util.Optional<String> vacuumYesterday() {
+    Optional<String> vacuumYesterday() {
         LocalDate yesterday = ShanghaiTime.today(clock).minusDays(1);
         String name = nameOf(yesterday);
         if (jdbc.sql("select to_regclass(:n) is not null").param("n", name).query(Boolean.class).single()) {
             // VACUUM cannot run in a transaction: this runs on an auto-commit connection
             jdbc.sql("vacuum (analyze) " + name).update(); // the name is made here from a date
-            return java.util.Optional.of(name);
+            return Optional.of(name);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The first day that is kept: everything before it is dropped. */
@@ -94,7 +96,7 @@ class CheckinPartitions implements InitializingBean {
                         join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
                         where p.relname = 'checkin' order by c.relname
                         """).query(String.class).list();
-        List<LocalDate> dropped = new java.util.ArrayList<>();
+        List<LocalDate> dropped = new ArrayList<>();
         for (String name : names) {
             LocalDate day = LocalDate.parse(name, NAME);
             if (day.isBefore(oldest)) {

@@ -4,14 +4,21 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.fangkong.common.InvalidValueException;
 import org.fangkong.common.PhoneNumber;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.venue.PublicVenue;
+import org.fangkong.venue.VenueChanged;
 import org.fangkong.venue.VenueService;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -30,8 +37,8 @@ public class CheckinService {
     private final VisitIds ids;
     private final Clock clock;
     /** Venue codes seen recently: a burst of scans at one door costs one lookup. A closed venue is forgotten at once (VenueChanged). */
-    private final com.github.benmanes.caffeine.cache.Cache<String, java.util.Optional<PublicVenue>> venueCache =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000)
+    private final Cache<String, Optional<PublicVenue>> venueCache =
+            Caffeine.newBuilder().maximumSize(200_000)
                     .expireAfterWrite(Duration.ofSeconds(10)).build();
 
     CheckinService(JdbcClient jdbc, VenueService venues, CheckinWriter writer, AddressRateLimiter limiter,
@@ -44,8 +51,8 @@ public class CheckinService {
         this.clock = clock;
     }
 
-    @org.springframework.context.event.EventListener
-    void on(org.fangkong.venue.VenueChanged changed) {
+    @EventListener
+    void on(VenueChanged changed) {
         venueCache.invalidate(changed.code());
     }
 
@@ -92,12 +99,12 @@ public class CheckinService {
     Visit record(PublicVenue venue, PhoneNumber phone, Instant now, String deviceVisit) {
         try {
             return writer.submit(venue, phone, now, deviceVisit).get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             throw new IllegalStateException(e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new CheckinRefused(CheckinRefused.Reason.RATE_LIMITED, Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -133,7 +140,7 @@ public class CheckinService {
                         rs.getTimestamp(4).toInstant(), CheckoutReason.valueOf(rs.getString(5))))
                 .optional());
         return row.map(v -> new Visit(v.publicId(), v.venueId(),
-                venues.names(java.util.List.of(v.venueId())).getOrDefault(v.venueId(), ""), v.phoneMasked(),
+                venues.names(List.of(v.venueId())).getOrDefault(v.venueId(), ""), v.phoneMasked(),
                 v.checkedInAt(), v.checkedOutAt(), v.reason()));
     }
 }

@@ -1,5 +1,6 @@
 package org.fangkong.checkin;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -182,7 +183,7 @@ class CheckinWriter implements InitializingBean, DisposableBean {
             boolean stay = stayEnd.isBefore(midnight);
             Instant end = stay ? stayEnd : midnight;
             long id = newIds.get(next++);
-            Object[] row = {java.sql.Date.valueOf(day), r.venue().id(), r.hash(), r.sealed(),
+            Object[] row = {Date.valueOf(day), r.venue().id(), r.hash(), r.sealed(),
                     r.phone().masked(), Timestamp.from(r.at()), Timestamp.from(end), stay ? "STAY" : "MIDNIGHT", id, overCap};
             inserts.add(row);
             s.count++;

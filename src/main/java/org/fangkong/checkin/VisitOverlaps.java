@@ -1,10 +1,14 @@
 package org.fangkong.checkin;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.fangkong.common.ShanghaiTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,8 +56,8 @@ public class VisitOverlaps {
     /** With {@code sealed}, each overlap carries the other phone's ciphertext, for a reveal. */
     @Transactional(readOnly = true)
     public Result find(byte[] phoneHash, Instant from, Instant to, Duration buffer, String scopePath, boolean sealed) {
-        java.util.Map<Long, IndexVisit> visits = new java.util.LinkedHashMap<>();
-        List<Overlap> overlaps = new java.util.ArrayList<>();
+        Map<Long, IndexVisit> visits = new LinkedHashMap<>();
+        List<Overlap> overlaps = new ArrayList<>();
         // One index person is a handful of short lookups: a parallel plan only adds worker start-up
         // (about 40 ms here), and a generic plan saves re-planning across the day partitions.
         jdbc.sql("set local max_parallel_workers_per_gather = 0").update();
@@ -104,7 +108,7 @@ public class VisitOverlaps {
                         try {
                             return new IndexVisit(id, rs.getObject(2, LocalDate.class), rs.getLong(3),
                                     rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant());
-                        } catch (java.sql.SQLException e) {
+                        } catch (SQLException e) {
                             throw new IllegalStateException(e);
                         }
                     });

@@ -3,5 +3,7 @@
  * masking, PII sealing, the acting staff member, problem-detail errors and the embedded database.
  * Open module: its sub-packages are part of its API.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Common", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(displayName = "Common", type = ApplicationModule.Type.OPEN)
 package org.fangkong.common;
+
+import org.springframework.modulith.ApplicationModule;

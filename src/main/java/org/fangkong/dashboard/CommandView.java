@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -105,7 +106,7 @@ public class CommandView {
                     u == null ? 0 : u.expected()));
         }
         List<RiskDay> riskTrend = new ArrayList<>();
-        over.stream().collect(Collectors.groupingBy(Zoning.CountyLevel::day, java.util.TreeMap::new, Collectors.toList()))
+        over.stream().collect(Collectors.groupingBy(Zoning.CountyLevel::day, TreeMap::new, Collectors.toList()))
                 .forEach((x, onDay) -> {
                     Map<RiskLevel, Long> count = count(onDay);
                     riskTrend.add(new RiskDay(x, count.get(RiskLevel.LOW), count.get(RiskLevel.MEDIUM), count.get(RiskLevel.HIGH)));

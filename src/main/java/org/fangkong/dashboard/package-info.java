@@ -3,6 +3,8 @@
  * completeness, the children coloured by risk level and the trends, composed from the public read
  * services of cases, reporting and zoning; one click down to a village.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Dashboard",
+@ApplicationModule(displayName = "Dashboard",
         allowedDependencies = {"common", "jurisdiction", "cases", "reporting", "zoning"})
 package org.fangkong.dashboard;
+
+import org.springframework.modulith.ApplicationModule;

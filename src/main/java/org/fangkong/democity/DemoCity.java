@@ -3,6 +3,7 @@ package org.fangkong.democity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -88,7 +89,7 @@ public class DemoCity {
         if (spec.venues() < 1 || spec.venues() > MAX_VENUES) {
             throw new FieldException("venues", "validation.demo.venues", MAX_VENUES);
         }
-        long kept = java.time.temporal.ChronoUnit.DAYS.between(loader.oldestKeptDay(), ShanghaiTime.today(clock));
+        long kept = ChronoUnit.DAYS.between(loader.oldestKeptDay(), ShanghaiTime.today(clock));
         if (spec.days() < 1 || spec.days() > kept) {
             throw new FieldException("days", "validation.demo.days", kept);
         }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How the 2020 figures become case records: per replay day, the new confirmed cases of each county,
@@ -136,7 +137,7 @@ final class Shandong2020Plan {
         Map<String, int[]> high = new LinkedHashMap<>();
         for (String c : counties) {
             int total = data.snapshot.get(c);
-            Map<LocalDate, Shandong2020Data.Bound> b = data.bounds.getOrDefault(c, new java.util.TreeMap<>());
+            Map<LocalDate, Shandong2020Data.Bound> b = data.bounds.getOrDefault(c, new TreeMap<>());
             int[] lo = new int[n];
             int[] hi = new int[n];
             for (int i = 0; i < n; i++) {
@@ -175,7 +176,7 @@ final class Shandong2020Plan {
                 }
             }
             for (String c : counties) {
-                Shandong2020Data.Bound bound = data.bounds.getOrDefault(c, new java.util.TreeMap<>()).get(days.get(i));
+                Shandong2020Data.Bound bound = data.bounds.getOrDefault(c, new TreeMap<>()).get(days.get(i));
                 if (bound == null) {
                     continue;
                 }

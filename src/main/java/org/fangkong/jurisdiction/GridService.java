@@ -4,9 +4,10 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditActions;
 import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.security.Role;
+import org.fangkong.common.web.ConflictException;
 import org.fangkong.common.web.FieldException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,7 +51,7 @@ public class GridService {
         boolean taken = jdbc.sql("select exists(select 1 from jurisdiction where parent_code = :code and name = :name)")
                 .param("code", villageCode).param("name", clean).query(Boolean.class).single();
         if (taken) {
-            throw new org.fangkong.common.web.ConflictException("name", "validation.grid.nameTaken");
+            throw new ConflictException("name", "validation.grid.nameTaken");
         }
         int next = jdbc.sql("""
                         select coalesce(max(cast(substring(code from 13) as int)), 0) + 1

@@ -1,11 +1,14 @@
 package org.fangkong.ledger;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,9 +39,9 @@ public class DutyRoster {
 
     private final JdbcClient jdbc;
     private final PassageLog checkpoints;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    DutyRoster(JdbcClient jdbc, PassageLog checkpoints, java.time.Clock clock) {
+    DutyRoster(JdbcClient jdbc, PassageLog checkpoints, Clock clock) {
         this.jdbc = jdbc;
         this.checkpoints = checkpoints;
         this.clock = clock;
@@ -46,7 +49,7 @@ public class DutyRoster {
 
     /** The first day a roster page shows when none is asked for: today (Asia/Shanghai). */
     public LocalDate today() {
-        return org.fangkong.common.ShanghaiTime.today(clock);
+        return ShanghaiTime.today(clock);
     }
 
     @Transactional
@@ -132,7 +135,7 @@ public class DutyRoster {
         try {
             LocalTime time = LocalTime.parse(t.length() == 4 ? "0" + t : t);
             return time.getHour() * 60 + time.getMinute();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new FieldException(field, "validation.shift.time");
         }
     }

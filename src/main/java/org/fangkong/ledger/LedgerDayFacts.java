@@ -1,5 +1,6 @@
 package org.fangkong.ledger;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -28,8 +29,8 @@ class LedgerDayFacts implements UnitDayFacts {
                                 where j.path <@ cast(:path as ltree) and o.from_key_area and o.arrived_on = :day) as arrivals
                         """)
                 .param("path", unitPath).param("day", day)
-                .param("from", java.sql.Timestamp.from(ShanghaiTime.startOf(day)))
-                .param("to", java.sql.Timestamp.from(ShanghaiTime.startOf(day.plusDays(1))))
+                .param("from", Timestamp.from(ShanghaiTime.startOf(day)))
+                .param("to", Timestamp.from(ShanghaiTime.startOf(day.plusDays(1))))
                 .query((rs, n) -> Map.of("newFever", rs.getInt("fever"), "keyAreaArrivals", rs.getInt("arrivals"))).single();
     }
 }

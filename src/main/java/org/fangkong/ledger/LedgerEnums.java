@@ -1,5 +1,7 @@
 package org.fangkong.ledger;
 
+import org.fangkong.common.web.FieldException;
+
 /** The fixed choices of the ledgers, as the paper ledgers had them. */
 public final class LedgerEnums {
 
@@ -22,12 +24,12 @@ public final class LedgerEnums {
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String messageKey) {
         if (value == null || value.isBlank()) {
-            throw new org.fangkong.common.web.FieldException(field, messageKey);
+            throw new FieldException(field, messageKey);
         }
         try {
             return Enum.valueOf(type, value.strip().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new org.fangkong.common.web.FieldException(field, messageKey);
+            throw new FieldException(field, messageKey);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.fangkong.ledger;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ public class LedgerWhereabouts {
         if (personIds.length == 0) {
             return found;
         }
-        Long[] ids = java.util.Arrays.stream(personIds).boxed().toArray(Long[]::new);
+        Long[] ids = Arrays.stream(personIds).boxed().toArray(Long[]::new);
         jdbc.sql("""
                         select v.p, w.source, w.jurisdiction_code, j.name, w.household_id, w.address, w.since,
                                lp.name as checkpoint_name, lp.jurisdiction_code as checkpoint_jurisdiction, lp.at

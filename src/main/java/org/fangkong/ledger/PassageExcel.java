@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -167,7 +168,7 @@ public class PassageExcel {
                 progress.done(from + chunk.size());
             }
         }
-        errors.sort(java.util.Comparator.comparingInt(RowError::row));
+        errors.sort(Comparator.comparingInt(RowError::row));
         if (!errors.isEmpty() && !validRowsOnly) {
             throw new RowsRejected(errors); // rolls back every row written above
         }

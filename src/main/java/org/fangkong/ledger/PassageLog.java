@@ -1,6 +1,7 @@
 package org.fangkong.ledger;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -153,7 +154,7 @@ public class PassageLog {
                 || temperature.compareTo(new BigDecimal("45.0")) > 0) {
             throw new FieldException("temperature", "validation.passage.temperature");
         }
-        return new Entry(direction, temperature.setScale(1, java.math.RoundingMode.HALF_UP));
+        return new Entry(direction, temperature.setScale(1, RoundingMode.HALF_UP));
     }
 
     /**

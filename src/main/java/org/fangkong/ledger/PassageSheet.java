@@ -1,6 +1,7 @@
 package org.fangkong.ledger;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -60,7 +61,7 @@ final class PassageSheet {
             }
             doc.add(table);
             doc.add(new Paragraph(" ", CjkFonts.font(6, Font.NORMAL)));
-            doc.add(new Paragraph("值班负责人签字：____________        打印时间：" + ShanghaiTime.format(java.time.Instant.now()),
+            doc.add(new Paragraph("值班负责人签字：____________        打印时间：" + ShanghaiTime.format(Instant.now()),
                     CjkFonts.font(10, Font.NORMAL)));
             doc.close();
         } catch (DocumentException e) {

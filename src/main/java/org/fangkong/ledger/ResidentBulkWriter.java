@@ -1,5 +1,6 @@
 package org.fangkong.ledger;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ class ResidentBulkWriter {
     /** A checked row: where, who, and the ledger fields. */
     record Member(String place, String building, String address, PersonRegistry.Checked who,
                   LedgerEnums.Relation relation, LedgerEnums.Residence residence, LedgerEnums.Health health,
-                  boolean keyArea, java.time.LocalDate left, java.time.LocalDate movedOut) {
+                  boolean keyArea, LocalDate left, LocalDate movedOut) {
     }
 
     private final JdbcClient jdbc;

@@ -2,6 +2,7 @@ package org.fangkong.ledger;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 
 import org.fangkong.common.IdCardNumber;
@@ -85,7 +86,7 @@ public class ResidentLedger {
             return new Resident(rs.getLong("id"), rs.getLong("household_id"), rs.getString("address"),
                     rs.getString("jurisdiction_code"), rs.getLong("person_id"), rs.getLong("record_id"), rs.getString("name_masked"),
                     rs.getString("id_masked"), rs.getString("phone_masked"), rs.getString("sex"),
-                    birth == null ? null : java.time.Period.between(birth, today).getYears(),
+                    birth == null ? null : Period.between(birth, today).getYears(),
                     Relation.valueOf(rs.getString("relation")), Residence.valueOf(rs.getString("residence")),
                     Health.valueOf(rs.getString("health")), rs.getBoolean("from_key_area"),
                     rs.getObject("left_key_area_on", LocalDate.class), rs.getObject("moved_out_on", LocalDate.class));

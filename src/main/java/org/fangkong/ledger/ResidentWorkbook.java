@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.fangkong.common.DayText;
 import org.fangkong.common.Uploads;
 import org.fangkong.common.XlsxCells;
 import org.fangkong.common.web.FieldException;
@@ -149,7 +151,7 @@ final class ResidentWorkbook {
             BigDecimal n = x.asNumber();
             if (dateColumn) { // an Excel serial date
                 LocalDateTime dt = x.asDate();
-                return dt.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? dt.toLocalDate().toString()
+                return dt.toLocalTime().equals(LocalTime.MIDNIGHT) ? dt.toLocalDate().toString()
                         : dt.toLocalDate() + " " + dt.toLocalTime().withSecond(0).withNano(0);
             }
             return n.stripTrailingZeros().toPlainString();
@@ -162,6 +164,6 @@ final class ResidentWorkbook {
     }
 
     static LocalDate dateOrNull(String text) {
-        return org.fangkong.common.DayText.parseOrNull(text);
+        return DayText.parseOrNull(text);
     }
 }

@@ -1,5 +1,6 @@
 package org.fangkong.ledger;
 
+import java.sql.Array;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +13,8 @@ import java.util.UUID;
 import org.fangkong.common.jobs.Jobs;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
-import org.fangkong.common.web.RowsRejected;
 import org.fangkong.common.web.RowsRejected.RowError;
+import org.fangkong.common.web.RowsRejected;
 import org.fangkong.ledger.LedgerEnums.CheckpointKind;
 import org.fangkong.ledger.ResidentWorkbook.RawRow;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,7 +88,7 @@ public class RosterExcel {
                 .query((rs, n) -> {
                     Integer start = rs.getObject(6, Integer.class);
                     Integer end = rs.getObject(7, Integer.class);
-                    java.sql.Array staff = rs.getArray(8);
+                    Array staff = rs.getArray(8);
                     return new Object[] {rs.getString(1), rs.getString(2), KINDS.get(CheckpointKind.valueOf(rs.getString(3))),
                             rs.getString(4), rs.getObject(5, LocalDate.class), start == null ? null : DutyRoster.hhmm(start),
                             end == null ? null : DutyRoster.hhmm(end),

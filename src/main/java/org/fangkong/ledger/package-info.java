@@ -3,5 +3,7 @@
  * passage log (卡口登记台账) with fever alerts to the township. Everything is scoped by the
  * village, community or grid it belongs to.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Ledger", allowedDependencies = {"common", "jurisdiction", "person"})
+@ApplicationModule(displayName = "Ledger", allowedDependencies = {"common", "jurisdiction", "person"})
 package org.fangkong.ledger;
+
+import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
@@ -92,7 +94,7 @@ public class MissingReadings {
                 .query((rs, n) -> new Missing(rs.getLong("id"), rs.getString("name_masked"), rs.getString("phone_masked"),
                         rs.getString("jurisdiction_code"), rs.getString("jurisdiction_name"), rs.getString("address"),
                         rs.getString("grid_worker"),
-                        (int) java.time.temporal.ChronoUnit.DAYS.between(rs.getObject("anchor_date", LocalDate.class), now.toLocalDate()),
+                        (int) ChronoUnit.DAYS.between(rs.getObject("anchor_date", LocalDate.class), now.toLocalDate()),
                         rs.getInt("n"), rs.getObject("last_day", LocalDate.class), rs.getString("last_half")))
                 .list();
         List<ChildCount> children = jdbc.sql(DUE + """
@@ -111,8 +113,8 @@ public class MissingReadings {
         return new Overview(node.code(), node.name(), people, children, list);
     }
 
-    private java.util.Map<String, Object> params(String path, LocalDateTime now) {
-        return java.util.Map.of("node", path, "today", now.toLocalDate(), "now", Time.valueOf(now.toLocalTime().withNano(0)),
+    private Map<String, Object> params(String path, LocalDateTime now) {
+        return Map.of("node", path, "today", now.toLocalDate(), "now", Time.valueOf(now.toLocalTime().withNano(0)),
                 "morning", Time.valueOf(morningCutoff), "evening", Time.valueOf(eveningCutoff), "days", ObservationOrders.DAYS);
     }
 }

@@ -1,5 +1,6 @@
 package org.fangkong.observation;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -52,10 +53,10 @@ public class ObservationAlerts {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     ObservationAlerts(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events,
-                      java.time.Clock clock) {
+                      Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.events = events;

@@ -1,5 +1,6 @@
 package org.fangkong.observation;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -27,8 +28,8 @@ class ObservationDayFacts implements UnitDayFacts {
                         where j.path <@ cast(:path as ltree)
                         """)
                 .param("path", unitPath)
-                .param("from", java.sql.Timestamp.from(ShanghaiTime.startOf(day)))
-                .param("to", java.sql.Timestamp.from(ShanghaiTime.startOf(day.plusDays(1))))
+                .param("from", Timestamp.from(ShanghaiTime.startOf(day)))
+                .param("to", Timestamp.from(ShanghaiTime.startOf(day.plusDays(1))))
                 .query((rs, n) -> Map.of("newCloseContacts", rs.getInt("contacts"), "released", rs.getInt("released"))).single();
     }
 }

@@ -1,6 +1,8 @@
 package org.fangkong.observation;
 
 import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fangkong.common.FangkongProperties;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.pii.PiiSealer;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
+import org.fangkong.common.web.ConflictException;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.jurisdiction.Jurisdiction;
@@ -83,7 +87,7 @@ public class ObservationOrders {
 
     ObservationOrders(JdbcClient jdbc, PersonRegistry persons, PersonRecords records, ResidentLedger households,
                       JurisdictionService jurisdictions, PiiSealer sealer, Clock clock,
-                      LedgerWhereabouts whereabouts, org.fangkong.common.FangkongProperties properties) {
+                      LedgerWhereabouts whereabouts, FangkongProperties properties) {
         this.whereabouts = whereabouts;
         this.households = households;
         this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
@@ -133,7 +137,7 @@ public class ObservationOrders {
                 form.householdId(), text(form.address()), text(form.gridWorker()), text(form.villageDoctor()), "manual",
                 token, actor.username());
         if (id.isEmpty()) {
-            throw new org.fangkong.common.web.ConflictException("idNumber", "validation.observation.alreadyOpen");
+            throw new ConflictException("idNumber", "validation.observation.alreadyOpen");
         }
         return new Opened(find(id.get(), actor), token);
     }
@@ -296,7 +300,7 @@ public class ObservationOrders {
                 .param("open", openOnly).query(this::map).list();
     }
 
-    ObservationOrder map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    ObservationOrder map(ResultSet rs, int n) throws SQLException {
         LocalDate anchor = rs.getObject("anchor_date", LocalDate.class);
         int day = (int) ChronoUnit.DAYS.between(anchor, ShanghaiTime.today(clock));
         return new ObservationOrder(rs.getLong("id"), rs.getLong("person_id"), rs.getString("name_masked"),

@@ -3,6 +3,8 @@
  * key-area arrivals, from tracing's close contacts and by officers, twice-daily readings by staff or through the person's own
  * link, escalation and the township's alert list.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Observation",
+@ApplicationModule(displayName = "Observation",
         allowedDependencies = {"common", "jurisdiction", "person", "ledger", "tracing"})
 package org.fangkong.observation;
+
+import org.springframework.modulith.ApplicationModule;

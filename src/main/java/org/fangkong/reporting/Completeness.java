@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.jurisdiction.DivisionCodes;
@@ -26,12 +27,12 @@ public class Completeness {
     /** A node's or child's units for one day. */
     public record Units(String code, String name, String level, long expected, long reported, long onTime, long zero) {
 
-        @com.fasterxml.jackson.annotation.JsonProperty
+        @JsonProperty
         public BigDecimal completeness() {
             return percent(reported, expected);
         }
 
-        @com.fasterxml.jackson.annotation.JsonProperty
+        @JsonProperty
         public BigDecimal timeliness() {
             return percent(onTime, expected);
         }

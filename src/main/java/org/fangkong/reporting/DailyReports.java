@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.fangkong.cases.CaseFigures;
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.UnitDayFacts;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
@@ -45,12 +48,12 @@ public class DailyReports {
     private final Clock clock;
     private final LocalTime deadline;
 
-    private final java.util.List<org.fangkong.common.UnitDayFacts> facts;
+    private final List<UnitDayFacts> facts;
     private final ReportTally tally;
 
     DailyReports(JdbcClient jdbc, JurisdictionService jurisdictions, CaseFigures figures, Clock clock,
                  @Value("${fangkong.reporting.deadline:10:00}") LocalTime deadline,
-                 java.util.List<org.fangkong.common.UnitDayFacts> facts, ReportTally tally) {
+                 List<UnitDayFacts> facts, ReportTally tally) {
         this.facts = facts;
         this.tally = tally;
         this.jdbc = jdbc;
@@ -81,8 +84,8 @@ public class DailyReports {
         Jurisdiction unit = unit(unitCode, actor);
         LocalDate d = day == null ? yesterday() : day;
         CaseFigures.Figures f = figures.of(unit, d);
-        java.util.Map<String, Integer> known = new java.util.HashMap<>();
-        for (org.fangkong.common.UnitDayFacts source : facts) {
+        Map<String, Integer> known = new HashMap<>();
+        for (UnitDayFacts source : facts) {
             source.of(unit.path(), d).forEach((k, v) -> known.merge(k, v, Integer::sum));
         }
         return new Counts((int) f.newEscalations() + known.getOrDefault("newFever", 0), known.getOrDefault("newSuspected", 0),

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.fangkong.common.DaySpan;
 import org.fangkong.common.security.Actor;
 import org.fangkong.jurisdiction.DivisionCodes;
 import org.fangkong.jurisdiction.Jurisdiction;
@@ -24,12 +26,12 @@ public class ReportTrend {
     /** One day: units expected, reports in, on time, zero reports, and the reported home observation. */
     public record Day(LocalDate day, long expected, long reported, long onTime, long zero, long homeObservation) {
 
-        @com.fasterxml.jackson.annotation.JsonProperty
+        @JsonProperty
         public BigDecimal completeness() {
             return Completeness.Units.percent(reported, expected);
         }
 
-        @com.fasterxml.jackson.annotation.JsonProperty
+        @JsonProperty
         public BigDecimal timeliness() {
             return Completeness.Units.percent(onTime, expected);
         }
@@ -47,7 +49,7 @@ public class ReportTrend {
     @Transactional(readOnly = true)
     public List<Day> series(String code, LocalDate from, LocalDate to, Actor actor) {
         Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
-        org.fangkong.common.DaySpan.check(from, to, 120, "from");
+        DaySpan.check(from, to, 120, "from");
         // above the village the townships' kept tallies (1,822 rows a day for the province); a village counts its own
         String counted = node.level() == Level.VILLAGE || node.level() == Level.GRID
                 ? """

@@ -3,6 +3,8 @@
  * marked, corrections kept as versions; completeness and timeliness for any node and day with the
  * units missing.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Reporting",
+@ApplicationModule(displayName = "Reporting",
         allowedDependencies = {"common", "jurisdiction", "cases", "observation"})
 package org.fangkong.reporting;
+
+import org.springframework.modulith.ApplicationModule;

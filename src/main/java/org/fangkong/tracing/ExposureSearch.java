@@ -1,5 +1,6 @@
 package org.fangkong.tracing;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.fangkong.checkin.VisitOverlaps;
 import org.fangkong.common.InvalidValueException;
 import org.fangkong.common.PhoneNumber;
+import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.pii.PiiSealer;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditActions;
@@ -111,10 +113,10 @@ public class ExposureSearch {
         Window w = window(q);
         VisitOverlaps.Result found = overlaps.find(sealer.hash(w.phone().value()), w.from(), w.to(),
                 Duration.ofMinutes(w.buffer()), actor.scopePath(), true);
-        Map<java.nio.ByteBuffer, VisitOverlaps.Overlap> lastClose = new HashMap<>();
+        Map<ByteBuffer, VisitOverlaps.Overlap> lastClose = new HashMap<>();
         for (VisitOverlaps.Overlap o : found.overlaps()) {
             if (o.overlapSeconds() >= w.close() * 60L) {
-                lastClose.merge(java.nio.ByteBuffer.wrap(o.phoneKey()), o,
+                lastClose.merge(ByteBuffer.wrap(o.phoneKey()), o,
                         (a, b) -> end(a).isAfter(end(b)) ? a : b);
             }
         }
@@ -123,7 +125,7 @@ public class ExposureSearch {
         for (VisitOverlaps.Overlap o : lastClose.values()) {
             Venue venue = places.computeIfAbsent(o.index().venueId(), id -> venues.find(id, actor));
             contacts.add(new ContactsIdentified.Contact(sealer.open(o.phoneSealed()),
-                    org.fangkong.common.ShanghaiTime.dayOf(end(o)), venue.name(), venue.jurisdictionCode()));
+                    ShanghaiTime.dayOf(end(o)), venue.name(), venue.jurisdictionCode()));
         }
         audit.record(AuditActions.CONTACTS_TO_OBSERVATION, "phone:" + w.phone().masked() + " contacts:" + contacts.size(), null);
         events.publishEvent(new ContactsIdentified(w.phone().masked(), List.copyOf(contacts), actor.username()));
@@ -156,7 +158,7 @@ public class ExposureSearch {
                 .distinct().toList());
         List<ContactRow> rows = new ArrayList<>(found.overlaps().size());
         Map<Long, int[]> perVisit = new HashMap<>();
-        Map<java.nio.ByteBuffer, ContactClass> people = new HashMap<>();
+        Map<ByteBuffer, ContactClass> people = new HashMap<>();
         for (VisitOverlaps.Overlap o : found.overlaps()) {
             ContactClass cls = o.overlapSeconds() >= close * 60L ? ContactClass.CLOSE : ContactClass.SAME_TIME;
             String shown = reveal ? sealer.open(o.phoneSealed()) : o.phoneMasked();
@@ -168,7 +170,7 @@ public class ExposureSearch {
             if (cls == ContactClass.CLOSE) {
                 counts[1]++;
             }
-            people.merge(java.nio.ByteBuffer.wrap(o.phoneKey()), cls,
+            people.merge(ByteBuffer.wrap(o.phoneKey()), cls,
                     (a, b) -> a == ContactClass.CLOSE || b == ContactClass.CLOSE ? ContactClass.CLOSE : ContactClass.SAME_TIME);
         }
         List<IndexVisitView> visits = found.indexVisits().stream()

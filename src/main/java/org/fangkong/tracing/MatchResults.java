@@ -3,6 +3,7 @@ package org.fangkong.tracing;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.fangkong.common.pii.PiiSealer;
@@ -10,6 +11,7 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.common.web.PageResult;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -68,9 +70,9 @@ public class MatchResults {
     private final JdbcClient jdbc;
     private final PiiSealer sealer;
     private final AuditTrail audit;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
-    MatchResults(JdbcClient jdbc, PiiSealer sealer, AuditTrail audit, org.springframework.context.MessageSource messages) {
+    MatchResults(JdbcClient jdbc, PiiSealer sealer, AuditTrail audit, MessageSource messages) {
         this.messages = messages;
         this.jdbc = jdbc;
         this.sealer = sealer;
@@ -134,7 +136,7 @@ public class MatchResults {
 
     /** Every row with the list's full names, ID numbers and phones, as xlsx; audited as an export. */
     @Transactional
-    public byte[] export(long listId, String reason, java.util.Locale locale, Actor actor) {
+    public byte[] export(long listId, String reason, Locale locale, Actor actor) {
         MatchList list = list(listId, actor);
         AuditTrail.requireReason(reason);
         List<MatchWorkbook.Line> lines = jdbc.sql("select v.* from (" + VISIBLE + ") v order by v.row_no")

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -33,7 +34,7 @@ public final class QrCodes {
     public static byte[] png(String text, int size) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            javax.imageio.ImageIO.write(image(text, size), "png", out);
+            ImageIO.write(image(text, size), "png", out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.Image;
@@ -42,7 +43,7 @@ final class VenuePoster {
             }
             doc.add(centered(checkinUrl, small, 2));
             doc.close();
-        } catch (IOException | com.lowagie.text.DocumentException e) {
+        } catch (IOException | DocumentException e) {
             throw new IllegalStateException("poster failed", e);
         }
         return out.toByteArray();

@@ -3,9 +3,14 @@ package org.fangkong.venue;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 import org.fangkong.common.FangkongProperties;
 import org.fangkong.common.Like;
@@ -15,6 +20,8 @@ import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.jurisdiction.JurisdictionService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,14 +43,14 @@ public class VenueService {
     private static final RowMapper<Venue> MAPPER = VenueService::map;
 
     private final JdbcClient jdbc;
-    private final javax.sql.DataSource dataSource;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final DataSource dataSource;
+    private final ApplicationEventPublisher events;
     private final JurisdictionService jurisdictions;
     private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
 
     VenueService(JdbcClient jdbc, JurisdictionService jurisdictions, FangkongProperties properties,
-                 javax.sql.DataSource dataSource, org.springframework.context.ApplicationEventPublisher events) {
+                 DataSource dataSource, ApplicationEventPublisher events) {
         this.events = events;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -160,8 +167,8 @@ public class VenueService {
     public List<PublicVenue> createDemoVenues(List<DemoVenue> demo) {
         List<Long> ids = jdbc.sql("select nextval('venue_id_seq') from generate_series(1, :n)")
                 .param("n", demo.size()).query(Long.class).list();
-        List<PublicVenue> created = new java.util.ArrayList<>(demo.size());
-        List<Object[]> rows = new java.util.ArrayList<>(demo.size());
+        List<PublicVenue> created = new ArrayList<>(demo.size());
+        List<Object[]> rows = new ArrayList<>(demo.size());
         for (int i = 0; i < demo.size(); i++) {
             DemoVenue d = demo.get(i);
             String code = newCode();
@@ -169,7 +176,7 @@ public class VenueService {
                     d.type().defaultStayMinutes()});
             created.add(new PublicVenue(ids.get(i), code, d.name(), d.type().defaultStayMinutes(), true, null));
         }
-        new org.springframework.jdbc.core.JdbcTemplate(dataSource).batchUpdate("""
+        new JdbcTemplate(dataSource).batchUpdate("""
                 insert into venue (id, code, name, type, jurisdiction_code, address, default_stay_minutes, demo, created_by)
                 values (?, ?, ?, ?, ?, ?, ?, true, 'demo')
                 """, rows);
@@ -198,13 +205,13 @@ public class VenueService {
 
     /** Names of venues by id, for showing visits (one query for a whole list). */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+    public Map<Long, String> names(Collection<Long> ids) {
         if (ids.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         jdbc.sql("select id, name from venue where id in (:ids)")
-                .param("ids", java.util.List.copyOf(ids))
+                .param("ids", List.copyOf(ids))
                 .query(rs -> {
                     names.put(rs.getLong(1), rs.getString(2));
                 });

@@ -1,6 +1,7 @@
 package org.fangkong.zoning;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.fangkong.common.web.FieldException;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.fangkong.jurisdiction.Level;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -31,7 +33,7 @@ public class Overrides {
 
     /** One override as recorded: the change log commanders see beside the levels. */
     public record Entry(long id, String countyCode, String countyName, LocalDate fromDay, RiskLevel level, String reason,
-                        String byUser, java.time.Instant at) {
+                        String byUser, Instant at) {
     }
 
     /** The override in force for a county on a day. */
@@ -42,14 +44,14 @@ public class Overrides {
     private final JurisdictionService jurisdictions;
     private final AuditTrail audit;
     private final Clock clock;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     /** A county's override changed: the published level is recomputed. */
     record Overridden(String county) {
     }
 
     Overrides(JdbcClient jdbc, JurisdictionService jurisdictions, AuditTrail audit, Clock clock,
-              org.springframework.context.ApplicationEventPublisher events) {
+              ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
@@ -128,7 +130,7 @@ public class Overrides {
 
     /** The latest overrides of the counties at or below a node (in scope), newest first. */
     @Transactional(readOnly = true)
-    public java.util.List<Entry> recent(Jurisdiction node, int limit) {
+    public List<Entry> recent(Jurisdiction node, int limit) {
         return jdbc.sql("""
                         select o.id, o.county_code, j.name, o.from_day, o.level, o.reason, o.by_user, o.at
                         from zoning_override o join jurisdiction j on j.code = o.county_code

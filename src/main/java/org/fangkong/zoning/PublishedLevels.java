@@ -18,14 +18,15 @@ import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The levels as published (分区分级结果): today's level of every county stored nightly, and again a
@@ -87,7 +88,7 @@ public class PublishedLevels {
     }
 
     /** On start, today's levels if the night's run was missed (the platform was down at midnight). */
-    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @EventListener(ApplicationReadyEvent.class)
     void onStart() {
         LocalDate today = ShanghaiTime.today(clock);
         Integer stored = jdbc.sql("select count(*) from zoning_level where day = :d").param("d", today).query(Integer.class).single();

@@ -2,19 +2,25 @@ package org.fangkong.zoning;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.fangkong.cases.CountyFacts;
 import org.fangkong.cases.ZoningFacts;
+import org.fangkong.common.DaySpan;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.jurisdiction.DivisionCodes;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Level;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,15 +76,15 @@ public class Zoning {
         if (rule == null) {
             throw new FieldException("rules", "validation.zoning.rules");
         }
-        org.fangkong.common.DaySpan.check(from, to, 120, "from");
+        DaySpan.check(from, to, 120, "from");
         List<CountyFacts> all = facts.counties(node, from, to);
         Map<LocalDate, List<CountyFacts>> byDay = all.stream()
-                .collect(Collectors.groupingBy(CountyFacts::day, java.util.TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(CountyFacts::day, TreeMap::new, Collectors.toList()));
         Map<LocalDate, Map<String, Overrides.Override>> overridden = overrides.effective(
                 all.stream().map(CountyFacts::code).distinct().toList(), from, to);
-        List<CountyLevel> levels = new java.util.ArrayList<>(all.size());
+        List<CountyLevel> levels = new ArrayList<>(all.size());
         byDay.forEach((d, counties) -> {
-            Map<String, RiskLevel> computed = new java.util.LinkedHashMap<>();
+            Map<String, RiskLevel> computed = new LinkedHashMap<>();
             counties.forEach(f -> computed.put(f.code(), rule.level(f)));
             if (urbanShareHighest) {
                 shareHighestAmongUrbanDistricts(counties, computed);
@@ -96,7 +102,7 @@ public class Zoning {
 
     /** The optional 2020 setting: the districts (区) of one city take the highest level among them. */
     static void shareHighestAmongUrbanDistricts(List<CountyFacts> counties, Map<String, RiskLevel> computed) {
-        Map<String, RiskLevel> highest = new java.util.HashMap<>();
+        Map<String, RiskLevel> highest = new HashMap<>();
         for (CountyFacts f : counties) {
             if (f.name().endsWith("区")) {
                 highest.merge(DivisionCodes.cityOf(f.code()), computed.get(f.code()), (a, b) -> a.compareTo(b) >= 0 ? a : b);
@@ -114,9 +120,9 @@ public class Zoning {
     public List<CountyLevel> history(String county, LocalDate from, LocalDate to, String rules, Actor actor) {
         LocalDate last = to == null ? ShanghaiTime.today(clock) : to;
         LocalDate first = from == null ? last.minusDays(29) : from;
-        org.fangkong.common.DaySpan.check(first, last, 120, "from");
+        DaySpan.check(first, last, 120, "from");
         Jurisdiction c = jurisdictions.require(county == null ? "" : county.strip(), actor.scopePath());
-        if (c.level() != org.fangkong.jurisdiction.Level.COUNTY) {
+        if (c.level() != Level.COUNTY) {
             throw new FieldException("county", "validation.zoning.county");
         }
         return levels(c.code(), first, last, rules, actor).stream().filter(l -> l.code().equals(c.code())).toList();

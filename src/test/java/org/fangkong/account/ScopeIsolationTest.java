@@ -3,6 +3,7 @@ package org.fangkong.account;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -85,7 +86,7 @@ class ScopeIsolationTest {
             mvc.perform(get("/jurisdictions/" + outside).session(session))
                     .andExpect(status().isNotFound())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-                    .andExpect(content().string(org.hamcrest.Matchers.containsString("不在您的管辖范围内")));
+                    .andExpect(content().string(Matchers.containsString("不在您的管辖范围内")));
             mvc.perform(get("/jurisdictions/" + outside + "/children").session(session))
                     .andExpect(status().isNotFound());
         }

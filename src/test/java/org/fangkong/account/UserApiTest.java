@@ -3,12 +3,14 @@ package org.fangkong.account;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
@@ -35,7 +37,7 @@ class UserApiTest {
         admin = Staff.bearer(Staff.token(mvc, "admin", "admin-test-password"));
     }
 
-    private org.springframework.test.web.servlet.ResultActions create(String token, String json) throws Exception {
+    private ResultActions create(String token, String json) throws Exception {
         return mvc.perform(post("/api/v1/users").header("Authorization", token)
                 .contentType(MediaType.APPLICATION_JSON).content(json));
     }
@@ -178,7 +180,7 @@ class UserApiTest {
         mvc.perform(get("/api/v1/users").param("size", "200").param("sort", "username,desc")
                         .header("Authorization", Staff.bearer(Staff.token(mvc, officer))))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[*].scope", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith("370102"))));
+                .andExpect(jsonPath("$.items[*].scope", Matchers.everyItem(Matchers.startsWith("370102"))));
         mvc.perform(get("/api/v1/users").param("role", "ADMIN").header("Authorization", admin))
                 .andExpect(jsonPath("$.items[0].username").value("admin"));
     }

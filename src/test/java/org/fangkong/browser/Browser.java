@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -48,9 +50,9 @@ final class Browser {
     /** Signs in on the login page at {@code baseUrl}. */
     static void login(WebDriver browser, String baseUrl, String username, String password) {
         browser.get(baseUrl + "/login");
-        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
-        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
-        browser.findElement(org.openqa.selenium.By.id("login-submit")).click();
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
     }
 
     static Path screenshot(WebDriver browser, String name) throws IOException {
@@ -63,7 +65,7 @@ final class Browser {
     /** The whole page, not only the window: the window is stretched to the page's height for the shot. */
     static Path screenshotWholePage(WebDriver browser, String name) throws IOException {
         Dimension window = browser.manage().window().getSize();
-        Object height = ((org.openqa.selenium.JavascriptExecutor) browser)
+        Object height = ((JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollHeight");
         browser.manage().window().setSize(new Dimension(window.getWidth(), Math.min(6000, ((Number) height).intValue() + 140)));
         try {

@@ -6,9 +6,10 @@ import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 
 import org.fangkong.common.IdCardNumber;
@@ -24,9 +25,12 @@ import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,7 +81,7 @@ class MapBrowserTest {
         String feverId = id(901);
         residents.addResident(fever.id(), new ResidentForm("田热", feverId, null, "HEAD", "REGISTERED", "HEALTHY", false, null), ADMIN);
         residents.addResident(returned.id(), new ResidentForm("田归", id(902), null, "HEAD", "REGISTERED", "HEALTHY", true,
-                ShanghaiTime.today(java.time.Clock.systemUTC()).minusDays(3)), ADMIN);
+                ShanghaiTime.today(Clock.systemUTC()).minusDays(3)), ADMIN);
         residents.addResident(normal.id(), new ResidentForm("田常", id(903), null, "HEAD", "REGISTERED", "HEALTHY", false, null), ADMIN);
         var gate = passages.createCheckpoint(VILLAGE, "图院北门", "GATE", "", ADMIN);
         passages.record(gate.id(), new PassageForm("IN", null, feverId, null, "", "", "", "", new BigDecimal("38.1")), ADMIN);
@@ -100,8 +104,8 @@ class MapBrowserTest {
         browser.findElement(By.id("map-name")).sendKeys("图院平面图");
         browser.findElement(By.id("map-image")).sendKeys(file.toString());
         browser.findElement(By.id("map-upload")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.tagName("h1"), "图院平面图"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.tagName("h1"), "图院平面图"));
 
         // tap each household onto the plan: left, middle and right of the drawing
         long[] households = {fever.id(), returned.id(), normal.id()};
@@ -128,7 +132,7 @@ class MapBrowserTest {
         assertThat(xs).isSorted();
         assertThat(xs.get(1)).isBetween(0.45, 0.55);
         assertThat(xs.get(0)).isLessThan(0.3);
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
                 browser.findElement(By.id("legend")));
         Browser.screenshot(browser, "map-01-village-plan-375");
         Files.deleteIfExists(file);

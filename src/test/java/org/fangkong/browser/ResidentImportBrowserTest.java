@@ -3,6 +3,7 @@ package org.fangkong.browser;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.dhatim.fastexcel.Workbook;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,8 +110,8 @@ class ResidentImportBrowserTest {
 
         browser.findElement(By.id("q")).sendKeys(good);
         browser.findElement(By.id("search")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(
-                org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "何*"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "何*"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("1号");
         Files.deleteIfExists(file);
     }

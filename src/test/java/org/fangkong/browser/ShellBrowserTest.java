@@ -10,6 +10,7 @@ import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -58,7 +59,7 @@ class ShellBrowserTest {
         assertThat(browser.findElement(By.id("scope-stats")).getText()).contains("62,074");
         Browser.screenshot(browser, "02-home-admin");
         // the page fits the phone: nothing wider than the screen
-        Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
+        Long overflow = (Long) ((JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
         assertThat(overflow).isLessThanOrEqualTo(0L);
 

@@ -1,5 +1,6 @@
 package org.fangkong.browser;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.fangkong.checkin.CheckinFixtures;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -69,8 +72,8 @@ class TracingBrowserTest {
         browser.findElement(By.id("reason")).sendKeys("确诊病例流调");
         browser.findElement(By.id("reveal")).click();
         // the reveal reloads the page: wait for the new list rather than read the old one
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(
-                org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(By.id("contacts"), "13500000002"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("contacts"), "13500000002"));
         assertThat(browser.findElement(By.id("contacts")).getText()).contains("13500000002").contains("13500000004");
         Browser.screenshot(browser, "tracing-02-revealed");
     }

@@ -4,15 +4,20 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import com.jayway.jsonpath.JsonPath;
+import org.assertj.core.api.Assertions;
+import org.fangkong.common.IdCardNumber;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -28,7 +33,7 @@ class CasesTest {
     @Autowired
     Staff staff;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     ResultActions postJson(String url, String token, String json) throws Exception {
         return mvc.perform(post(url).header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON).content(json));
@@ -75,12 +80,12 @@ class CasesTest {
         long hospitalId = ((Number) JsonPath.read(hospital, "$.id")).longValue();
         postJson("/api/v1/hospitals", officer, "{\"name\":\"小诊所\",\"jurisdiction\":\"370102\",\"beds\":5,\"icuBeds\":6}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("icuBeds"));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/hospitals/" + hospitalId)
+        mvc.perform(MockMvcRequestBuilders.put("/api/v1/hospitals/" + hospitalId)
                         .header("Authorization", "Bearer " + officer).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"beds\":200,\"icuBeds\":20}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.beds").value(200)).andExpect(jsonPath("$.icuBeds").value(20));
         String id = "370102" + "19850505" + "231";
-        id += org.fangkong.common.IdCardNumber.checkCharacter(id);
+        id += IdCardNumber.checkCharacter(id);
         String created = postJson("/api/v1/cases", officer, """
                 {"name":"病例甲","idNumber":"%s","status":"SUSPECTED","jurisdiction":"370102001002","hospitalId":%d,
                  "onsetOn":"%s","reportedOn":"%s"}""".formatted(id, hospitalId, today.minusDays(5), today.minusDays(3)))
@@ -98,12 +103,12 @@ class CasesTest {
         postJson(status, officer, "{\"status\":\"CURED\",\"note\":\"两次核酸阴性\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.dischargedOn").value(today.toString()));
         postJson(status, officer, "{\"status\":\"DIED\"}").andExpect(status().isConflict());
-        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+        Assertions.assertThat(jdbc.sql(
                         "select string_agg(action || ':' || reason, ',' order by id) from audit_entry where target = :t")
                 .param("t", "case:" + caseId).query(String.class).single())
                 .isEqualTo("CASE_RECORDED:SUSPECTED,CASE_CHANGED:SUSPECTED->CONFIRMED,CASE_CHANGED:CONFIRMED->CURED");
         mvc.perform(get("/api/v1/cases/" + caseId + "/history").header("Authorization", "Bearer " + officer))
-                .andExpect(jsonPath("$[*].status").value(org.hamcrest.Matchers.contains("SUSPECTED", "CONFIRMED", "CURED")))
+                .andExpect(jsonPath("$[*].status").value(Matchers.contains("SUSPECTED", "CONFIRMED", "CURED")))
                 .andExpect(jsonPath("$[2].note").value("两次核酸阴性"));
 
         // the village's figures two days ago and today

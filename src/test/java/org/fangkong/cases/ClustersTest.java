@@ -1,15 +1,21 @@
 package org.fangkong.cases;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
+import org.fangkong.checkin.CheckinFixtures;
 import org.fangkong.common.IdCardNumber;
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
+import org.fangkong.venue.VenueForm;
+import org.fangkong.venue.VenueService;
+import org.fangkong.venue.VenueType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -127,18 +133,18 @@ class ClustersTest {
     }
 
     @Autowired
-    org.fangkong.venue.VenueService venues;
+    VenueService venues;
     @Autowired
-    org.fangkong.checkin.CheckinFixtures checkins;
+    CheckinFixtures checkins;
 
     @Test
     void twoConfirmedCasesAtTheSameVenueAtTheSameTimeAreSuggested() throws Exception {
         String officer = Staff.token(mvc, staff.create(Role.OFFICER, "370102"));
         LocalDate today = ShanghaiTime.today(Clock.systemUTC());
-        var admin = new org.fangkong.common.security.Actor(0, "clusters-test", "测试", Role.ADMIN, "37", "37");
-        var venue = venues.byCode(venues.create(new org.fangkong.venue.VenueForm("聚集饭店", org.fangkong.venue.VenueType.RESTAURANT,
+        var admin = new Actor(0, "clusters-test", "测试", Role.ADMIN, "37", "37");
+        var venue = venues.byCode(venues.create(new VenueForm("聚集饭店", VenueType.RESTAURANT,
                 VILLAGE, "", 60), admin).code()).orElseThrow();
-        java.time.Instant noon = today.minusDays(5).atTime(12, 0).atZone(ShanghaiTime.ZONE).toInstant();
+        Instant noon = today.minusDays(5).atTime(12, 0).atZone(ShanghaiTime.ZONE).toInstant();
         checkins.record(venue, "13600000901", noon);
         checkins.record(venue, "13600000902", noon.plusSeconds(20 * 60));
         long[] ids = new long[2];

@@ -2,6 +2,7 @@ package org.fangkong.checkin;
 
 import java.time.LocalDate;
 
+import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Role;
@@ -61,9 +62,9 @@ class CheckinApiTest {
         MvcResult r = checkIn(v.code(), "+86 " + phone, CheckinTestSupport.address());
         assertThat(r.getResponse().getStatus()).isEqualTo(201);
         String body = r.getResponse().getContentAsString();
-        String id = com.jayway.jsonpath.JsonPath.read(body, "$.id");
-        assertThat((String) com.jayway.jsonpath.JsonPath.read(body, "$.venueName")).isEqualTo("API 超市");
-        assertThat((String) com.jayway.jsonpath.JsonPath.read(body, "$.checkedInAt")).isNotBlank();
+        String id = JsonPath.read(body, "$.id");
+        assertThat((String) JsonPath.read(body, "$.venueName")).isEqualTo("API 超市");
+        assertThat((String) JsonPath.read(body, "$.checkedInAt")).isNotBlank();
         assertThat(body).doesNotContain(phone);
         mvc.perform(post("/api/v1/checkins/" + id + "/checkout"))
                 .andExpect(status().isOk())

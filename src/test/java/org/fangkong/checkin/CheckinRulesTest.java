@@ -1,5 +1,7 @@
 package org.fangkong.checkin;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -100,7 +102,7 @@ class CheckinRulesTest {
                 .query((rs, i) -> new Object[] {rs.getBytes(1), rs.getBytes(2), rs.getString(3)}).single();
         assertThat((byte[]) row[0]).isEqualTo(sealer.hash(phone));
         assertThat(sealer.open((byte[]) row[1])).isEqualTo(phone);
-        assertThat(new String((byte[]) row[1], java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(phone);
+        assertThat(new String((byte[]) row[1], StandardCharsets.ISO_8859_1)).doesNotContain(phone);
         assertThat((String) row[2]).isEqualTo(phone.substring(0, 3) + "****" + phone.substring(7));
     }
 
@@ -167,7 +169,7 @@ class CheckinRulesTest {
             jdbc.sql("""
                     insert into checkin (day, venue_id, phone_hash, phone_sealed, phone_masked, checked_in_at, checked_out_at, checkout_reason)
                     values (:d, 1, '\\x01', '\\x01', '138****0000', :t, :t, 'STAY')
-                    """).param("d", d).param("t", java.sql.Timestamp.from(d.atTime(12, 0).atZone(ShanghaiTime.ZONE).toInstant())).update();
+                    """).param("d", d).param("t", Timestamp.from(d.atTime(12, 0).atZone(ShanghaiTime.ZONE).toInstant())).update();
         }
         var dropped = partitions.dropExpired();
         assertThat(dropped).contains(old).doesNotContain(edge);

@@ -1,10 +1,17 @@
 package org.fangkong.common;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.assertj.core.api.Assertions;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -66,31 +73,31 @@ class ErrorHandlingTest {
     }
 
     /** Over real HTTP: MockMvc skips the firewall that rejects these paths before any controller. */
-    static java.net.http.HttpResponse<String> overHttp(int port, String path, String accept) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+    static HttpResponse<String> overHttp(int port, String path, String accept) throws Exception {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .header("Accept", accept).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
-    void errorsOutsideControllersGetTheSameReadablePage(@org.springframework.boot.test.web.server.LocalServerPort int port)
+    void errorsOutsideControllersGetTheSameReadablePage(@LocalServerPort int port)
             throws Exception {
         // the firewall rejects "//" before any controller: Spring Boot's error page path renders it
         var response = overHttp(port, "/login//x", "text/html");
-        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(400);
-        org.assertj.core.api.Assertions.assertThat(response.body()).contains("请求格式错误").contains("返回首页");
+        Assertions.assertThat(response.statusCode()).isEqualTo(400);
+        Assertions.assertThat(response.body()).contains("请求格式错误").contains("返回首页");
     }
 
     @Test
-    void apiErrorsOutsideControllersAreProblemsToo(@org.springframework.boot.test.web.server.LocalServerPort int port)
+    void apiErrorsOutsideControllersAreProblemsToo(@LocalServerPort int port)
             throws Exception {
         // the same firewall rejection under /api/: problem+json, not Spring Boot's own JSON
         var response = overHttp(port, "/api/v1//venues", "application/json");
-        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(400);
-        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        Assertions.assertThat(response.statusCode()).isEqualTo(400);
+        Assertions.assertThat(response.headers().firstValue("Content-Type").orElseThrow())
                 .startsWith("application/problem+json");
-        org.assertj.core.api.Assertions.assertThat(response.body()).contains("\"type\":\"/problems/malformed-request\"")
+        Assertions.assertThat(response.body()).contains("\"type\":\"/problems/malformed-request\"")
                 .contains("\"instance\":\"/api/v1//venues\"").contains("请求格式错误").doesNotContain("timestamp");
     }
 

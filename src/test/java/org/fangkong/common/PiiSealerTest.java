@@ -3,9 +3,12 @@ package org.fangkong.common;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
 import java.util.Properties;
+import java.util.Random;
 
+import org.fangkong.common.pii.PiiKeysAccess;
 import org.fangkong.common.pii.PiiSealer;
 import org.fangkong.common.pii.Sealed;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,7 @@ class PiiSealerTest {
 
     private static byte[] key(int seed) {
         byte[] k = new byte[32];
-        new java.util.Random(seed).nextBytes(k);
+        new Random(seed).nextBytes(k);
         return k;
     }
 
@@ -65,14 +68,14 @@ class PiiSealerTest {
     @Test
     void generatesKeysIntoTheDataDirectoryOnceAndKeepsThem(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("keys/pii.properties");
-        Properties first = org.fangkong.common.pii.PiiKeysAccess.loadOrCreate(file);
-        Properties second = org.fangkong.common.pii.PiiKeysAccess.loadOrCreate(file);
+        Properties first = PiiKeysAccess.loadOrCreate(file);
+        Properties second = PiiKeysAccess.loadOrCreate(file);
         assertThat(first).isEqualTo(second);
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(java.util.Base64.getDecoder().decode(first.getProperty("encryption-key"))).hasSize(32);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(Base64.getDecoder().decode(first.getProperty("encryption-key"))).hasSize(32);
         assertThat(first.getProperty("encryption-key")).isNotEqualTo(first.getProperty("hash-key"));
         // keys are random: another directory gets other keys
-        assertThat(org.fangkong.common.pii.PiiKeysAccess.loadOrCreate(dir.resolve("other/pii.properties")))
+        assertThat(PiiKeysAccess.loadOrCreate(dir.resolve("other/pii.properties")))
                 .isNotEqualTo(first);
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.data.Percentage;
 import org.fangkong.checkin.VisitLoader;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.venue.PublicVenue;
@@ -51,7 +52,7 @@ class CityGeneratorTest {
     @Test
     void sizeRhythmAndPopularityLookLikeACity() {
         List<VisitLoader.Row> rows = generate(SPEC);
-        assertThat((double) rows.size()).isCloseTo(SPEC.expectedVisits(), org.assertj.core.data.Percentage.withPercentage(5));
+        assertThat((double) rows.size()).isCloseTo(SPEC.expectedVisits(), Percentage.withPercentage(5));
         int[] perHour = new int[24];
         Map<Long, Integer> perVenue = new HashMap<>();
         for (VisitLoader.Row r : rows) {

@@ -2,15 +2,18 @@ package org.fangkong.democity;
 
 import java.time.Duration;
 
+import org.assertj.core.data.Percentage;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -55,7 +58,7 @@ class DemoCityTest {
         assertThat(venues).isGreaterThanOrEqualTo(40);
         long visits = jdbc.sql("select count(*) from checkin where source = 'DEMO'").query(Long.class).single();
         assertThat(visits).isEqualTo(done.done());
-        assertThat((double) visits).isCloseTo(500 * 3 * 1.5, org.assertj.core.data.Percentage.withPercentage(10));
+        assertThat((double) visits).isCloseTo(500 * 3 * 1.5, Percentage.withPercentage(10));
         // synthetic people use the 1749 segment only: no real subscriber's phone
         assertThat(CityGenerator.phoneOf(11, 0)).startsWith("1749").hasSize(11);
         assertThat(CityGenerator.phoneOf(11, 4_999_999)).startsWith("1749");
@@ -73,18 +76,18 @@ class DemoCityTest {
     void theProgressPageShowsWhereItStandsAndExplainsBadInput() throws Exception {
         var session = Staff.login(mvc, "admin", "admin-test-password");
         mvc.perform(get("/demo").session(session)).andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("演示数据")))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("<progress")));
+                .andExpect(MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("演示数据")))
+                .andExpect(MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("<progress")));
         mvc.perform(get("/demo/progress").session(session)).andExpect(status().isOk());
         mvc.perform(post("/demo").session(session).with(org.springframework.security.test.web.servlet.request
                         .SecurityMockMvcRequestPostProcessors.csrf())
                         .param("people", "10").param("venues", "2").param("days", "99").param("visitsPerPersonDay", "1")
                         .param("jurisdiction", "3709").param("seed", "1"))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("天数应在 1 到")));
+                .andExpect(MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("天数应在 1 到")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.fangkong.democity;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class Shandong2020PlanTest {
     @Test
     void everyCitysConfirmedCasesAddUpToItsPublishedFigureEveryDay() {
         for (LocalDate d = Shandong2020Data.FIRST; !d.isAfter(Shandong2020Data.LAST); d = d.plusDays(1)) {
-            Map<String, Integer> byCity = new java.util.TreeMap<>();
+            Map<String, Integer> byCity = new TreeMap<>();
             for (Shandong2020Plan.Count c : PLAN.counts) {
                 if (c.status().equals("CONFIRMED") && !c.day().isAfter(d) && c.jurisdiction().length() >= 4) {
                     byCity.merge(c.jurisdiction().substring(0, 4), c.n(), Integer::sum);

@@ -3,6 +3,7 @@ package org.fangkong.jurisdiction;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +56,7 @@ class JurisdictionApiTest {
                 .andExpect(jsonPath("$", hasSize(16)))
                 .andExpect(jsonPath("$[0].code").value("3701"))
                 .andExpect(jsonPath("$[0].name").value("济南市"))
-                .andExpect(jsonPath("$[*].level", everyItem(org.hamcrest.Matchers.is("CITY"))));
+                .andExpect(jsonPath("$[*].level", everyItem(Matchers.is("CITY"))));
     }
 
     @Test
@@ -64,7 +65,7 @@ class JurisdictionApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items", hasSize(5)))
                 .andExpect(jsonPath("$.size").value(5))
-                .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThan(5)))
+                .andExpect(jsonPath("$.total").value(Matchers.greaterThan(5)))
                 .andExpect(jsonPath("$.items[0].fullName").value(startsWith("山东省 › ")));
         mvc.perform(get("/api/v1/jurisdictions").param("q", "历下").header("Authorization", admin))
                 .andExpect(jsonPath("$.items[0].code").value("370102"));
@@ -105,8 +106,8 @@ class JurisdictionApiTest {
                 .andExpect(jsonPath("$.subtree.grids").value(2))
                 .andExpect(jsonPath("$.children[0].name").value("第一网格"));
         mvc.perform(get("/api/v1/jurisdictions/370102001/summary").header("Authorization", token))
-                .andExpect(jsonPath("$.subtree.grids").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)))
-                .andExpect(jsonPath("$.subtree.villages").value(org.hamcrest.Matchers.greaterThan(0)));
+                .andExpect(jsonPath("$.subtree.grids").value(Matchers.greaterThanOrEqualTo(2)))
+                .andExpect(jsonPath("$.subtree.villages").value(Matchers.greaterThan(0)));
     }
 
     @Test

@@ -1,9 +1,14 @@
 package org.fangkong.ledger;
 
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.fangkong.common.IdCardNumber;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Role;
@@ -75,7 +80,7 @@ class LedgerApiTest {
     void aGridWorkerKeepsTheResidentLedgerOfTheirVillageOnly() throws Exception {
         String worker = token(Role.GRID_WORKER, VILLAGE);
         long h = household(worker, VILLAGE, "1单元101");
-        LocalDate birth = ShanghaiTime.today(java.time.Clock.systemUTC()).minusYears(40).minusDays(3);
+        LocalDate birth = ShanghaiTime.today(Clock.systemUTC()).minusYears(40).minusDays(3);
         String id = idNumber(birth, true);
         String phone = phone();
         String body = postJson("/api/v1/households/" + h + "/residents", worker,
@@ -202,7 +207,7 @@ class LedgerApiTest {
         // the day's log as xlsx, read back with the library that wrote it
         byte[] xlsx = mvc.perform(get("/api/v1/checkpoints/" + c + "/passages.xlsx").header("Authorization", "Bearer " + worker))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx));
+        try (var wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx));
              var rows = wb.getFirstSheet().openStream()) {
             var all = rows.toList();
             assertThat(wb.getFirstSheet().getName()).isEqualTo("卡口登记台账");
@@ -215,8 +220,8 @@ class LedgerApiTest {
         // the day's sheet prints the same rows, masked, with the refusal
         byte[] pdf = mvc.perform(get("/api/v1/checkpoints/" + c + "/passages.pdf").header("Authorization", "Bearer " + worker))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        try (var doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("卡口登记台账").contains("东路口").contains("共 3 人次").contains("赵*")
                     .contains("禁止进入").contains("37.3").contains("鲁A12345").doesNotContain("武汉市赵");
         }

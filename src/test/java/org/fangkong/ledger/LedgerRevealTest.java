@@ -6,6 +6,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -48,7 +49,7 @@ class LedgerRevealTest {
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"jurisdiction":"%s","name":"欧阳明","idNumber":"%s","phone":"%s","origin":"湖北省武汉市",
                                  "arrivedOn":"%s","address":"千佛山 8 号"}""".formatted(VILLAGE, id, phone, LocalDate.now().minusDays(1))))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.idNumber").value(org.hamcrest.Matchers.not(id)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.idNumber").value(Matchers.not(id)))
                 .andReturn().getResponse().getContentAsString();
         long outsiderId = ((Number) JsonPath.read(outsider, "$.id")).longValue();
         long personId = ((Number) JsonPath.read(outsider, "$.personId")).longValue();
@@ -77,7 +78,7 @@ class LedgerRevealTest {
         String passage = mvc.perform(post("/api/v1/checkpoints/" + checkpointId + "/passages")
                         .header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"direction\":\"OUT\",\"phone\":\"%s\",\"temperature\":36.5}".formatted(phone)))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.phone").value(org.hamcrest.Matchers.not(phone)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.phone").value(Matchers.not(phone)))
                 .andReturn().getResponse().getContentAsString();
         long passageId = ((Number) JsonPath.read(passage, "$.id")).longValue();
         mvc.perform(post("/api/v1/passages/" + passageId + "/reveal").header("Authorization", "Bearer " + token)

@@ -1,11 +1,14 @@
 package org.fangkong.ledger;
 
+import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 
 import com.jayway.jsonpath.JsonPath;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -13,6 +16,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -47,15 +51,15 @@ class OutsiderApiTest {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/outsiders").param("keyArea", "true").session(session))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("黄*")));
+                .andExpect(MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("黄*")));
         // a missing arrival date comes back as a readable error, nothing registered
         mvc.perform(post("/outsiders").session(session).with(org.springframework.security.test.web.servlet.request
                                 .SecurityMockMvcRequestPostProcessors.csrf())
                         .param("jurisdiction", LedgerApiTest.VILLAGE).param("name", "黄山").param("phone", LedgerApiTest.phone())
                         .param("origin", "武汉").param("address", "9号院"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                .andExpect(MockMvcResultMatchers.flash()
                         .attribute("errorKey", "validation.outsider.arrivedOn"));
     }
 
@@ -101,7 +105,7 @@ class OutsiderApiTest {
                 .andExpect(jsonPath("$[?(@.name == '吴*')]").isEmpty());
         byte[] xlsx = mvc.perform(get("/api/v1/outsiders.xlsx").param("keyArea", "true").header("Authorization", "Bearer " + worker))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx));
+        try (var wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx));
              var rows = wb.getFirstSheet().openStream()) {
             var all = rows.toList();
             assertThat(all.get(0).getCellText(4)).isEqualTo("从何地来");

@@ -7,6 +7,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Sheets;
 import org.fangkong.testsupport.Staff;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -79,7 +80,7 @@ class OutsiderExcelTest {
                         .contentType(ResidentExcelTest.XLSX).content(file))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].row").value(3))
                 .andExpect(jsonPath("$.errors[0].field").value("到达日期"))
-                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("日期")));
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("日期")));
         assertThat(outsiders()).isEqualTo(2);
         mvc.perform(post("/api/v1/outsiders/import").param("validRowsOnly", "true").header("Authorization", "Bearer " + token)
                         .contentType(ResidentExcelTest.XLSX).content(file))

@@ -1,5 +1,6 @@
 package org.fangkong.ledger;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -66,7 +67,7 @@ class PassageExcelTest {
                 .andReturn().getResponse().getContentAsByteArray(), PassageExcel.HEADERS.length, c -> c == 0)).isEqualTo(rows);
 
         // yesterday's paper ledger: a fever on entry (refused, township alerted) and a row without a temperature
-        LocalDateTime yesterday = ShanghaiTime.today(java.time.Clock.systemUTC()).minusDays(1).atTime(9, 30);
+        LocalDateTime yesterday = ShanghaiTime.today(Clock.systemUTC()).minusDays(1).atTime(9, 30);
         byte[] paper = Sheets.xlsx(new String[][] {PassageExcel.HEADERS,
                 {yesterday.toLocalDate() + " 09:30", "进", "", id, "", "", "历城区", "", "", "", "38.2", "", "王门卫"},
                 {yesterday.toLocalDate() + " 10:00", "出", "", id, "", "", "", "", "", "", "高", "", ""}});

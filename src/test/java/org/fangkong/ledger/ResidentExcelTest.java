@@ -3,8 +3,11 @@ package org.fangkong.ledger;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import com.jayway.jsonpath.JsonPath;
 import org.dhatim.fastexcel.Workbook;
@@ -14,6 +17,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -54,7 +58,7 @@ class ResidentExcelTest {
     }
 
     /** Every row of the first sheet as text, {@code columns} wide; numbers in date columns as days. */
-    static List<List<String>> rows(byte[] xlsx, int columns, java.util.function.IntPredicate dateColumn) throws Exception {
+    static List<List<String>> rows(byte[] xlsx, int columns, IntPredicate dateColumn) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             try (var stream = wb.getFirstSheet().openStream()) {
@@ -110,7 +114,7 @@ class ResidentExcelTest {
         assertThat(rows.get(0)).containsExactly(ResidentWorkbook.HEADERS);
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1)).containsExactly(VILLAGE, "东院", "8号", "马秀英", id, phone, "女",
-                Integer.toString(java.time.Period.between(LocalDate.of(1962, 7, 1), LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))).getYears()),
+                Integer.toString(Period.between(LocalDate.of(1962, 7, 1), LocalDate.now(ZoneId.of("Asia/Shanghai"))).getYears()),
                 "户主", "户籍", "健康", "是", "2020-01-21", "");
         assertThat(rows.get(2)).containsExactly(VILLAGE, "东院", "8号", "田野", "", tenantPhone, "", "", "租户", "租住", "发热", "否", "", "");
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'PII_EXPORT' and reason = '台账备份'")
@@ -150,7 +154,7 @@ class ResidentExcelTest {
                 .andExpect(jsonPath("$.rejectedRows").value(4))
                 .andExpect(jsonPath("$.errors[0].row").value(3))
                 .andExpect(jsonPath("$.errors[0].field").value("身份证号"))
-                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("校验")))
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("校验")))
                 .andExpect(jsonPath("$.errors[1].row").value(4))
                 .andExpect(jsonPath("$.errors[1].field").value("与户主关系"))
                 .andExpect(jsonPath("$.errors[2].row").value(5))

@@ -1,8 +1,16 @@
 package org.fangkong.observation;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.fangkong.common.IdCardNumber;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
@@ -11,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -41,7 +50,7 @@ class ObservationTest {
 
     static String id() {
         String first17 = "370102" + LocalDate.of(1981, 3, 1).plusDays(seq++).toString().replace("-", "") + "771";
-        return first17 + org.fangkong.common.IdCardNumber.checkCharacter(first17);
+        return first17 + IdCardNumber.checkCharacter(first17);
     }
 
     ResultActions postJson(String url, String token, String json) throws Exception {
@@ -49,7 +58,7 @@ class ObservationTest {
     }
 
     LocalDate today() {
-        return ShanghaiTime.today(java.time.Clock.systemUTC());
+        return ShanghaiTime.today(Clock.systemUTC());
     }
 
     @Test
@@ -69,12 +78,12 @@ class ObservationTest {
                         .header("Authorization", "Bearer " + worker))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         // only the arrival from 武汉 is under observation (the other test's orders share this village)
-        assertThat(JsonPath.<java.util.List<String>>read(list, "$[*].name")).contains("江*").doesNotContain("泉*");
+        assertThat(JsonPath.<List<String>>read(list, "$[*].name")).contains("江*").doesNotContain("泉*");
         String wuhan = "$[?(@.name == '江*')]";
-        assertThat(JsonPath.<java.util.List<String>>read(list, wuhan + ".reason")).containsExactly("KEY_AREA_ARRIVAL");
-        assertThat(JsonPath.<java.util.List<String>>read(list, wuhan + ".anchorDate")).containsExactly(today().minusDays(3).toString());
-        assertThat(JsonPath.<java.util.List<Integer>>read(list, wuhan + ".day")).containsExactly(3);
-        long order = JsonPath.<java.util.List<Number>>read(list, wuhan + ".id").get(0).longValue();
+        assertThat(JsonPath.<List<String>>read(list, wuhan + ".reason")).containsExactly("KEY_AREA_ARRIVAL");
+        assertThat(JsonPath.<List<String>>read(list, wuhan + ".anchorDate")).containsExactly(today().minusDays(3).toString());
+        assertThat(JsonPath.<List<Integer>>read(list, wuhan + ".day")).containsExactly(3);
+        long order = JsonPath.<List<Number>>read(list, wuhan + ".id").get(0).longValue();
 
         String readings = "/api/v1/observation-orders/" + order + "/readings";
         postJson(readings, worker, "{\"half\":\"MORNING\",\"temperature\":36.5}")
@@ -97,8 +106,8 @@ class ObservationTest {
         // the township's list: the fever with its symptom; ruled out by an officer, audited
         String alerts = mvc.perform(get("/api/v1/observation-alerts").header("Authorization", "Bearer " + officer))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(JsonPath.<java.util.List<Object>>read(alerts, "$[?(@.orderId == %d)]".formatted(order))).hasSize(1);
-        long alert = ((Number) JsonPath.<java.util.List<Object>>read(alerts, "$[?(@.orderId == %d)].id".formatted(order)).get(0)).longValue();
+        assertThat(JsonPath.<List<Object>>read(alerts, "$[?(@.orderId == %d)]".formatted(order))).hasSize(1);
+        long alert = ((Number) JsonPath.<List<Object>>read(alerts, "$[?(@.orderId == %d)].id".formatted(order)).get(0)).longValue();
         postJson("/api/v1/observation-alerts/" + alert + "/outcome", worker, "{\"outcome\":\"RULED_OUT\"}")
                 .andExpect(status().isForbidden());
         postJson("/api/v1/observation-alerts/" + alert + "/outcome", officer, "{\"outcome\":\"SENT_HOME\"}")
@@ -193,9 +202,9 @@ class ObservationTest {
         byte[] pdf = mvc.perform(get("/api/v1/observation-orders/" + over + "/release-notice.pdf")
                         .header("Authorization", "Bearer " + officer))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
-            java.time.format.DateTimeFormatter cn = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日");
+        try (var doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+            DateTimeFormatter cn = DateTimeFormatter.ofPattern("yyyy年M月d日");
             assertThat(text).contains("解除隔离医学观察告知书").contains("期满人").contains(done.substring(0, 6) + "********" + done.substring(14))
                     .doesNotContain(done).contains(cn.format(today().minusDays(15))).contains(cn.format(today().minusDays(1)))
                     .contains(cn.format(today())).contains(jdbc.sql("select name from jurisdiction where code = :t")
@@ -229,16 +238,16 @@ class ObservationTest {
                         .header("Authorization", "Bearer " + officer))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String mine = "$.list[?(@.orderId == %d)]".formatted(late);
-        assertThat(JsonPath.<java.util.List<Integer>>read(village, mine + ".missing").get(0)).isBetween(1, 3);
-        assertThat(JsonPath.<java.util.List<String>>read(village, mine + ".name")).containsExactly("漏**");
-        assertThat(JsonPath.<java.util.List<Object>>read(village, "$.list[?(@.orderId == %d)]".formatted(fresh))).isEmpty();
+        assertThat(JsonPath.<List<Integer>>read(village, mine + ".missing").get(0)).isBetween(1, 3);
+        assertThat(JsonPath.<List<String>>read(village, mine + ".name")).containsExactly("漏**");
+        assertThat(JsonPath.<List<Object>>read(village, "$.list[?(@.orderId == %d)]".formatted(fresh))).isEmpty();
         assertThat(JsonPath.<Integer>read(village, "$.people")).isEqualTo(1);
 
         // one level up: the township counts the village, and the page drills down to it
         String township = mvc.perform(get("/api/v1/observation-orders/missing").param("jurisdiction", TOWNSHIP)
                         .header("Authorization", "Bearer " + officer))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(JsonPath.<java.util.List<Integer>>read(township, "$.children[?(@.code == '%s')].people".formatted(place)))
+        assertThat(JsonPath.<List<Integer>>read(township, "$.children[?(@.code == '%s')].people".formatted(place)))
                 .containsExactly(1);
         var session = Staff.login(mvc, staff.create(Role.OFFICER, TOWNSHIP));
         String page = mvc.perform(get("/observation/missing").session(session)).andExpect(status().isOk())
@@ -270,12 +279,12 @@ class ObservationTest {
         assertThat(colour(session, household)).isEqualTo("RED");
     }
 
-    String colour(org.springframework.mock.web.MockHttpSession session, long household) throws Exception {
+    String colour(MockHttpSession session, long household) throws Exception {
         String html = mvc.perform(get("/households").session(session)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         int at = html.indexOf("id=\"household-" + household + "\"");
         assertThat(at).isPositive();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-status=\"(\\w+)\"").matcher(html.substring(at));
+        Matcher m = Pattern.compile("data-status=\"(\\w+)\"").matcher(html.substring(at));
         assertThat(m.find()).isTrue();
         return m.group(1);
     }

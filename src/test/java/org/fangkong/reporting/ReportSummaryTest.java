@@ -1,17 +1,22 @@
 package org.fangkong.reporting;
 
 import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -50,7 +55,7 @@ class ReportSummaryTest {
 
         byte[] xlsx = mvc.perform(get("/api/v1/reports/summary.xlsx").param("jurisdiction", TOWNSHIP).param("day", day.toString())
                         .header("Authorization", "Bearer " + officer))
-                .andExpect(status().isOk()).andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".xlsx")))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Disposition", Matchers.containsString(".xlsx")))
                 .andReturn().getResponse().getContentAsByteArray();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             List<Row> rows = wb.getFirstSheet().read();
@@ -80,13 +85,13 @@ class ReportSummaryTest {
         byte[] pdf = mvc.perform(get("/api/v1/reports/summary.pdf").param("jurisdiction", TOWNSHIP).param("day", day.toString())
                         .header("Authorization", "Bearer " + officer))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"))
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("inline;")))
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("filename*=UTF-8''")))
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(
-                        java.net.URLEncoder.encode("-" + day + "-日报告汇总.pdf", java.nio.charset.StandardCharsets.UTF_8))))
+                .andExpect(header().string("Content-Disposition", Matchers.startsWith("inline;")))
+                .andExpect(header().string("Content-Disposition", Matchers.containsString("filename*=UTF-8''")))
+                .andExpect(header().string("Content-Disposition", Matchers.containsString(
+                        URLEncoder.encode("-" + day + "-日报告汇总.pdf", StandardCharsets.UTF_8))))
                 .andReturn().getResponse().getContentAsByteArray();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+        try (var doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
             assertThat(text).contains(day + "日报告汇总表").contains("新增发热").contains("（合计）" + TOWNSHIP)
                     .contains("未报告单位（" + (expected(xlsx) - 2) + "个").contains("审核人");
         }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
+import org.fangkong.common.IdCardNumber;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
@@ -128,7 +129,7 @@ class ReportingTest {
         String worker = Staff.token(mvc, staff.create(Role.GRID_WORKER, village));
         LocalDate today = ShanghaiTime.today(Clock.systemUTC());
         String first17 = "370102" + "19770707" + "515";
-        String id = first17 + org.fangkong.common.IdCardNumber.checkCharacter(first17);
+        String id = first17 + IdCardNumber.checkCharacter(first17);
         postJson("/api/v1/outsiders", worker, "{\"jurisdiction\":\"" + village + "\",\"name\":\"孟飞\",\"idNumber\":\"" + id
                 + "\",\"origin\":\"湖北省武汉市江岸区\",\"originCode\":\"420102\",\"arrivedOn\":\"" + today
                 + "\",\"address\":\"6号院\",\"purpose\":\"返乡\"}").andExpect(status().isCreated());
@@ -137,7 +138,7 @@ class ReportingTest {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String second17 = "370102" + "19880808" + "626";
         postJson("/api/v1/checkpoints/" + JsonPath.read(gate, "$.id") + "/passages", worker, "{\"direction\":\"IN\",\"name\":\"钱多\","
-                + "\"idNumber\":\"" + second17 + org.fangkong.common.IdCardNumber.checkCharacter(second17) + "\",\"temperature\":38.1}")
+                + "\"idNumber\":\"" + second17 + IdCardNumber.checkCharacter(second17) + "\",\"temperature\":38.1}")
                 .andExpect(status().isCreated());
 
         mvc.perform(get("/api/v1/reports/prefill").param("unit", village).param("day", today.toString())

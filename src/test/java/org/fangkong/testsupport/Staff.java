@@ -7,7 +7,9 @@ import org.fangkong.common.security.Role;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -64,11 +66,11 @@ public class Staff {
     }
 
     /** Signs in through the login form (with CSRF) and returns the session it opened. */
-    public static org.springframework.mock.web.MockHttpSession login(MockMvc mvc, String username, String password)
+    public static MockHttpSession login(MockMvc mvc, String username, String password)
             throws Exception {
-        var session = new org.springframework.mock.web.MockHttpSession();
+        var session = new MockHttpSession();
         MvcResult r = mvc.perform(post("/login").session(session)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
                         .param("username", username).param("password", password))
                 .andReturn();
         if (!"/".equals(r.getResponse().getRedirectedUrl())) {
@@ -77,7 +79,7 @@ public class Staff {
         return session;
     }
 
-    public static org.springframework.mock.web.MockHttpSession login(MockMvc mvc, Account a) throws Exception {
+    public static MockHttpSession login(MockMvc mvc, Account a) throws Exception {
         return login(mvc, a.username(), PASSWORD);
     }
 

@@ -1,8 +1,10 @@
 package org.fangkong.tracing;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -121,7 +123,7 @@ class ExposureSearchTest {
                 Instant hi = a.out().plus(buffer, ChronoUnit.MINUTES);
                 for (Stored b : all) {
                     if (b.venueId() == a.venueId() && !b.hash().equals(hash) && b.in().isBefore(hi) && lo.isBefore(b.out())) {
-                        long seconds = Math.max(0, java.time.Duration.between(
+                        long seconds = Math.max(0, Duration.between(
                                 a.in().isAfter(b.in()) ? a.in() : b.in(), a.out().isBefore(b.out()) ? a.out() : b.out()).toSeconds());
                         expected.add(new Expected(a.venueId(), a.in(), b.in(), b.out(), seconds / 60,
                                 seconds >= close * 60L ? ContactClass.CLOSE : ContactClass.SAME_TIME, b.masked()));
@@ -224,7 +226,7 @@ class ExposureSearchTest {
             assertThat(rows.get(2).getCellText(3)).isEqualTo(first.phone());
             assertThat(rows.get(2).getCellAsNumber(6).orElseThrow().longValue()).isEqualTo(first.overlapMinutes());
             assertThat(rows.get(2).getCellAsDate(4).orElseThrow())
-                    .isEqualTo(java.time.LocalDateTime.ofInstant(first.checkedInAt(), ShanghaiTime.ZONE));
+                    .isEqualTo(LocalDateTime.ofInstant(first.checkedInAt(), ShanghaiTime.ZONE));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.fangkong.tracing;
 
+import java.time.LocalDate;
+
 import org.fangkong.checkin.CheckinFixtures;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
@@ -40,7 +42,7 @@ class TracingPageTest {
         Actor admin = new Actor(0, "t", "t", Role.ADMIN, "37", "37");
         var v = venues.create(new VenueForm("页面流调超市", VenueType.SUPERMARKET, "370102003", "", null), admin);
         var pv = venues.byCode(v.code()).orElseThrow();
-        var day = java.time.LocalDate.now(ShanghaiTime.ZONE).minusDays(1);
+        var day = LocalDate.now(ShanghaiTime.ZONE).minusDays(1);
         fixtures.record(pv, "13600000001", day.atTime(10, 0).atZone(ShanghaiTime.ZONE).toInstant());
         fixtures.record(pv, "13600000002", day.atTime(10, 5).atZone(ShanghaiTime.ZONE).toInstant());
         fixtures.record(pv, "13600000003", day.atTime(10, 50).atZone(ShanghaiTime.ZONE).toInstant());

@@ -1,12 +1,14 @@
 package org.fangkong.venue;
 
 import java.awt.image.BufferedImage;
+import java.util.Map;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 
 /** Reads a QR code back out of an image, as a phone camera would. */
@@ -21,11 +23,11 @@ public final class QrDecoder {
      */
     public static String decode(BufferedImage image) throws NotFoundException {
         var source = new BufferedImageLuminanceSource(image);
-        var hints = java.util.Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        var hints = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
         try {
             return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
         } catch (NotFoundException e) {
-            return new MultiFormatReader().decode(new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)),
+            return new MultiFormatReader().decode(new BinaryBitmap(new GlobalHistogramBinarizer(source)),
                     hints).getText();
         }
     }

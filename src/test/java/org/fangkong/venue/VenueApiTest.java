@@ -2,13 +2,17 @@ package org.fangkong.venue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
 import javax.imageio.ImageIO;
 
+import com.jayway.jsonpath.JsonPath;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.data.Offset;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
@@ -37,7 +41,7 @@ class VenueApiTest {
 
     static String json(MvcResult r, String field) throws Exception {
         String body = r.getResponse().getContentAsString();
-        return com.jayway.jsonpath.JsonPath.read(body, "$." + field).toString();
+        return JsonPath.read(body, "$." + field).toString();
     }
 
     String createVenue(String token, String name) throws Exception {
@@ -74,7 +78,7 @@ class VenueApiTest {
     @Test
     void codesAreUnguessableAndUnique() throws Exception {
         String token = Staff.bearer(Staff.token(mvc, staff.create(Role.OFFICER, "370102")));
-        java.util.Set<String> codes = new java.util.HashSet<>();
+        Set<String> codes = new HashSet<>();
         for (int i = 0; i < 5; i++) {
             String id = createVenue(token, "超市" + i);
             MvcResult r = mvc.perform(get("/api/v1/venues/" + id).header("Authorization", token)).andReturn();
@@ -82,7 +86,7 @@ class VenueApiTest {
         }
         assertThat(codes).hasSize(5);
         // 22 base64url characters = 132 bits of which 128 are random
-        assertThat(codes).allSatisfy(c -> assertThat(java.util.Base64.getUrlDecoder().decode(c)).hasSize(16));
+        assertThat(codes).allSatisfy(c -> assertThat(Base64.getUrlDecoder().decode(c)).hasSize(16));
     }
 
     @Test
@@ -123,7 +127,7 @@ class VenueApiTest {
                 .andReturn().getResponse().getContentAsByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
-            assertThat(doc.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, org.assertj.core.data.Offset.offset(1f));
+            assertThat(doc.getPage(0).getMediaBox().getWidth()).isCloseTo(595f, Offset.offset(1f));
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("泉城路银座超市").contains("扫码登记").contains("输入手机号");
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);

@@ -1,6 +1,9 @@
 package org.fangkong.zoning;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.fangkong.cases.CountyFacts;
 import org.junit.jupiter.api.Test;
@@ -38,10 +41,10 @@ class County2020RuleTest {
 
     @Test
     void urbanDistrictsOfOneCityCanShareTheHighestLevel() {
-        java.util.List<CountyFacts> counties = java.util.List.of(
+        List<CountyFacts> counties = List.of(
                 new CountyFacts("370302", "淄川区", D, 0, 0, null, 0), new CountyFacts("370303", "张店区", D, 0, 0, null, 0),
                 new CountyFacts("370321", "桓台县", D, 0, 0, null, 0), new CountyFacts("370402", "市中区", D, 0, 0, null, 0));
-        java.util.Map<String, RiskLevel> levels = new java.util.HashMap<>(java.util.Map.of("370302", RiskLevel.LOW,
+        Map<String, RiskLevel> levels = new HashMap<>(Map.of("370302", RiskLevel.LOW,
                 "370303", RiskLevel.HIGH, "370321", RiskLevel.LOW, "370402", RiskLevel.LOW));
         Zoning.shareHighestAmongUrbanDistricts(counties, levels);
         assertThat(levels).containsEntry("370302", RiskLevel.HIGH).containsEntry("370303", RiskLevel.HIGH)

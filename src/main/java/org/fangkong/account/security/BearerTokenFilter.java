@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.fangkong.account.TokenService;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,7 +34,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             var actor = tokens.resolve(header.substring(7).strip());
             if (actor.isEmpty()) {
-                errors.write(request, response, org.springframework.http.HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "error.token.title", "error.token.detail");
+                errors.write(request, response, HttpStatus.UNAUTHORIZED, Problems.UNAUTHORIZED, "error.token.title", "error.token.detail");
                 return;
             }
             SecurityContextHolder.getContext().setAuthentication(authentication(actor.get()));

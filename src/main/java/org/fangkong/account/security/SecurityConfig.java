@@ -2,9 +2,9 @@ package org.fangkong.account.security;
 
 import java.time.Instant;
 
+import org.fangkong.account.AuditService;
 import org.fangkong.account.LoginService;
 import org.fangkong.account.TokenService;
-import org.fangkong.account.AuditService;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditActions;
 import org.fangkong.common.web.Transport;
@@ -12,17 +12,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.util.matcher.AnyRequestMatcher;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Two doors. {@code /api/**} and {@code /actuator/**}: stateless, bearer tokens from
@@ -51,7 +52,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/tokens").permitAll()
                         // the public check-in door: citizens have no accounts
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/checkins", "/api/v1/checkins/*/checkout").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/checkins", "/api/v1/checkins/*/checkout").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated());

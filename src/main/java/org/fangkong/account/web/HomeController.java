@@ -1,5 +1,7 @@
 package org.fangkong.account.web;
 
+import java.util.List;
+
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
@@ -14,9 +16,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final JurisdictionService jurisdictions;
-    private final java.util.List<HomeNotices> notices;
+    private final List<HomeNotices> notices;
 
-    HomeController(JurisdictionService jurisdictions, java.util.List<HomeNotices> notices) {
+    HomeController(JurisdictionService jurisdictions, List<HomeNotices> notices) {
         this.jurisdictions = jurisdictions;
         this.notices = notices;
     }
@@ -30,7 +32,7 @@ class HomeController {
         // what needs doing now, from every module that has something (only staff who keep ledgers or trace)
         boolean fieldWork = me.is(Role.GRID_WORKER) || me.is(Role.OFFICER)
                 || me.is(Role.COMMANDER);
-        model.addAttribute("notices", !fieldWork ? java.util.List.of() : notices.stream().flatMap(n -> n.notices(me).stream())
+        model.addAttribute("notices", !fieldWork ? List.of() : notices.stream().flatMap(n -> n.notices(me).stream())
                 .filter(n -> n.count() > 0).toList());
         return "account/home";
     }

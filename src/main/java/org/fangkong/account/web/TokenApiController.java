@@ -14,6 +14,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.Problems;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -55,7 +56,7 @@ class TokenApiController {
             ProblemDetail p = Problems.of(HttpStatus.TOO_MANY_REQUESTS, Problems.THROTTLED, msg("error.throttled.title", locale),
                     msg("login.error.throttled", locale));
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(t.retryAfter().toSeconds()))
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
         }
         // a locked account answers exactly as an unknown one or a wrong password: nothing to enumerate
         String detail = result instanceof LoginResult.Disabled ? "login.error.disabled" : "login.error.bad";

@@ -1,5 +1,7 @@
 package org.fangkong.account.web;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,7 +13,9 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.PageResult;
+import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.JurisdictionService;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -51,7 +55,7 @@ class UserPageController {
     String form(Model model) {
         Actor me = Actors.require();
         if (!UserService.isManager(me)) {
-            throw new org.springframework.security.access.AccessDeniedException("not a manager");
+            throw new AccessDeniedException("not a manager");
         }
         model.addAttribute("form", new NewStaffUser("", "", "", Role.GRID_WORKER, me.scopeCode()));
         return formPage(model, me);
@@ -83,9 +87,9 @@ class UserPageController {
         return "account/user-form";
     }
 
-    private List<org.fangkong.jurisdiction.Jurisdiction> scopeOptions(Actor me) {
+    private List<Jurisdiction> scopeOptions(Actor me) {
         var own = jurisdictions.require(me.scopeCode(), me.scopePath());
-        var options = new java.util.ArrayList<org.fangkong.jurisdiction.Jurisdiction>();
+        var options = new ArrayList<Jurisdiction>();
         options.add(own);
         options.addAll(jurisdictions.children(me.scopeCode(), me.scopePath()));
         return options;
@@ -97,7 +101,7 @@ class UserPageController {
         StaffUser user = users.find(id, me);
         model.addAttribute("user", user);
         model.addAttribute("mayManage", users.mayManage(me, user));
-        model.addAttribute("locked", user.lockedAt(java.time.Instant.now()));
+        model.addAttribute("locked", user.lockedAt(Instant.now()));
         return "account/user";
     }
 

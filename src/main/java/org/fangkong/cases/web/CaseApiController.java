@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -93,7 +94,7 @@ class CaseApiController {
     record Beds(Integer beds, Integer icuBeds) {
     }
 
-    @org.springframework.web.bind.annotation.PutMapping("/api/v1/hospitals/{id}")
+    @PutMapping("/api/v1/hospitals/{id}")
     DesignatedHospitals.Hospital updateHospital(@PathVariable long id, @RequestBody Beds body) {
         return hospitals.update(id, body.beds(), body.icuBeds(), Actors.require());
     }

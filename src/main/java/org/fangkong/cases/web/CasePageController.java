@@ -1,6 +1,7 @@
 package org.fangkong.cases.web;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -116,7 +117,7 @@ class CasePageController {
                    @RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String caseIds,
                    RedirectAttributes redirect) {
         try {
-            List<Long> ids = caseIds == null ? List.of() : java.util.Arrays.stream(caseIds.split("[,，\\s]+"))
+            List<Long> ids = caseIds == null ? List.of() : Arrays.stream(caseIds.split("[,，\\s]+"))
                     .filter(x -> !x.isBlank()).map(Long::valueOf).toList();
             clusters.record(setting, name, jurisdiction, ids, Actors.require());
             redirect.addFlashAttribute("notice", "cluster.recorded");

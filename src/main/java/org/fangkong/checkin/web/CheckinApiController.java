@@ -10,6 +10,7 @@ import org.fangkong.checkin.CheckinService;
 import org.fangkong.checkin.CheckoutReason;
 import org.fangkong.checkin.Visit;
 import org.fangkong.common.security.Actors;
+import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +45,7 @@ class CheckinApiController {
     @PostMapping
     ResponseEntity<VisitView> checkIn(@RequestBody NewCheckin body, HttpServletRequest request) {
         if (body.venueCode() == null || body.venueCode().isBlank()) {
-            throw new org.fangkong.common.web.FieldException("venueCode", "validation.venueCode.required");
+            throw new FieldException("venueCode", "validation.venueCode.required");
         }
         Visit v = checkins.checkIn(body.venueCode().strip(), body.phone(), request.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/v1/checkins/" + v.publicId())).body(VisitView.of(v));

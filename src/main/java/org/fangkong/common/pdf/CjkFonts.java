@@ -3,6 +3,7 @@ package org.fangkong.common.pdf;
 import java.io.IOException;
 import java.io.InputStream;
 
+import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
 import com.lowagie.text.pdf.BaseFont;
 import org.springframework.core.io.ClassPathResource;
@@ -39,7 +40,7 @@ public final class CjkFonts {
         try (InputStream in = new ClassPathResource("fonts/wqy-microhei.ttc").getInputStream()) {
             byte[] bytes = in.readAllBytes();
             return BaseFont.createFont("wqy-microhei.ttc,0", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, bytes, null);
-        } catch (IOException | com.lowagie.text.DocumentException e) {
+        } catch (IOException | DocumentException e) {
             throw new IllegalStateException("cannot load the CJK font", e);
         }
     }

@@ -2,6 +2,7 @@ package org.fangkong.common.security;
 
 import java.util.Optional;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -32,6 +33,6 @@ public final class Actors {
                 return me;
             }
         }
-        throw new org.springframework.security.access.AccessDeniedException("not for " + me.role());
+        throw new AccessDeniedException("not for " + me.role());
     }
 }

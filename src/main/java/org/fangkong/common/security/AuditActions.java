@@ -1,5 +1,7 @@
 package org.fangkong.common.security;
 
+import java.util.List;
+
 /** Names of audited actions, stable across releases (they are searched on the audit page). */
 public final class AuditActions {
     public static final String LOGIN = "LOGIN";
@@ -29,7 +31,7 @@ public final class AuditActions {
     public static final String ZONING_OVERRIDE = "ZONING_OVERRIDE";
 
     /** Every action, for the audit page's filter. */
-    public static final java.util.List<String> ALL = java.util.List.of(LOGIN, LOGIN_FAILED, LOGIN_LOCKED, LOGOUT,
+    public static final List<String> ALL = List.of(LOGIN, LOGIN_FAILED, LOGIN_LOCKED, LOGOUT,
             TOKEN_ISSUED, TOKEN_REVOKED, USER_CREATED, USER_DISABLED, USER_ENABLED, USER_PASSWORD_RESET, GRID_CREATED, PII_REVEAL,
             PII_EXPORT, CHECKINS_IMPORTED, EXPOSURE_SEARCH, PERSON_MERGE, CHECKPOINT_ALERT_HANDLED, MATCH_LIST_UPLOADED, TASK_DONE,
             OBSERVATION_ALERT_HANDLED, OBSERVATION_RELEASED, CONTACTS_TO_OBSERVATION, CASE_RECORDED, CASE_CHANGED,

@@ -1,5 +1,6 @@
 package org.fangkong.common.security;
 
+import org.fangkong.common.InvalidValueException;
 import org.fangkong.common.web.FieldException;
 
 /**
@@ -15,7 +16,7 @@ public interface AuditTrail {
     /** Records a reveal of personal data; a reason is required. */
     default void reveal(String target, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new org.fangkong.common.InvalidValueException("validation.reason.required");
+            throw new InvalidValueException("validation.reason.required");
         }
         record(AuditActions.PII_REVEAL, target, reason);
     }

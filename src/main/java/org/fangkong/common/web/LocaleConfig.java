@@ -1,5 +1,6 @@
 package org.fangkong.common.web;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +28,7 @@ class LocaleConfig implements WebMvcConfigurer {
         CookieLocaleResolver cookie = new CookieLocaleResolver("FANGKONG_LANG");
         cookie.setCookieSecure(transport.secure());
         cookie.setDefaultLocale(DEFAULT);
-        cookie.setCookieMaxAge(java.time.Duration.ofDays(365));
+        cookie.setCookieMaxAge(Duration.ofDays(365));
         return new LocaleResolver() {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {

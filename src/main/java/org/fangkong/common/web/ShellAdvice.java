@@ -3,10 +3,12 @@ package org.fangkong.common.web;
 import java.util.Comparator;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
 
 /** What every page's shell needs: the signed-in staff member and the navigation for their role. */
 @ControllerAdvice
@@ -30,12 +32,12 @@ class ShellAdvice {
 
     /** The path being shown, so the navigation can mark where the user is. */
     @ModelAttribute("currentPath")
-    String currentPath(jakarta.servlet.http.HttpServletRequest request) {
+    String currentPath(HttpServletRequest request) {
         return request.getRequestURI();
     }
 
     /** For views made outside handler methods (error pages from exception handlers). */
-    void populate(org.springframework.web.servlet.ModelAndView mav) {
+    void populate(ModelAndView mav) {
         mav.addObject("me", me());
         mav.addObject("nav", nav());
     }

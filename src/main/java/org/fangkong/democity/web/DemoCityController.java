@@ -4,15 +4,16 @@ import java.util.Set;
 
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
+import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.democity.CitySpec;
 import org.fangkong.democity.DemoCity;
+import org.fangkong.democity.DemoEnabled;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.fangkong.democity.DemoEnabled;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,7 +82,7 @@ class DemoCityController {
         CitySpec spec = new CitySpec(people, venues, days, visitsPerPersonDay, jurisdiction, seed);
         try {
             model.addAttribute("busy", !city.start(spec, Actors.require().scopePath()));
-        } catch (org.fangkong.common.web.FieldException e) {
+        } catch (FieldException e) {
             model.addAttribute("fieldError", e.field());
             model.addAttribute("fieldErrorKey", e.messageKey());
             model.addAttribute("fieldErrorArgs", e.args());

@@ -3,8 +3,14 @@ package org.fangkong.ledger.web;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 
+import org.fangkong.common.InvalidValueException;
+import org.fangkong.common.Temperature;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
@@ -67,8 +73,8 @@ class CheckpointPageController {
                     @RequestParam(required = false) String staff, @RequestParam(required = false) String responsible,
                     RedirectAttributes redirect) {
         try {
-            java.util.List<String> people = staff == null ? java.util.List.of()
-                    : java.util.Arrays.asList(staff.split("[,，、\\s]+"));
+            List<String> people = staff == null ? List.of()
+                    : Arrays.asList(staff.split("[,，、\\s]+"));
             roster.add(id, new DutyRoster.ShiftForm(day, start, end, people, responsible), Actors.require());
             redirect.addFlashAttribute("notice", "shift.added");
         } catch (FieldException e) {
@@ -131,8 +137,8 @@ class CheckpointPageController {
     String gate(@PathVariable long id, Model model) {
         Actor me = Actors.require();
         model.addAttribute("checkpoint", log.checkpoint(id, me));
-        java.util.List<Passage> today = new java.util.ArrayList<>(log.day(id, null, me));
-        java.util.Collections.reverse(today); // the newest first: that is the one the guard looks for
+        List<Passage> today = new ArrayList<>(log.day(id, null, me));
+        Collections.reverse(today); // the newest first: that is the one the guard looks for
         model.addAttribute("passages", today);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new PassageForm("IN", "", "", "", "", "", "", "", null));
@@ -182,8 +188,8 @@ class CheckpointPageController {
     /** 37.3, 37,3 or 373 as typed; anything unreadable becomes a value the gate's check refuses with its message. */
     private static BigDecimal decimal(String s) {
         try {
-            return org.fangkong.common.Temperature.parseOrNull(s);
-        } catch (org.fangkong.common.InvalidValueException e) {
+            return Temperature.parseOrNull(s);
+        } catch (InvalidValueException e) {
             return new BigDecimal("-1");
         }
     }

@@ -11,6 +11,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.NotFoundException;
 import org.fangkong.ledger.LayoutMap;
 import org.fangkong.ledger.MapHousehold;
 import org.fangkong.ledger.VillageMaps;
@@ -95,7 +96,7 @@ class MapPageController {
     String placing(@PathVariable long id, @RequestParam long household, Model model) {
         Actor me = Actors.require();
         MapHousehold h = maps.households(id, me).stream().filter(x -> x.id() == household).findFirst()
-                .orElseThrow(() -> new org.fangkong.common.web.NotFoundException("household"));
+                .orElseThrow(() -> new NotFoundException("household"));
         model.addAttribute("map", maps.map(id, me));
         model.addAttribute("household", h);
         model.addAttribute("width", PLACE_WIDTH);

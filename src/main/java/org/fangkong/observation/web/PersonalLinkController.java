@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.fangkong.common.InvalidValueException;
 import org.fangkong.common.Temperature;
 import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NotFoundException;
 import org.fangkong.observation.ObservationOrder;
 import org.fangkong.observation.ObservationOrders;
 import org.fangkong.observation.Reading;
@@ -71,7 +71,7 @@ class PersonalLinkController {
             model.addAttribute("typed", temperature);
             model.addAttribute("errorKey", key);
             return "observation/link";
-        } catch (org.fangkong.common.web.NotFoundException e) {
+        } catch (NotFoundException e) {
             response.setStatus(404);
             return "observation/link-unknown";
         }

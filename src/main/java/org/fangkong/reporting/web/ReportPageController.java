@@ -8,6 +8,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.jurisdiction.JurisdictionService;
 import org.fangkong.reporting.Completeness;
 import org.fangkong.reporting.DailyReport;
 import org.fangkong.reporting.DailyReports;
@@ -28,10 +29,10 @@ class ReportPageController {
 
     private final DailyReports reports;
     private final Completeness completeness;
-    private final org.fangkong.jurisdiction.JurisdictionService jurisdictions;
+    private final JurisdictionService jurisdictions;
 
     ReportPageController(DailyReports reports, Completeness completeness,
-                         org.fangkong.jurisdiction.JurisdictionService jurisdictions) {
+                         JurisdictionService jurisdictions) {
         this.jurisdictions = jurisdictions;
         this.reports = reports;
         this.completeness = completeness;

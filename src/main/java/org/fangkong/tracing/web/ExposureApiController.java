@@ -1,5 +1,7 @@
 package org.fangkong.tracing.web;
 
+import java.util.Map;
+
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.Downloads;
 import org.fangkong.tracing.ExposureQuery;
@@ -37,7 +39,7 @@ class ExposureApiController {
 
     /** Puts the close contacts of this search under home observation (event {@code ContactsIdentified}); officers. */
     @PostMapping("/observe")
-    java.util.Map<String, Integer> observe(@RequestBody ExposureQuery query) {
-        return java.util.Map.of("contacts", search.putCloseContactsUnderObservation(query, Actors.require()));
+    Map<String, Integer> observe(@RequestBody ExposureQuery query) {
+        return Map.of("contacts", search.putCloseContactsUnderObservation(query, Actors.require()));
     }
 }

@@ -1,5 +1,6 @@
 package org.fangkong.tracing.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
@@ -16,9 +17,11 @@ import org.fangkong.tracing.ExposureWorkbook;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -30,9 +33,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TracingPageController {
 
     private final ExposureSearch search;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    TracingPageController(ExposureSearch search, java.time.Clock clock) {
+    TracingPageController(ExposureSearch search, Clock clock) {
         this.search = search;
         this.clock = clock;
     }
@@ -46,7 +49,7 @@ class TracingPageController {
                 Integer page, String reason) {
     }
 
-    @org.springframework.web.bind.annotation.ModelAttribute("mayObserve")
+    @ModelAttribute("mayObserve")
     boolean mayObserve() {
         return Actors.current().map(a -> a.is(Role.OFFICER)).orElse(false);
     }
@@ -54,7 +57,7 @@ class TracingPageController {
     @GetMapping("/tracing")
     String form(Model model) {
         if (!ExposureSearch.mayTrace(Actors.require())) {
-            throw new org.springframework.security.access.AccessDeniedException("not a tracer");
+            throw new AccessDeniedException("not a tracer");
         }
         LocalDate today = ShanghaiTime.today(clock);
         model.addAttribute("form", new Form("", today.minusDays(13), today, 0, 15, "", 0, ""));

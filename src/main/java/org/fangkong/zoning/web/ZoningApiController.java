@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.fangkong.common.security.Actors;
+import org.fangkong.jurisdiction.JurisdictionService;
 import org.fangkong.zoning.Overrides;
+import org.fangkong.zoning.PublishedLevels;
 import org.fangkong.zoning.Zoning;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +21,11 @@ class ZoningApiController {
 
     private final Zoning zoning;
     private final Overrides overrides;
-    private final org.fangkong.zoning.PublishedLevels published;
-    private final org.fangkong.jurisdiction.JurisdictionService jurisdictions;
+    private final PublishedLevels published;
+    private final JurisdictionService jurisdictions;
 
-    ZoningApiController(Zoning zoning, Overrides overrides, org.fangkong.zoning.PublishedLevels published,
-                        org.fangkong.jurisdiction.JurisdictionService jurisdictions) {
+    ZoningApiController(Zoning zoning, Overrides overrides, PublishedLevels published,
+                        JurisdictionService jurisdictions) {
         this.published = published;
         this.jurisdictions = jurisdictions;
         this.zoning = zoning;
@@ -62,7 +64,7 @@ class ZoningApiController {
 
     /** The latest changes of published levels (when a county went up or down), newest first. */
     @GetMapping("/api/v1/zoning/changes")
-    List<org.fangkong.zoning.PublishedLevels.Change> changes(@RequestParam(required = false) String jurisdiction,
+    List<PublishedLevels.Change> changes(@RequestParam(required = false) String jurisdiction,
                                                             @RequestParam(defaultValue = "50") int limit) {
         var me = Actors.require();
         return published.changes(jurisdictions.nodeOrScope(jurisdiction, me), Math.max(1, Math.min(limit, 500)));

@@ -1,6 +1,10 @@
 package org.fangkong.zoning.web;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.fangkong.common.security.Actor;
@@ -86,10 +90,10 @@ class ZoningPageController {
         Actor me = reader();
         model.addAttribute("county", jurisdictions.require(county, me.scopePath()));
         model.addAttribute("crumbs", jurisdictions.breadcrumbs(county, me.scopePath()));
-        java.util.List<Zoning.CountyLevel> days = new java.util.ArrayList<>(zoning.history(county, from, to, null, me));
-        java.util.Collections.reverse(days);
+        List<Zoning.CountyLevel> days = new ArrayList<>(zoning.history(county, from, to, null, me));
+        Collections.reverse(days);
         model.addAttribute("days", days);
-        model.addAttribute("published", days.isEmpty() ? java.util.Map.of()
+        model.addAttribute("published", days.isEmpty() ? Map.of()
                 : published.of(county, days.get(days.size() - 1).day(), days.get(0).day()));
         return "zoning/history";
     }

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +52,7 @@ class KillAndRestartTest {
         Path dataDir = Files.createDirectories(Path.of("target/test-data/live-owner-" + System.nanoTime()));
         Process child = startChild(dataDir, 1);
         try {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedDatabaseConfig.start(dataDir, "128MB"))
+            Assertions.assertThatThrownBy(() -> EmbeddedDatabaseConfig.start(dataDir, "128MB"))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("already running");
         } finally {
