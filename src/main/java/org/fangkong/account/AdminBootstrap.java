@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 
 import org.fangkong.common.FangkongProperties;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -25,12 +25,12 @@ class AdminBootstrap implements SmartInitializingSingleton {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final JdbcClient jdbc;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final PasswordEncoder encoder;
     private final FangkongProperties properties;
     private final TransactionTemplate tx;
 
-    AdminBootstrap(JdbcClient jdbc, JurisdictionService jurisdictions, PasswordEncoder encoder, FangkongProperties properties,
+    AdminBootstrap(JdbcClient jdbc, Jurisdictions jurisdictions, PasswordEncoder encoder, FangkongProperties properties,
                    TransactionTemplate tx) {
         this.tx = tx;
         this.jdbc = jdbc;

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.observation.ObservationFigures;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,11 +72,11 @@ public class CaseFigures {
             """;
 
     private final JdbcClient jdbc;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final Clock clock;
     private final ObservationFigures observation;
 
-    CaseFigures(JdbcClient jdbc, JurisdictionService jurisdictions, Clock clock, ObservationFigures observation) {
+    CaseFigures(JdbcClient jdbc, Jurisdictions jurisdictions, Clock clock, ObservationFigures observation) {
         this.observation = observation;
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;

@@ -14,7 +14,7 @@ import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.observation.ObservationOrders;
 import org.fangkong.person.PersonIdentity;
 import org.fangkong.person.PersonRecords;
@@ -60,12 +60,12 @@ public class CaseRegistry {
     private final JdbcClient jdbc;
     private final PersonRecords records;
     private final ObservationOrders observations;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AuditTrail audit;
 
-    CaseRegistry(JdbcClient jdbc, PersonRecords records, ObservationOrders observations, JurisdictionService jurisdictions, ApplicationEventPublisher events,
+    CaseRegistry(JdbcClient jdbc, PersonRecords records, ObservationOrders observations, Jurisdictions jurisdictions, ApplicationEventPublisher events,
                  Clock clock, AuditTrail audit) {
         this.audit = audit;
         this.jdbc = jdbc;

@@ -6,7 +6,7 @@ import java.util.List;
 import org.fangkong.common.DaySpan;
 import org.fangkong.common.security.Actor;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +23,9 @@ public class CaseTrend {
     }
 
     private final JdbcClient jdbc;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
 
-    CaseTrend(JdbcClient jdbc, JurisdictionService jurisdictions) {
+    CaseTrend(JdbcClient jdbc, Jurisdictions jurisdictions) {
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
     }

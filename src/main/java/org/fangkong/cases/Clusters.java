@@ -19,7 +19,7 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.ledger.LedgerWhereabouts;
 import org.fangkong.ledger.Whereabouts;
 import org.fangkong.person.PersonRecords;
@@ -50,12 +50,12 @@ public class Clusters {
     }
 
     private final JdbcClient jdbc;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final LedgerWhereabouts whereabouts;
     private final PersonRecords persons;
     private final VisitOverlaps overlaps;
 
-    Clusters(JdbcClient jdbc, JurisdictionService jurisdictions, LedgerWhereabouts whereabouts,
+    Clusters(JdbcClient jdbc, Jurisdictions jurisdictions, LedgerWhereabouts whereabouts,
              PersonRecords persons, VisitOverlaps overlaps) {
         this.persons = persons;
         this.overlaps = overlaps;

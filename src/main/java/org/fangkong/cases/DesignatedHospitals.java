@@ -6,7 +6,7 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +20,9 @@ public class DesignatedHospitals {
     }
 
     private final JdbcClient jdbc;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
 
-    DesignatedHospitals(JdbcClient jdbc, JurisdictionService jurisdictions) {
+    DesignatedHospitals(JdbcClient jdbc, Jurisdictions jurisdictions) {
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
     }

@@ -8,7 +8,7 @@ import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,11 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class PublishedCounts {
 
     private final JdbcClient jdbc;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PublishedCounts(JdbcClient jdbc, JurisdictionService jurisdictions, ApplicationEventPublisher events, Clock clock) {
+    PublishedCounts(JdbcClient jdbc, Jurisdictions jurisdictions, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.events = events;

@@ -30,7 +30,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.RowsRejected.RowError;
 import org.fangkong.common.web.RowsRejected;
 import org.fangkong.venue.PublicVenue;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -52,13 +52,13 @@ public class CheckinImport {
 
     private final JdbcTemplate batchTemplate;
     private final TransactionTemplate tx;
-    private final VenueService venues;
+    private final Venues venues;
     private final PiiSealer sealer;
     private final CheckinPartitions partitions;
     private final AuditTrail audit;
     private final Clock clock;
 
-    CheckinImport(JdbcTemplate batchTemplate, TransactionTemplate tx, VenueService venues, PiiSealer sealer,
+    CheckinImport(JdbcTemplate batchTemplate, TransactionTemplate tx, Venues venues, PiiSealer sealer,
                   CheckinPartitions partitions, AuditTrail audit, Clock clock) {
         this.batchTemplate = batchTemplate;
         this.tx = tx;

@@ -20,7 +20,7 @@ import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.FigureNotes;
 import org.fangkong.jurisdiction.Crumb;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.jurisdiction.Level;
 import org.fangkong.reporting.Completeness;
 import org.fangkong.reporting.ReportTrend;
@@ -58,7 +58,7 @@ public class CommandView {
 
     static final int MAX_DAYS = 90;
 
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final CaseFigures figures;
     private final CaseTrend cases;
     private final Completeness completeness;
@@ -67,7 +67,7 @@ public class CommandView {
     private final Clock clock;
     private final List<FigureNotes> notes;
 
-    CommandView(JurisdictionService jurisdictions, CaseFigures figures, CaseTrend cases, Completeness completeness,
+    CommandView(Jurisdictions jurisdictions, CaseFigures figures, CaseTrend cases, Completeness completeness,
                 ReportTrend reports, Zoning zoning, Clock clock, List<FigureNotes> notes) {
         this.notes = notes;
         this.jurisdictions = jurisdictions;

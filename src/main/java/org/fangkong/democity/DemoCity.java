@@ -15,10 +15,10 @@ import org.fangkong.checkin.VisitLoader;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.jurisdiction.Level;
 import org.fangkong.venue.PublicVenue;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.fangkong.venue.VenueType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,8 +43,8 @@ public class DemoCity {
     static final int MAX_PEOPLE = 5_000_000;
     static final int MAX_VENUES = 500_000;
 
-    private final JurisdictionService jurisdictions;
-    private final VenueService venues;
+    private final Jurisdictions jurisdictions;
+    private final Venues venues;
     private final VisitLoader loader;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -55,7 +55,7 @@ public class DemoCity {
     private final AtomicReference<Progress> progress =
             new AtomicReference<>(new Progress("idle", 0, 0, false, null, null, null, null));
 
-    DemoCity(JurisdictionService jurisdictions, VenueService venues, VisitLoader loader, Clock clock) {
+    DemoCity(Jurisdictions jurisdictions, Venues venues, VisitLoader loader, Clock clock) {
         this.jurisdictions = jurisdictions;
         this.venues = venues;
         this.loader = loader;
@@ -111,10 +111,10 @@ public class DemoCity {
             List<String> villages = area.level() == Level.VILLAGE ? List.of(area.code())
                     : jurisdictions.codesAt(Level.VILLAGE, area.path());
             SplittableRandom random = new SplittableRandom(spec.seed());
-            List<VenueService.DemoVenue> demo = new ArrayList<>(spec.venues());
+            List<Venues.DemoVenue> demo = new ArrayList<>(spec.venues());
             for (int i = 0; i < spec.venues(); i++) {
                 VenueType type = CityGenerator.typeFor(random);
-                demo.add(new VenueService.DemoVenue(String.format("演示%s %05d", label(type), i + 1), type,
+                demo.add(new Venues.DemoVenue(String.format("演示%s %05d", label(type), i + 1), type,
                         villages.get(random.nextInt(villages.size())), "演示数据"));
             }
             List<PublicVenue> created = new ArrayList<>(spec.venues());

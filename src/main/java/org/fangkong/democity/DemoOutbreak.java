@@ -11,7 +11,7 @@ import org.fangkong.common.IdCardNumber;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.jurisdiction.Level;
 import org.fangkong.observation.ObservationOrders;
 import org.fangkong.observation.Readings;
@@ -37,12 +37,12 @@ class DemoOutbreak {
     private final PublishedCounts counts;
     private final Clusters clusters;
     private final DemoReports reports;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final Clock clock;
     private final ObservationOrders observation;
     private final Readings readings;
 
-    DemoOutbreak(PublishedCounts counts, Clusters clusters, DemoReports reports, JurisdictionService jurisdictions,
+    DemoOutbreak(PublishedCounts counts, Clusters clusters, DemoReports reports, Jurisdictions jurisdictions,
                  Clock clock, ObservationOrders observation, Readings readings) {
         this.observation = observation;
         this.readings = readings;

@@ -1,7 +1,7 @@
 package org.fangkong.democity;
 
 import org.fangkong.common.FangkongProperties;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,11 +21,11 @@ class DemoStartup {
 
     private final DemoCity city;
     private final DemoOutbreak outbreak;
-    private final VenueService venues;
+    private final Venues venues;
     private final FangkongProperties properties;
     private final boolean enabled;
 
-    DemoStartup(DemoCity city, DemoOutbreak outbreak, VenueService venues, FangkongProperties properties,
+    DemoStartup(DemoCity city, DemoOutbreak outbreak, Venues venues, FangkongProperties properties,
                 @Value("${fangkong.demo.enabled:true}") boolean enabled,
                 @Value("${fangkong.demo.on-first-start:true}") boolean onFirstStart) {
         this.city = city;

@@ -12,7 +12,7 @@ import org.fangkong.common.jobs.Jobs;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.ConflictException;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -38,12 +38,12 @@ public class Shandong2020 {
     private final PublishedCounts counts;
     private final Clusters clusters;
     private final CaseFigures figures;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final Jobs jobs;
     private final TransactionTemplate tx;
     private volatile Shandong2020Plan plan;
 
-    Shandong2020(PublishedCounts counts, Clusters clusters, CaseFigures figures, JurisdictionService jurisdictions, Jobs jobs,
+    Shandong2020(PublishedCounts counts, Clusters clusters, CaseFigures figures, Jurisdictions jurisdictions, Jobs jobs,
                  PlatformTransactionManager transactions) {
         this.counts = counts;
         this.clusters = clusters;

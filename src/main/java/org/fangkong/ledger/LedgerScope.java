@@ -4,7 +4,7 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.jurisdiction.Level;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerScope {
 
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
 
-    LedgerScope(JurisdictionService jurisdictions) {
+    LedgerScope(Jurisdictions jurisdictions) {
         this.jurisdictions = jurisdictions;
     }
 

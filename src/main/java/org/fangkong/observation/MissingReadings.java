@@ -12,7 +12,7 @@ import java.util.Map;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,12 +60,12 @@ public class MissingReadings {
             """;
 
     private final JdbcClient jdbc;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final Clock clock;
     private final LocalTime morningCutoff;
     private final LocalTime eveningCutoff;
 
-    MissingReadings(JdbcClient jdbc, JurisdictionService jurisdictions, Clock clock,
+    MissingReadings(JdbcClient jdbc, Jurisdictions jurisdictions, Clock clock,
                     @Value("${fangkong.observation.morning-cutoff:12:00}") LocalTime morningCutoff,
                     @Value("${fangkong.observation.evening-cutoff:22:00}") LocalTime eveningCutoff) {
         this.jdbc = jdbc;

@@ -21,7 +21,7 @@ import org.fangkong.common.web.ConflictException;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.jurisdiction.Level;
 import org.fangkong.ledger.LedgerWhereabouts;
 import org.fangkong.ledger.OutsiderRegistered;
@@ -78,7 +78,7 @@ public class ObservationOrders {
     private final JdbcClient jdbc;
     private final PersonRegistry persons;
     private final PersonRecords records;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final PiiSealer sealer;
     private final Clock clock;
     private final LedgerWhereabouts whereabouts;
@@ -86,7 +86,7 @@ public class ObservationOrders {
     private final String publicUrl;
 
     ObservationOrders(JdbcClient jdbc, PersonRegistry persons, PersonRecords records, ResidentLedger households,
-                      JurisdictionService jurisdictions, PiiSealer sealer, Clock clock,
+                      Jurisdictions jurisdictions, PiiSealer sealer, Clock clock,
                       LedgerWhereabouts whereabouts, FangkongProperties properties) {
         this.whereabouts = whereabouts;
         this.households = households;

@@ -11,7 +11,7 @@ import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.jurisdiction.DivisionCodes;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,10 +59,10 @@ public class Completeness {
     private static final String EXPECTED = "case when n.level = 'VILLAGE' then 1 else n.sub_villages end";
 
     private final JdbcClient jdbc;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final Clock clock;
 
-    Completeness(JdbcClient jdbc, JurisdictionService jurisdictions, Clock clock) {
+    Completeness(JdbcClient jdbc, Jurisdictions jurisdictions, Clock clock) {
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.clock = clock;

@@ -16,7 +16,7 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.jurisdiction.Level;
 import org.fangkong.reporting.DailyReport.Counts;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,7 +43,7 @@ public class DailyReports {
             rs.getBoolean("late"), rs.getString("submitted_by"), rs.getObject("submitted_at", OffsetDateTime.class).toInstant());
 
     private final JdbcClient jdbc;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final CaseFigures figures;
     private final Clock clock;
     private final LocalTime deadline;
@@ -51,7 +51,7 @@ public class DailyReports {
     private final List<UnitDayFacts> facts;
     private final ReportTally tally;
 
-    DailyReports(JdbcClient jdbc, JurisdictionService jurisdictions, CaseFigures figures, Clock clock,
+    DailyReports(JdbcClient jdbc, Jurisdictions jurisdictions, CaseFigures figures, Clock clock,
                  @Value("${fangkong.reporting.deadline:10:00}") LocalTime deadline,
                  List<UnitDayFacts> facts, ReportTally tally) {
         this.facts = facts;

@@ -8,7 +8,7 @@ import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.jurisdiction.DivisionCodes;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.reporting.DailyReport.Counts;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,10 +40,10 @@ public class ReportRollup {
                     rs.getInt("co"), rs.getInt("rel"), rs.getInt("k")));
 
     private final JdbcClient jdbc;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final Clock clock;
 
-    ReportRollup(JdbcClient jdbc, JurisdictionService jurisdictions, Clock clock) {
+    ReportRollup(JdbcClient jdbc, Jurisdictions jurisdictions, Clock clock) {
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.clock = clock;

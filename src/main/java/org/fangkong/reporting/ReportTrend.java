@@ -9,7 +9,7 @@ import org.fangkong.common.DaySpan;
 import org.fangkong.common.security.Actor;
 import org.fangkong.jurisdiction.DivisionCodes;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.jurisdiction.Level;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,9 +38,9 @@ public class ReportTrend {
     }
 
     private final JdbcClient jdbc;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
 
-    ReportTrend(JdbcClient jdbc, JurisdictionService jurisdictions) {
+    ReportTrend(JdbcClient jdbc, Jurisdictions jurisdictions) {
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
     }

@@ -24,7 +24,7 @@ import org.fangkong.common.web.PageResult;
 import org.fangkong.tracing.ExposureResult.ContactRow;
 import org.fangkong.tracing.ExposureResult.IndexVisitView;
 import org.fangkong.venue.Venue;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -40,13 +40,13 @@ public class ExposureSearch {
     static final int MAX_WINDOW_DAYS = 28;
 
     private final VisitOverlaps overlaps;
-    private final VenueService venues;
+    private final Venues venues;
     private final PiiSealer sealer;
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    ExposureSearch(VisitOverlaps overlaps, VenueService venues, PiiSealer sealer, AuditTrail audit, Clock clock,
+    ExposureSearch(VisitOverlaps overlaps, Venues venues, PiiSealer sealer, AuditTrail audit, Clock clock,
                    ApplicationEventPublisher events) {
         this.events = events;
         this.overlaps = overlaps;

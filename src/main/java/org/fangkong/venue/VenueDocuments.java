@@ -7,9 +7,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class VenueDocuments {
 
-    private final VenueService venues;
+    private final Venues venues;
 
-    VenueDocuments(VenueService venues) {
+    VenueDocuments(Venues venues) {
         this.venues = venues;
     }
 

@@ -15,7 +15,7 @@ import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.jurisdiction.Level;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +41,7 @@ public class Overrides {
     }
 
     private final JdbcClient jdbc;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -50,7 +50,7 @@ public class Overrides {
     record Overridden(String county) {
     }
 
-    Overrides(JdbcClient jdbc, JurisdictionService jurisdictions, AuditTrail audit, Clock clock,
+    Overrides(JdbcClient jdbc, Jurisdictions jurisdictions, AuditTrail audit, Clock clock,
               ApplicationEventPublisher events) {
         this.events = events;
         this.jdbc = jdbc;

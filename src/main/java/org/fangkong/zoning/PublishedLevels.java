@@ -15,7 +15,7 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.jurisdiction.DivisionCodes;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -44,13 +44,13 @@ public class PublishedLevels {
     private static final Logger log = LoggerFactory.getLogger(PublishedLevels.class);
 
     private final Zoning zoning;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final TransactionTemplate tx;
 
-    PublishedLevels(Zoning zoning, JurisdictionService jurisdictions, JdbcClient jdbc, Clock clock,
+    PublishedLevels(Zoning zoning, Jurisdictions jurisdictions, JdbcClient jdbc, Clock clock,
                     PlatformTransactionManager transactions) {
         // the scheduled runs call publish on this very object, past any proxy: the transaction is explicit
         this.tx = new TransactionTemplate(transactions);

@@ -19,7 +19,7 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.jurisdiction.DivisionCodes;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.jurisdiction.Level;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -42,14 +42,14 @@ public class Zoning {
     }
 
     private final ZoningFacts facts;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final Map<String, ZoningRuleSet> ruleSets;
     private final String defaultRules;
     private final Clock clock;
     private final Overrides overrides;
     private final boolean urbanShareHighest;
 
-    Zoning(ZoningFacts facts, JurisdictionService jurisdictions, List<ZoningRuleSet> ruleSets,
+    Zoning(ZoningFacts facts, Jurisdictions jurisdictions, List<ZoningRuleSet> ruleSets,
            @Value("${fangkong.zoning.rules:county-2020}") String defaultRules, Clock clock, Overrides overrides,
            @Value("${fangkong.zoning.urban-districts-share-highest:false}") boolean urbanShareHighest) {
         this.overrides = overrides;

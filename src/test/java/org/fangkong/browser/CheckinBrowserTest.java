@@ -5,7 +5,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.venue.Venue;
 import org.fangkong.venue.VenueForm;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.fangkong.venue.VenueType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class CheckinBrowserTest {
     @LocalServerPort
     int port;
     @Autowired
-    VenueService venues;
+    Venues venues;
 
     WebDriver browser;
 

@@ -10,7 +10,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.fangkong.venue.VenueForm;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.fangkong.venue.VenueType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class TracingBrowserTest {
     @Autowired
     Staff staff;
     @Autowired
-    VenueService venues;
+    Venues venues;
     @Autowired
     CheckinFixtures fixtures;
 

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CheckinFixtures {
 
-    private final CheckinService checkins;
+    private final Checkins checkins;
 
-    CheckinFixtures(CheckinService checkins) {
+    CheckinFixtures(Checkins checkins) {
         this.checkins = checkins;
     }
 

@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import com.jayway.jsonpath.JsonPath;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.venue.Venue;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.fangkong.venue.VenueType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +27,7 @@ class CheckinFrontDoorTest {
     @LocalServerPort
     int port;
     @Autowired
-    VenueService venues;
+    Venues venues;
     @Autowired
     JdbcClient jdbc;
 

@@ -12,7 +12,7 @@ import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.pii.PiiSealer;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.venue.PublicVenue;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.fangkong.venue.VenueType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CheckinRulesTest {
 
     @Autowired
-    CheckinService checkins;
+    Checkins checkins;
     @Autowired
     CheckinPartitions partitions;
     @Autowired
-    VenueService venues;
+    Venues venues;
     @Autowired
     JdbcClient jdbc;
     @Autowired

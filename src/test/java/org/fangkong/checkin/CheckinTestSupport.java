@@ -7,7 +7,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.venue.PublicVenue;
 import org.fangkong.venue.Venue;
 import org.fangkong.venue.VenueForm;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.fangkong.venue.VenueType;
 
 /** Venues and phones for check-in tests. */
@@ -19,11 +19,11 @@ final class CheckinTestSupport {
     private CheckinTestSupport() {
     }
 
-    static Venue venue(VenueService venues, String name, VenueType type) {
+    static Venue venue(Venues venues, String name, VenueType type) {
         return venues.create(new VenueForm(name, type, "370102001002", "测试地址", null), OFFICER);
     }
 
-    static PublicVenue publicVenue(VenueService venues, Venue v) {
+    static PublicVenue publicVenue(Venues venues, Venue v) {
         return venues.byCode(v.code()).orElseThrow();
     }
 

@@ -19,7 +19,7 @@ class DivisionImportTest {
     @Autowired
     DivisionImporter importer;
     @Autowired
-    JurisdictionService jurisdictions;
+    Jurisdictions jurisdictions;
 
     @Test
     void importsEveryLevelWithOfficialCounts() {

@@ -15,7 +15,7 @@ import org.fangkong.ledger.ResidentLedger;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.fangkong.venue.VenueForm;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.fangkong.venue.VenueType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +45,7 @@ class ContactsToObservationTest {
     @Autowired
     Staff staff;
     @Autowired
-    VenueService venues;
+    Venues venues;
     @Autowired
     CheckinFixtures checkins;
     @Autowired

@@ -16,7 +16,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.fangkong.venue.VenueForm;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.fangkong.venue.VenueType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +57,7 @@ class BoundedFuzzTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    VenueService venues;
+    Venues venues;
 
     final Random random = new Random(SEED);
 

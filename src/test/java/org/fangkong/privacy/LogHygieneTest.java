@@ -11,7 +11,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.fangkong.venue.VenueForm;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.fangkong.venue.VenueType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +46,7 @@ class LogHygieneTest {
     @Autowired
     Staff staff;
     @Autowired
-    VenueService venues;
+    Venues venues;
 
     @Test
     void flowsAndErrorsLeaveNoPhoneIdNumberTokenOrSecretPathInTheLog(CapturedOutput output) throws Exception {

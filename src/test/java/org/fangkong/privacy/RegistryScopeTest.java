@@ -18,7 +18,7 @@ import org.fangkong.testsupport.MatchingLists;
 import org.fangkong.testsupport.Sheets;
 import org.fangkong.testsupport.Staff;
 import org.fangkong.venue.VenueForm;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.fangkong.venue.VenueType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +59,7 @@ class RegistryScopeTest {
     @Autowired
     PersonRegistry registry;
     @Autowired
-    VenueService venues;
+    Venues venues;
     @Autowired
     CheckinFixtures checkins;
 

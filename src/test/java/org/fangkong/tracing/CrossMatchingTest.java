@@ -24,7 +24,7 @@ import org.fangkong.testsupport.MatchingLists;
 import org.fangkong.testsupport.Sheets;
 import org.fangkong.testsupport.Staff;
 import org.fangkong.venue.VenueForm;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.fangkong.venue.VenueType;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class CrossMatchingTest {
     @Autowired
     OutsiderLedger outsiders;
     @Autowired
-    VenueService venues;
+    Venues venues;
     @Autowired
     CheckinFixtures checkins;
 

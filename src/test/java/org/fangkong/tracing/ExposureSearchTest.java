@@ -23,7 +23,7 @@ import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.fangkong.venue.PublicVenue;
 import org.fangkong.venue.VenueForm;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.fangkong.venue.VenueType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +46,7 @@ class ExposureSearchTest {
     @Autowired
     CheckinFixtures fixtures;
     @Autowired
-    VenueService venues;
+    Venues venues;
     @Autowired
     JdbcClient jdbc;
     @Autowired

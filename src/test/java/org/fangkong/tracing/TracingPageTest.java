@@ -9,7 +9,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.fangkong.venue.VenueForm;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.fangkong.venue.VenueType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +33,7 @@ class TracingPageTest {
     @Autowired
     Staff staff;
     @Autowired
-    VenueService venues;
+    Venues venues;
     @Autowired
     CheckinFixtures fixtures;
 

@@ -9,7 +9,7 @@ import org.fangkong.cases.PublishedCounts;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.testsupport.FangkongTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +34,7 @@ class PublishedLevelsTest {
     @Autowired
     Overrides overrides;
     @Autowired
-    JurisdictionService jurisdictions;
+    Jurisdictions jurisdictions;
 
     @Test
     void aCaseAndAnOverrideArePublishedWithinSecondsAndEveryChangeIsKept() throws Exception {

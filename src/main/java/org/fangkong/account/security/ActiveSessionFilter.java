@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
-import org.fangkong.account.LoginService;
+import org.fangkong.account.Logins;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,9 +23,9 @@ class ActiveSessionFilter extends OncePerRequestFilter {
     /** Session attribute: when the staff member signed in (set by the login form's success handler). */
     static final String SIGNED_IN_AT = "fangkong.signedInAt";
 
-    private final LoginService logins;
+    private final Logins logins;
 
-    ActiveSessionFilter(LoginService logins) {
+    ActiveSessionFilter(Logins logins) {
         this.logins = logins;
     }
 

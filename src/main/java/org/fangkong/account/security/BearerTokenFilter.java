@@ -7,7 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.fangkong.account.TokenService;
+import org.fangkong.account.ApiTokens;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.Problems;
 import org.springframework.http.HttpStatus;
@@ -19,10 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** {@code Authorization: Bearer <token>} on the API door; an unknown or expired token is a 401. */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-    private final TokenService tokens;
+    private final ApiTokens tokens;
     private final ApiErrors errors;
 
-    BearerTokenFilter(TokenService tokens, ApiErrors errors) {
+    BearerTokenFilter(ApiTokens tokens, ApiErrors errors) {
         this.tokens = tokens;
         this.errors = errors;
     }

@@ -2,9 +2,9 @@ package org.fangkong.account.security;
 
 import java.time.Instant;
 
-import org.fangkong.account.AuditService;
-import org.fangkong.account.LoginService;
-import org.fangkong.account.TokenService;
+import org.fangkong.account.AuditLog;
+import org.fangkong.account.Logins;
+import org.fangkong.account.ApiTokens;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditActions;
 import org.fangkong.common.web.Transport;
@@ -41,7 +41,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, ApiErrors errors, Transport transport) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiErrors errors, Transport transport) throws Exception {
         hsts(http, transport);
         http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(c -> c.disable())
@@ -61,7 +61,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, LoginService logins, AuditService audit,
+    SecurityFilterChain pages(HttpSecurity http, Logins logins, AuditLog audit,
                               @Value("${fangkong.api-docs.public:false}") boolean publicApiDocs, Transport transport)
             throws Exception {
         hsts(http, transport);

@@ -1,7 +1,7 @@
 package org.fangkong.account.security;
 
 import org.fangkong.account.LoginResult;
-import org.fangkong.account.LoginService;
+import org.fangkong.account.Logins;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -11,12 +11,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** The login form's check, delegating to {@link LoginService} (lockout and audit included). */
+/** The login form's check, delegating to {@link Logins} (lockout and audit included). */
 class StaffAuthenticationProvider implements AuthenticationProvider {
 
-    private final LoginService logins;
+    private final Logins logins;
 
-    StaffAuthenticationProvider(LoginService logins) {
+    StaffAuthenticationProvider(Logins logins) {
         this.logins = logins;
     }
 

@@ -2,7 +2,7 @@ package org.fangkong.account.web;
 
 import java.time.LocalDate;
 
-import org.fangkong.account.AuditService;
+import org.fangkong.account.AuditLog;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.AuditActions;
 import org.fangkong.common.web.PageResult;
@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AuditPageController {
 
-    private final AuditService audit;
+    private final AuditLog audit;
 
-    AuditPageController(AuditService audit) {
+    AuditPageController(AuditLog audit) {
         this.audit = audit;
     }
 

@@ -6,7 +6,7 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.HomeNotices;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final List<HomeNotices> notices;
 
-    HomeController(JurisdictionService jurisdictions, List<HomeNotices> notices) {
+    HomeController(Jurisdictions jurisdictions, List<HomeNotices> notices) {
         this.jurisdictions = jurisdictions;
         this.notices = notices;
     }

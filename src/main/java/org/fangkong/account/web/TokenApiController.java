@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.fangkong.account.LoginResult;
-import org.fangkong.account.LoginService;
-import org.fangkong.account.TokenService;
+import org.fangkong.account.Logins;
+import org.fangkong.account.ApiTokens;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.Problems;
 import org.springframework.context.MessageSource;
@@ -34,11 +34,11 @@ class TokenApiController {
     record TokenResponse(String token, Instant expiresAt) {
     }
 
-    private final LoginService logins;
-    private final TokenService tokens;
+    private final Logins logins;
+    private final ApiTokens tokens;
     private final MessageSource messages;
 
-    TokenApiController(LoginService logins, TokenService tokens, MessageSource messages) {
+    TokenApiController(Logins logins, ApiTokens tokens, MessageSource messages) {
         this.logins = logins;
         this.tokens = tokens;
         this.messages = messages;
@@ -49,7 +49,7 @@ class TokenApiController {
         LoginResult result = logins.authenticate(body.username(), body.password(), request.getRemoteAddr());
         Locale locale = RequestContextUtils.getLocale(request);
         if (result instanceof LoginResult.Success s) {
-            TokenService.IssuedToken t = tokens.issue(s.actor(), request.getRemoteAddr());
+            ApiTokens.IssuedToken t = tokens.issue(s.actor(), request.getRemoteAddr());
             return ResponseEntity.created(URI.create("/api/v1/tokens")).body(new TokenResponse(t.token(), t.expiresAt()));
         }
         if (result instanceof LoginResult.Throttled t) {

@@ -7,7 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.fangkong.account.NewStaffUser;
 import org.fangkong.account.StaffUser;
-import org.fangkong.account.UserService;
+import org.fangkong.account.Users;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.PageResult;
@@ -36,9 +36,9 @@ class UserApiController {
     record NewPassword(@NotBlank(message = "{validation.password.required}") String password) {
     }
 
-    private final UserService users;
+    private final Users users;
 
-    UserApiController(UserService users) {
+    UserApiController(Users users) {
         this.users = users;
     }
 

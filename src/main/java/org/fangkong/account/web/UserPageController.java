@@ -7,14 +7,14 @@ import java.util.List;
 
 import org.fangkong.account.NewStaffUser;
 import org.fangkong.account.StaffUser;
-import org.fangkong.account.UserService;
+import org.fangkong.account.Users;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +31,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class UserPageController {
 
-    private final UserService users;
-    private final JurisdictionService jurisdictions;
+    private final Users users;
+    private final Jurisdictions jurisdictions;
 
-    UserPageController(UserService users, JurisdictionService jurisdictions) {
+    UserPageController(Users users, Jurisdictions jurisdictions) {
         this.users = users;
         this.jurisdictions = jurisdictions;
     }
@@ -54,7 +54,7 @@ class UserPageController {
     @GetMapping("/users/new")
     String form(Model model) {
         Actor me = Actors.require();
-        if (!UserService.isManager(me)) {
+        if (!Users.isManager(me)) {
             throw new AccessDeniedException("not a manager");
         }
         model.addAttribute("form", new NewStaffUser("", "", "", Role.GRID_WORKER, me.scopeCode()));

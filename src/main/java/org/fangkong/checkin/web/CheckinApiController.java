@@ -6,7 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.fangkong.checkin.CheckinImport;
-import org.fangkong.checkin.CheckinService;
+import org.fangkong.checkin.Checkins;
 import org.fangkong.checkin.CheckoutReason;
 import org.fangkong.checkin.Visit;
 import org.fangkong.common.security.Actors;
@@ -35,9 +35,9 @@ class CheckinApiController {
         }
     }
 
-    private final CheckinService checkins;
+    private final Checkins checkins;
     private final CheckinImport imports;
-    CheckinApiController(CheckinService checkins, CheckinImport imports) {
+    CheckinApiController(Checkins checkins, CheckinImport imports) {
         this.checkins = checkins;
         this.imports = imports;
     }

@@ -11,7 +11,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fangkong.checkin.CheckinRefused;
-import org.fangkong.checkin.CheckinService;
+import org.fangkong.checkin.Checkins;
 import org.fangkong.checkin.Visit;
 import org.fangkong.checkin.web.CheckinApiController.NewCheckin;
 import org.fangkong.checkin.web.CheckinApiController.VisitView;
@@ -43,13 +43,13 @@ class CheckinFrontDoor implements Filter {
 
     private static final Logger log = LoggerFactory.getLogger(CheckinFrontDoor.class);
 
-    private final CheckinService checkins;
+    private final Checkins checkins;
     private final JsonMapper json;
     private final ApiProblems problems;
     private final MessageSource messages;
     private final LocaleResolver locales;
 
-    CheckinFrontDoor(CheckinService checkins, JsonMapper json, ApiProblems problems, MessageSource messages,
+    CheckinFrontDoor(Checkins checkins, JsonMapper json, ApiProblems problems, MessageSource messages,
                      LocaleResolver locales) {
         this.checkins = checkins;
         this.json = json;

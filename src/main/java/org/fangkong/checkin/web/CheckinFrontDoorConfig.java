@@ -1,6 +1,6 @@
 package org.fangkong.checkin.web;
 
-import org.fangkong.checkin.CheckinService;
+import org.fangkong.checkin.Checkins;
 import org.fangkong.common.web.ApiProblems;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CheckinFrontDoorConfig {
 
     @Bean
-    FilterRegistrationBean<CheckinFrontDoor> checkinFrontDoor(CheckinService checkins, JsonMapper json, ApiProblems problems,
+    FilterRegistrationBean<CheckinFrontDoor> checkinFrontDoor(Checkins checkins, JsonMapper json, ApiProblems problems,
                                                               MessageSource messages, LocaleResolver locales) {
         var registration = new FilterRegistrationBean<>(new CheckinFrontDoor(checkins, json, problems, messages, locales));
         registration.addUrlPatterns("/api/v1/checkins");

@@ -9,7 +9,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fangkong.checkin.CheckinRefused;
-import org.fangkong.checkin.CheckinService;
+import org.fangkong.checkin.Checkins;
 import org.fangkong.checkin.Visit;
 import org.fangkong.common.PhoneNumber;
 import org.fangkong.common.ShanghaiTime;
@@ -38,11 +38,11 @@ class PublicCheckinController {
     /** The visit this device opened (sealed): only it may get that visit back from a repeat scan. */
     static final String VISIT_COOKIE = "FK_VISIT";
 
-    private final CheckinService checkins;
+    private final Checkins checkins;
     private final PiiSealer sealer;
     private final Transport transport;
 
-    PublicCheckinController(CheckinService checkins, PiiSealer sealer, Transport transport) {
+    PublicCheckinController(Checkins checkins, PiiSealer sealer, Transport transport) {
         this.transport = transport;
         this.checkins = checkins;
         this.sealer = sealer;

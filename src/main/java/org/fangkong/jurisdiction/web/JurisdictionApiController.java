@@ -10,9 +10,9 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.PageResult;
-import org.fangkong.jurisdiction.GridService;
+import org.fangkong.jurisdiction.Grids;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.jurisdiction.Level;
 import org.fangkong.jurisdiction.SearchHit;
 import org.fangkong.jurisdiction.SubtreeCounts;
@@ -52,10 +52,10 @@ class JurisdictionApiController {
     record NewGrid(@NotBlank(message = "{validation.grid.nameRequired}") @Size(max = 60, message = "{validation.grid.nameTooLong}") String name) {
     }
 
-    private final JurisdictionService jurisdictions;
-    private final GridService grids;
+    private final Jurisdictions jurisdictions;
+    private final Grids grids;
 
-    JurisdictionApiController(JurisdictionService jurisdictions, GridService grids) {
+    JurisdictionApiController(Jurisdictions jurisdictions, Grids grids) {
         this.jurisdictions = jurisdictions;
         this.grids = grids;
     }

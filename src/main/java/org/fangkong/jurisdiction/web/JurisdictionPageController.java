@@ -5,9 +5,9 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.PageResult;
-import org.fangkong.jurisdiction.GridService;
+import org.fangkong.jurisdiction.Grids;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.jurisdiction.Level;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,10 +21,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class JurisdictionPageController {
 
-    private final JurisdictionService jurisdictions;
-    private final GridService grids;
+    private final Jurisdictions jurisdictions;
+    private final Grids grids;
 
-    JurisdictionPageController(JurisdictionService jurisdictions, GridService grids) {
+    JurisdictionPageController(Jurisdictions jurisdictions, Grids grids) {
         this.jurisdictions = jurisdictions;
         this.grids = grids;
     }

@@ -8,7 +8,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.reporting.Completeness;
 import org.fangkong.reporting.DailyReport;
 import org.fangkong.reporting.DailyReports;
@@ -29,10 +29,10 @@ class ReportPageController {
 
     private final DailyReports reports;
     private final Completeness completeness;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
 
     ReportPageController(DailyReports reports, Completeness completeness,
-                         JurisdictionService jurisdictions) {
+                         Jurisdictions jurisdictions) {
         this.jurisdictions = jurisdictions;
         this.reports = reports;
         this.completeness = completeness;

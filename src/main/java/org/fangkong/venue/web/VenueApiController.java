@@ -10,7 +10,7 @@ import org.fangkong.common.web.PageResult;
 import org.fangkong.venue.Venue;
 import org.fangkong.venue.VenueDocuments;
 import org.fangkong.venue.VenueForm;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.fangkong.venue.VenueType;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,10 +33,10 @@ class VenueApiController {
                      boolean demo, Instant createdAt) {
     }
 
-    private final VenueService venues;
+    private final Venues venues;
     private final VenueDocuments documents;
 
-    VenueApiController(VenueService venues, VenueDocuments documents) {
+    VenueApiController(Venues venues, VenueDocuments documents) {
         this.venues = venues;
         this.documents = documents;
     }

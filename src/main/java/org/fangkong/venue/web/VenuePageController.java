@@ -12,7 +12,7 @@ import org.fangkong.common.web.PageResult;
 import org.fangkong.venue.Venue;
 import org.fangkong.venue.VenueDocuments;
 import org.fangkong.venue.VenueForm;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.fangkong.venue.VenueType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
@@ -32,10 +32,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class VenuePageController {
 
-    private final VenueService venues;
+    private final Venues venues;
     private final VenueDocuments documents;
 
-    VenuePageController(VenueService venues, VenueDocuments documents) {
+    VenuePageController(Venues venues, VenueDocuments documents) {
         this.venues = venues;
         this.documents = documents;
     }
@@ -56,7 +56,7 @@ class VenuePageController {
         model.addAttribute("type", type);
         model.addAttribute("sort", sort == null ? "" : sort);
         model.addAttribute("types", VenueType.values());
-        model.addAttribute("mayManage", VenueService.mayManage(me));
+        model.addAttribute("mayManage", Venues.mayManage(me));
         return "venue/list";
     }
 
@@ -89,7 +89,7 @@ class VenuePageController {
         Venue v = venues.find(id, me);
         model.addAttribute("venue", v);
         model.addAttribute("checkinUrl", venues.checkinUrl(v.code()));
-        model.addAttribute("mayManage", VenueService.mayManage(me));
+        model.addAttribute("mayManage", Venues.mayManage(me));
         return "venue/detail";
     }
 

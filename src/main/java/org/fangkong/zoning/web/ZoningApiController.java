@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.fangkong.common.security.Actors;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.zoning.Overrides;
 import org.fangkong.zoning.PublishedLevels;
 import org.fangkong.zoning.Zoning;
@@ -22,10 +22,10 @@ class ZoningApiController {
     private final Zoning zoning;
     private final Overrides overrides;
     private final PublishedLevels published;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
 
     ZoningApiController(Zoning zoning, Overrides overrides, PublishedLevels published,
-                        JurisdictionService jurisdictions) {
+                        Jurisdictions jurisdictions) {
         this.published = published;
         this.jurisdictions = jurisdictions;
         this.zoning = zoning;

@@ -13,7 +13,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.jurisdiction.Jurisdiction;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.zoning.Overrides;
 import org.fangkong.zoning.PublishedLevels;
 import org.fangkong.zoning.Zoning;
@@ -35,10 +35,10 @@ class ZoningPageController {
 
     private final Zoning zoning;
     private final Overrides overrides;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final PublishedLevels published;
 
-    ZoningPageController(Zoning zoning, Overrides overrides, JurisdictionService jurisdictions, PublishedLevels published) {
+    ZoningPageController(Zoning zoning, Overrides overrides, Jurisdictions jurisdictions, PublishedLevels published) {
         this.published = published;
         this.zoning = zoning;
         this.overrides = overrides;

@@ -22,18 +22,18 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code token-lifetime} (8 h) and only while the account stays enabled and unlocked.
  */
 @Service
-public class TokenService {
+public class ApiTokens {
 
     public record IssuedToken(String token, Instant expiresAt) {
     }
 
     private final JdbcClient jdbc;
-    private final AuditService audit;
+    private final AuditLog audit;
     private final Clock clock;
     private final FangkongProperties.Security settings;
     private final SecureRandom random = new SecureRandom();
 
-    TokenService(JdbcClient jdbc, AuditService audit, Clock clock, FangkongProperties properties) {
+    ApiTokens(JdbcClient jdbc, AuditLog audit, Clock clock, FangkongProperties properties) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -71,7 +71,7 @@ public class TokenService {
                           and u.enabled and (u.locked_until is null or u.locked_until <= :now)
                         """)
                 .param("hash", sha256(token)).param("now", Timestamp.from(clock.instant()))
-                .query(LoginService.ACTOR).optional();
+                .query(Logins.ACTOR).optional();
     }
 
     /** Revokes every token of an account (password reset, disabled). */

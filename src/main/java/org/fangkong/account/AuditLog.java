@@ -22,11 +22,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * claiming it happened.
  */
 @Service
-public class AuditService implements AuditTrail {
+public class AuditLog implements AuditTrail {
 
     private final JdbcClient jdbc;
 
-    AuditService(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

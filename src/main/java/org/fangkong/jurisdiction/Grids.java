@@ -16,15 +16,15 @@ import org.springframework.transaction.annotation.Transactional;
  * the code stays a prefix path like every other division code.
  */
 @Service
-public class GridService {
+public class Grids {
 
     static final int MAX_NAME = 60;
 
     private final JdbcClient jdbc;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final AuditTrail audit;
 
-    GridService(JdbcClient jdbc, JurisdictionService jurisdictions, AuditTrail audit) {
+    Grids(JdbcClient jdbc, Jurisdictions jurisdictions, AuditTrail audit) {
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
         this.audit = audit;

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class JurisdictionService {
+public class Jurisdictions {
 
     static final String COLUMNS = """
             j.code, j.name, j.level, j.parent_code, j.path::text as path, j.dev_zone,
@@ -28,11 +28,11 @@ public class JurisdictionService {
             (select count(*) from jurisdiction c where c.parent_code = j.code) as child_count
             """;
 
-    static final RowMapper<Jurisdiction> MAPPER = JurisdictionService::map;
+    static final RowMapper<Jurisdiction> MAPPER = Jurisdictions::map;
 
     private final JdbcClient jdbc;
 
-    JurisdictionService(JdbcClient jdbc) {
+    Jurisdictions(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -19,7 +19,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.common.web.PageResult;
-import org.fangkong.jurisdiction.JurisdictionService;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -33,23 +33,23 @@ import org.springframework.transaction.annotation.Transactional;
  * Officers, venue staff and admins manage them; every staff member in scope may look.
  */
 @Service
-public class VenueService {
+public class Venues {
 
     static final String SELECT = """
             select v.id, v.code, v.name, v.type, v.jurisdiction_code, j.name as jurisdiction_name, v.address,
                    v.default_stay_minutes, v.closed_at, v.demo, v.created_at
             from venue v join jurisdiction j on j.code = v.jurisdiction_code
             """;
-    private static final RowMapper<Venue> MAPPER = VenueService::map;
+    private static final RowMapper<Venue> MAPPER = Venues::map;
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final ApplicationEventPublisher events;
-    private final JurisdictionService jurisdictions;
+    private final Jurisdictions jurisdictions;
     private final String publicUrl;
     private final SecureRandom random = new SecureRandom();
 
-    VenueService(JdbcClient jdbc, JurisdictionService jurisdictions, FangkongProperties properties,
+    Venues(JdbcClient jdbc, Jurisdictions jurisdictions, FangkongProperties properties,
                  DataSource dataSource, ApplicationEventPublisher events) {
         this.events = events;
         this.dataSource = dataSource;

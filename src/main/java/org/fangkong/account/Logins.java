@@ -27,17 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
  * (20) failures in 15 minutes is refused whatever it tries. Every attempt is audited.
  */
 @Service
-public class LoginService {
+public class Logins {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
-    private final AuditService audit;
+    private final AuditLog audit;
     private final Clock clock;
     private final FangkongProperties.Security settings;
     /** Compared against when the user does not exist, so timing does not tell which usernames exist. */
     private final String dummyHash;
 
-    LoginService(JdbcClient jdbc, PasswordEncoder encoder, AuditService audit, Clock clock, FangkongProperties properties) {
+    Logins(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, Clock clock, FangkongProperties properties) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
@@ -69,7 +69,7 @@ public class LoginService {
                 .param("u", name)
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), Role.valueOf(rs.getString(4)),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getBoolean(8), rs.getInt(9),
-                        UserRepository.instant(rs.getTimestamp(10))))
+                        Users.instant(rs.getTimestamp(10))))
                 .optional();
         Instant now = clock.instant();
         if (found.isEmpty()) {

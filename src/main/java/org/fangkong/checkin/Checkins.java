@@ -17,7 +17,7 @@ import org.fangkong.common.PhoneNumber;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.venue.PublicVenue;
 import org.fangkong.venue.VenueChanged;
-import org.fangkong.venue.VenueService;
+import org.fangkong.venue.Venues;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,10 +28,10 @@ import org.springframework.stereotype.Service;
  * check-in elsewhere, midnight Asia/Shanghai (RULES.md "Venue check-in").
  */
 @Service
-public class CheckinService {
+public class Checkins {
 
     private final JdbcClient jdbc;
-    private final VenueService venues;
+    private final Venues venues;
     private final CheckinWriter writer;
     private final AddressRateLimiter limiter;
     private final VisitIds ids;
@@ -41,7 +41,7 @@ public class CheckinService {
             Caffeine.newBuilder().maximumSize(200_000)
                     .expireAfterWrite(Duration.ofSeconds(10)).build();
 
-    CheckinService(JdbcClient jdbc, VenueService venues, CheckinWriter writer, AddressRateLimiter limiter,
+    Checkins(JdbcClient jdbc, Venues venues, CheckinWriter writer, AddressRateLimiter limiter,
                    VisitIds ids, Clock clock) {
         this.jdbc = jdbc;
         this.venues = venues;
