@@ -81,18 +81,13 @@ public class AuditLog implements AuditTrail {
         String act = blankToNull(action);
         Timestamp fromTs = from == null ? null : Timestamp.from(ShanghaiTime.startOf(from));
         Timestamp toTs = to == null ? null : Timestamp.from(ShanghaiTime.startOf(to.plusDays(1)));
-        long total = jdbc.sql("select count(*) from audit_entry a" + where)
-                .param("scope", viewer.scopePath()).param("root", root).param("username", user).param("action", act)
-                .param("from", fromTs).param("to", toTs).query(Long.class).single();
-        List<AuditEntry> items = jdbc.sql("""
-                        select a.id, a.at, a.actor_username, a.action, a.target, a.reason, a.address
+        return PageResult.query(jdbc.sql("""
+                        select a.id, a.at, a.actor_username, a.action, a.target, a.reason, a.address, count(*) over () as total_rows
                         from audit_entry a""" + where + " order by a.at desc, a.id desc limit :size offset :offset")
                 .param("scope", viewer.scopePath()).param("root", root).param("username", user).param("action", act)
-                .param("from", fromTs).param("to", toTs).param("size", size).param("offset", (long) page * size)
-                .query((rs, i) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
-                .list();
-        return new PageResult<>(items, page, size, total);
+                .param("from", fromTs).param("to", toTs),
+                (rs, i) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), page, size);
     }
 
     static String currentAddress() {

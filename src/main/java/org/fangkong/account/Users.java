@@ -216,12 +216,9 @@ public class Users {
                 """;
         String pattern = Like.contains(q);
         String roleName = role == null ? null : role.name();
-        long total = jdbc.sql("select count(*) from staff_user u join jurisdiction j on j.code = u.scope_code" + where)
-                .param("scope", scopePath).param("q", pattern).param("role", roleName).query(Long.class).single();
-        List<StaffUser> items = jdbc.sql(SELECT + where + " order by " + orderBy(sort) + " limit :size offset :offset")
-                .param("scope", scopePath).param("q", pattern).param("role", roleName)
-                .param("size", size).param("offset", (long) page * size).query(MAPPER).list();
-        return new PageResult<>(items, page, size, total);
+        return PageResult.query(jdbc.sql(SELECT.replaceFirst("select ", "select count(*) over () as total_rows, ") + where
+                        + " order by " + orderBy(sort) + " limit :size offset :offset")
+                .param("scope", scopePath).param("q", pattern).param("role", roleName), MAPPER, page, size);
     }
 
     /** Whitelisted sort keys: user input never reaches SQL text. */

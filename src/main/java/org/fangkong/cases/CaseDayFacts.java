@@ -7,7 +7,7 @@ import org.fangkong.common.UnitDayFacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The case registry's part of a unit's daily report: cases that became suspected that day. */
+/** The case registry's part of a unit's daily report: cases that became suspected, and confirmed, that day. */
 @Component
 class CaseDayFacts implements UnitDayFacts {
 
@@ -18,11 +18,14 @@ class CaseDayFacts implements UnitDayFacts {
     }
 
     @Override
-    public Map<String, Integer> of(String unitPath, LocalDate day) {
-        int suspected = jdbc.sql("""
-                        select count(distinct e.case_id) from case_event e join case_record c on c.id = e.case_id
-                        where e.status = 'SUSPECTED' and e.on_date = :day and c.jurisdiction_path <@ cast(:path as ltree)
-                        """).param("day", day).param("path", unitPath).query(Integer.class).single();
-        return Map.of("newSuspected", suspected);
+    public Map<String, Integer> of(String unitCode, String unitPath, LocalDate day) {
+        return jdbc.sql("""
+                        select count(distinct e.case_id) filter (where e.status = 'SUSPECTED') as suspected,
+                               count(distinct e.case_id) filter (where e.status = 'CONFIRMED') as confirmed
+                        from case_event e join case_record c on c.id = e.case_id
+                        where e.on_date = :day and c.jurisdiction_path <@ cast(:path as ltree)
+                        """).param("day", day).param("path", unitPath)
+                .query((rs, n) -> Map.of("newSuspected", rs.getInt("suspected"), "newConfirmed", rs.getInt("confirmed")))
+                .single();
     }
 }

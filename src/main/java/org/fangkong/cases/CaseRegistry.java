@@ -208,17 +208,10 @@ public class CaseRegistry {
         String only = status == null || status.isBlank() ? null : status(status).name();
         int p = PageResult.page(page);
         int s = PageResult.size(size);
-        long[] total = {0};
-        List<Case> items = jdbc.sql(SELECT.replace("select c.*,", "select c.*, count(*) over () as total,") + """
+        return PageResult.query(jdbc.sql(SELECT.replace("select c.*,", "select c.*, count(*) over () as total_rows,") + """
                         where c.jurisdiction_path <@ cast(:node as ltree) and (cast(:st as text) is null or c.status = :st)
                         order by c.reported_on desc, c.id desc limit :size offset :offset
-                        """)
-                .param("node", node).param("st", only).param("size", s).param("offset", (long) p * s)
-                .query((rs, n) -> {
-                    total[0] = rs.getLong("total");
-                    return MAPPER.mapRow(rs, n);
-                }).list();
-        return new PageResult<>(items, p, s, total[0]);
+                        """).param("node", node).param("st", only), MAPPER, p, s);
     }
 
     @Transactional(readOnly = true)

@@ -3,8 +3,8 @@ package org.fangkong.cases;
 import org.fangkong.observation.ObservationOutcome;
 import org.fangkong.person.PersonRecords;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /** An escalated observation sent to the fever clinic or a designated hospital can open a suspected case. */
@@ -23,7 +23,7 @@ class CasesFromObservation {
         this.events = events;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(ObservationOutcome outcome) {
         if (!outcome.suspectedCase()) {
             return;

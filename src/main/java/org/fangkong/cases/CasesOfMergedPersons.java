@@ -1,8 +1,8 @@
 package org.fangkong.cases;
 
 import org.fangkong.person.PersonsMerged;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /** Two records of one person merged: their cases move to the kept person, in the merge's transaction. */
@@ -15,7 +15,7 @@ class CasesOfMergedPersons {
         this.jdbc = jdbc;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PersonsMerged merged) {
         jdbc.sql("update case_record set person_id = :k where person_id = :m")
                 .param("k", merged.kept()).param("m", merged.merged()).update();

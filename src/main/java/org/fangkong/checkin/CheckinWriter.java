@@ -59,7 +59,34 @@ class CheckinWriter implements InitializingBean, DisposableBean {
         Instant openOut;
         String openReason;
         String masked;
-        Object[] pendingInsert;
+        /** The phone's visit this batch inserts, while a later scan of the batch may still end it. */
+        NewVisit pending;
+    }
+
+    /** A visit this batch inserts; a later scan of the same phone in the batch ends it ({@code NEXT}). */
+    private static final class NewVisit {
+        final long id;
+        final Request request;
+        final boolean overCap;
+        Instant out;
+        CheckoutReason reason;
+
+        NewVisit(long id, Request request, Instant out, CheckoutReason reason, boolean overCap) {
+            this.id = id;
+            this.request = request;
+            this.out = out;
+            this.reason = reason;
+            this.overCap = overCap;
+        }
+
+        Object[] insertValues(LocalDate day) {
+            return new Object[] {Date.valueOf(day), request.venue().id(), request.hash(), request.sealed(), request.phone().masked(),
+                    Timestamp.from(request.at()), Timestamp.from(out), reason.name(), id, overCap};
+        }
+    }
+
+    /** An open visit stored earlier, ended by this batch's scan of the same phone at {@code at}. */
+    private record Ending(Instant at, long id) {
     }
 
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(100_000);
@@ -153,8 +180,8 @@ class CheckinWriter implements InitializingBean, DisposableBean {
         List<Long> newIds = jdbc.sql("select nextval('checkin_id_seq') from generate_series(1, :n)")
                 .param("n", requests.size()).query(Long.class).list();
         Instant midnight = ShanghaiTime.startOf(day.plusDays(1));
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> endings = new ArrayList<>();
+        List<NewVisit> inserts = new ArrayList<>();
+        List<Ending> endings = new ArrayList<>();
         int next = 0;
         for (Request r : requests) {
             String key = hex.formatHex(r.hash());
@@ -172,44 +199,49 @@ class CheckinWriter implements InitializingBean, DisposableBean {
                 continue;
             }
             if (open) {
-                if (s.pendingInsert != null) {
-                    s.pendingInsert[6] = Timestamp.from(r.at());
-                    s.pendingInsert[7] = "NEXT";
+                if (s.pending != null) {
+                    s.pending.out = r.at();
+                    s.pending.reason = CheckoutReason.NEXT;
                 } else {
-                    endings.add(new Object[] {Timestamp.from(r.at()), day, s.openId});
+                    endings.add(new Ending(r.at(), s.openId));
                 }
             }
             Instant stayEnd = r.at().plus(Duration.ofMinutes(r.venue().defaultStayMinutes()));
             boolean stay = stayEnd.isBefore(midnight);
             Instant end = stay ? stayEnd : midnight;
             long id = newIds.get(next++);
-            Object[] row = {Date.valueOf(day), r.venue().id(), r.hash(), r.sealed(),
-                    r.phone().masked(), Timestamp.from(r.at()), Timestamp.from(end), stay ? "STAY" : "MIDNIGHT", id, overCap};
-            inserts.add(row);
+            NewVisit inserted = new NewVisit(id, r, end, stay ? CheckoutReason.STAY : CheckoutReason.MIDNIGHT, overCap);
+            inserts.add(inserted);
             s.count++;
             s.openId = id;
             s.openVenue = r.venue().id();
             s.openIn = r.at();
             s.openOut = end;
-            s.openReason = (String) row[7];
+            s.openReason = inserted.reason.name();
             s.masked = r.phone().masked();
-            s.pendingInsert = row;
+            s.pending = inserted;
             Visit visit = new Visit(ids.encode(day, id), r.venue().id(), r.venue().name(), r.phone().masked(), r.at(), end,
                     stay ? CheckoutReason.STAY : CheckoutReason.MIDNIGHT);
             acknowledgements.add(() -> r.result().complete(visit));
         }
+        store(table, day, endings, inserts);
+    }
+
+    /** Ends the visits this batch closed and inserts its new ones: two batched statements. */
+    private void store(String table, LocalDate day, List<Ending> endings, List<NewVisit> inserts) {
         if (!endings.isEmpty()) {
             batch.batchUpdate("""
                     update %s set checked_out_at = ?, checkout_reason = 'NEXT'
                     where day = ? and id = ? and checked_out_at > ?
-                    """.formatted(table), endings.stream().map(e -> new Object[] {e[0], e[1], e[2], e[0]}).toList());
+                    """.formatted(table), endings.stream()
+                    .map(e -> new Object[] {Timestamp.from(e.at()), day, e.id(), Timestamp.from(e.at())}).toList());
         }
         if (!inserts.isEmpty()) {
             batch.batchUpdate("""
                     insert into %s (day, venue_id, phone_hash, phone_sealed, phone_masked, checked_in_at,
                                          checked_out_at, checkout_reason, id, over_cap)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """.formatted(table), inserts);
+                    """.formatted(table), inserts.stream().map(v -> v.insertValues(day)).toList());
         }
     }
 

@@ -18,8 +18,8 @@ import org.fangkong.common.web.FieldException;
 import org.fangkong.venue.PublicVenue;
 import org.fangkong.venue.VenueChanged;
 import org.fangkong.venue.Venues;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,7 +51,7 @@ public class Checkins {
         this.clock = clock;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(VenueChanged changed) {
         venueCache.invalidate(changed.code());
     }

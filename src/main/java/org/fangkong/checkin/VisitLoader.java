@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.function.LongConsumer;
-
 import javax.sql.DataSource;
 
 import org.fangkong.common.PhoneNumber;

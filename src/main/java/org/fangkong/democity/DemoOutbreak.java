@@ -1,7 +1,7 @@
 package org.fangkong.democity;
 
-import java.time.Clock;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 

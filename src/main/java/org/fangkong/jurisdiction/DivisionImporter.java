@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;

@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import org.fangkong.common.security.Actor;
 import org.fangkong.common.Like;
+import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.common.web.PageResult;
 import org.springframework.jdbc.core.RowMapper;
@@ -101,9 +101,8 @@ public class Jurisdictions {
      */
     public PageResult<SearchHit> search(String q, String scopePath, int page, int size) {
         String pattern = Like.contains(q);
-        long[] total = {-1};
-        List<SearchHit> hits = jdbc.sql("select " + COLUMNS + """
-                        , count(*) over () as total
+        return PageResult.query(jdbc.sql("select " + COLUMNS + """
+                        , count(*) over () as total_rows
                         , (select string_agg(a.name, ' › ' order by nlevel(a.path)) from jurisdiction a
                            where a.path @> j.path) as full_name
                         from jurisdiction j
@@ -111,16 +110,8 @@ public class Jurisdictions {
                         order by nlevel(j.path), j.code
                         limit :size offset :offset
                         """)
-                .param("scope", scopePath).param("q", pattern).param("size", size).param("offset", (long) page * size)
-                .query((rs, i) -> {
-                    total[0] = rs.getLong("total");
-                    return new SearchHit(map(rs, i), rs.getString("full_name"));
-                }).list();
-        if (total[0] < 0) { // past the last page: count separately
-            total[0] = jdbc.sql("select count(*) from jurisdiction j where j.path <@ cast(:scope as ltree) and j.name like :q")
-                    .param("scope", scopePath).param("q", pattern).query(Long.class).single();
-        }
-        return new PageResult<>(hits, page, size, total[0]);
+                .param("scope", scopePath).param("q", pattern),
+                (rs, i) -> new SearchHit(map(rs, i), rs.getString("full_name")), page, size);
     }
 
     /** Codes of every node of one level in a subtree, by code: e.g. the villages of a city. */

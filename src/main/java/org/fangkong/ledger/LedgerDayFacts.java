@@ -20,7 +20,7 @@ class LedgerDayFacts implements UnitDayFacts {
     }
 
     @Override
-    public Map<String, Integer> of(String unitPath, LocalDate day) {
+    public Map<String, Integer> of(String unitCode, String unitPath, LocalDate day) {
         return jdbc.sql("""
                         select (select count(*) from checkpoint_alert a join passage p on p.id = a.passage_id
                                 join checkpoint c on c.id = p.checkpoint_id join jurisdiction j on j.code = c.jurisdiction_code

@@ -35,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the full identities (the grid worker's own ledger, audited as an export); the import takes the
  * same layout, checks every row as registering at the gate does, reports each bad row by number,
  * and writes nothing unless asked for the valid rows. A row for someone already registered in that
- * place with the same arrival date updates that registration; any other is a new registration (and
- * an {@link OutsiderRegistered} event). 是否来自重点地区 is worked out from the origin, as on the page.
+ * place with the same arrival date updates that registration; any other is a new registration
+ * (announced per chunk as {@link OutsidersImported}). 是否来自重点地区 is worked out from the origin, as on the page.
  */
 @Service
 public class OutsiderExcel {
@@ -161,12 +161,22 @@ public class OutsiderExcel {
             PersonRecords.Enrolled[] people = persons.enrolAll(chunk.stream().map(Valid::who).toList(),
                     chunk.stream().map(Valid::place).toList(), PersonRecords.Source.OUTSIDER);
             Map<String, Long> registered = registered(chunk, people);
+            List<OutsiderRegistered> arrivals = new ArrayList<>();
             for (int i = 0; i < chunk.size(); i++) {
                 Valid v = chunk.get(i);
                 String key = v.place() + '|' + people[i].personId() + '|' + v.arrived();
                 Long existing = registered.get(key);
-                registered.put(key, write(v, people[i], existing, actor)); // a later row of the file updates it
-                added += existing == null ? 1 : 0;
+                long id = write(v, people[i], existing, actor);
+                registered.put(key, id); // a later row of the file updates it
+                if (existing == null) {
+                    added++;
+                    arrivals.add(new OutsiderRegistered(id, people[i].personId(), people[i].recordId(), v.place(), v.origin(),
+                            v.originCode(), keyAreas.includes(v.originCode(), v.origin()), v.arrived(), v.leftKeyArea(), null));
+                }
+            }
+            if (!arrivals.isEmpty()) {
+                // one event per chunk: observation opens a chunk's orders in one transaction, not one per row
+                events.publishEvent(new OutsidersImported(arrivals));
             }
             if (progress != null) {
                 progress.done(from + chunk.size());
@@ -220,8 +230,6 @@ public class OutsiderExcel {
                 .param("code", v.originCode()).param("key", keyArea).param("leftKey", v.leftKeyArea())
                 .param("address", v.address()).param("purpose", v.purpose()).param("leftOn", v.leftOn())
                 .param("rec", who.recordId()).param("by", actor.username()).query(Long.class).single();
-        events.publishEvent(new OutsiderRegistered(id, person, who.recordId(), v.place(), v.origin(), v.originCode(), keyArea, v.arrived(),
-                v.leftKeyArea(), null));
         return id;
     }
 

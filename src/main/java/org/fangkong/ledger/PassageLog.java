@@ -19,7 +19,6 @@ import org.fangkong.ledger.LedgerEnums.CheckpointKind;
 import org.fangkong.ledger.LedgerEnums.Direction;
 import org.fangkong.person.PersonIdentity;
 import org.fangkong.person.PersonRecords;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Checkpoints and their passage log (RULES.md "Checkpoints"). The time of a passage is the
  * server's. A temperature of 37.3 ℃ or more on entry refuses entry and raises an alert to the
- * township in the same transaction, announced as {@link FeverAtCheckpoint}.
+ * township in the same transaction (the township's alert list).
  */
 @Service
 public class PassageLog {
@@ -65,16 +64,13 @@ public class PassageLog {
     private final JdbcClient jdbc;
     private final PersonRecords records;
     private final LedgerScope scope;
-    private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PassageLog(JdbcClient jdbc, PersonRecords records, LedgerScope scope, ApplicationEventPublisher events,
-               AuditTrail audit, Clock clock) {
+    PassageLog(JdbcClient jdbc, PersonRecords records, LedgerScope scope, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.records = records;
         this.scope = scope;
-        this.events = events;
         this.audit = audit;
         this.clock = clock;
     }
@@ -194,10 +190,8 @@ public class PassageLog {
         }
         long id = inserted.get();
         if (entry.fever()) {
-            long alertId = jdbc.sql("insert into checkpoint_alert (passage_id, raised_at) values (:p, :at) returning id")
-                    .param("p", id).param("at", Timestamp.from(at)).query(Long.class).single();
-            events.publishEvent(new FeverAtCheckpoint(alertId, id, checkpoint.id(), checkpoint.jurisdictionCode(), personId,
-                    entry.temperature(), at));
+            jdbc.sql("insert into checkpoint_alert (passage_id, raised_at) values (:p, :at)")
+                    .param("p", id).param("at", Timestamp.from(at)).update();
         }
         return id;
     }

@@ -21,10 +21,10 @@ import org.fangkong.person.PersonIdentity;
 import org.fangkong.person.PersonRecords;
 import org.fangkong.person.PersonRegistry;
 import org.fangkong.person.PersonsMerged;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -133,24 +133,18 @@ public class ResidentLedger {
         LedgerScope.requireRead(actor);
         int s = PageResult.size(size);
         int p = PageResult.page(page);
-        long[] total = {0};
-        List<Household> items = jdbc.sql("""
+        return PageResult.query(jdbc.sql("""
                         select h.id, h.jurisdiction_code, j.name, h.building, h.address,
                                (select count(*) from resident r where r.household_id = h.id and r.moved_out_on is null),
-                               count(*) over () as total
+                               count(*) over () as total_rows
                         from household h join jurisdiction j on j.code = h.jurisdiction_code
                         where j.path <@ cast(:scope as ltree) and (cast(:j as text) is null or h.jurisdiction_code = :j)
                         order by h.building, h.address, h.id
                         limit :size offset :offset
                         """)
-                .param("scope", actor.scopePath()).param("j", jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip())
-                .param("size", s).param("offset", (long) p * s)
-                .query((rs, n) -> {
-                    total[0] = rs.getLong(7);
-                    return new Household(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getInt(6));
-                }).list();
-        return new PageResult<>(items, p, s, total[0]); // one query: the window count rides on the rows
+                .param("scope", actor.scopePath()).param("j", jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip()),
+                (rs, n) -> new Household(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6)), p, s);
     }
 
     @Transactional
@@ -278,7 +272,7 @@ public class ResidentLedger {
      * A merged person's memberships, registrations and passages move to the kept person (same
      * transaction); each row keeps its own record of who they are.
      */
-    @EventListener
+    @ApplicationModuleListener
     void on(PersonsMerged merged) {
         for (String table : new String[] {"resident", "outsider", "passage"}) {
             jdbc.sql("update " + table + " set person_id = :k where person_id = :m").param("k", merged.kept())

@@ -14,13 +14,16 @@ import org.springframework.stereotype.Component;
 class ObservationDayFacts implements UnitDayFacts {
 
     private final JdbcClient jdbc;
+    private final ObservationFigures figures;
 
-    ObservationDayFacts(JdbcClient jdbc) {
+    ObservationDayFacts(JdbcClient jdbc, ObservationFigures figures) {
         this.jdbc = jdbc;
+        this.figures = figures;
     }
 
     @Override
-    public Map<String, Integer> of(String unitPath, LocalDate day) {
+    public Map<String, Integer> of(String unitCode, String unitPath, LocalDate day) {
+        ObservationFigures.Counts observed = figures.of(unitCode, day).getOrDefault(unitCode, ObservationFigures.Counts.NONE);
         return jdbc.sql("""
                         select count(*) filter (where o.reason = 'CLOSE_CONTACT' and o.opened_at >= :from and o.opened_at < :to) as contacts,
                                count(*) filter (where o.status = 'RELEASED' and o.closed_at >= :from and o.closed_at < :to) as released
@@ -30,6 +33,8 @@ class ObservationDayFacts implements UnitDayFacts {
                 .param("path", unitPath)
                 .param("from", Timestamp.from(ShanghaiTime.startOf(day)))
                 .param("to", Timestamp.from(ShanghaiTime.startOf(day.plusDays(1))))
-                .query((rs, n) -> Map.of("newCloseContacts", rs.getInt("contacts"), "released", rs.getInt("released"))).single();
+                .query((rs, n) -> Map.of("newCloseContacts", rs.getInt("contacts"), "released", rs.getInt("released"),
+                        "newFever", (int) observed.newEscalations(), "underObservation", (int) observed.underObservation()))
+                .single();
     }
 }

@@ -25,6 +25,7 @@ import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.jurisdiction.Level;
 import org.fangkong.ledger.LedgerWhereabouts;
 import org.fangkong.ledger.OutsiderRegistered;
+import org.fangkong.ledger.OutsidersImported;
 import org.fangkong.ledger.ResidentLedger;
 import org.fangkong.ledger.Whereabouts;
 import org.fangkong.observation.ObservationOrder.Reason;
@@ -35,8 +36,8 @@ import org.fangkong.person.PersonRegistry;
 import org.fangkong.tracing.ContactsIdentified;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -163,8 +164,18 @@ public class ObservationOrders {
     }
 
     /** An arrival from a key area: 14 days from the day they left it (else arrived), if that is not over yet. */
-    @EventListener
+    @ApplicationModuleListener
     void on(OutsiderRegistered arrival) {
+        open(arrival);
+    }
+
+    /** The arrivals of a chunk of an outsider import, in one transaction. */
+    @ApplicationModuleListener
+    void on(OutsidersImported imported) {
+        imported.arrivals().forEach(this::open);
+    }
+
+    private void open(OutsiderRegistered arrival) {
         if (!arrival.fromKeyArea()) {
             return;
         }
@@ -188,14 +199,14 @@ public class ObservationOrders {
      * alone), observed where the ledgers say they live, else where the exposure happened, for 14
      * days from the last close exposure. Someone already under observation keeps their order.
      */
-    @EventListener
+    @ApplicationModuleListener
     void on(ContactsIdentified identified) {
         List<ContactsIdentified.Contact> contacts = identified.contacts().stream()
                 .filter(c -> !c.lastExposure().plusDays(DAYS).isBefore(ShanghaiTime.today(clock))).toList();
         long[] people = new long[contacts.size()];
         PersonRegistry.Checked[] typed = new PersonRegistry.Checked[people.length];
         for (int i = 0; i < people.length; i++) {
-            typed[i] = PersonRegistry.check(new PersonIdentity(UNNAMED, null, contacts.get(i).phone()));
+            typed[i] = PersonRegistry.check(new PersonIdentity(UNNAMED, null, sealer.open(contacts.get(i).phoneSealed())));
             PersonRegistry.Checked phoneOnly = typed[i];
             people[i] = persons.findByPhone(phoneOnly.phone()).orElseGet(() -> persons.resolve(phoneOnly));
         }

@@ -1,8 +1,8 @@
 package org.fangkong.observation;
 
 import org.fangkong.person.PersonsMerged;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,7 @@ class OrdersOfMergedPersons {
         this.jdbc = jdbc;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PersonsMerged merged) {
         jdbc.sql("""
                         update observation_order set status = 'TRANSFERRED', closed_at = now(), closed_by = 'merge'

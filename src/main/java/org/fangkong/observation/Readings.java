@@ -21,7 +21,6 @@ import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.observation.Reading.Half;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -41,17 +40,15 @@ public class Readings {
 
     private final JdbcClient jdbc;
     private final ObservationOrders orders;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final BigDecimal fever;
     private final LocalTime eveningFrom;
 
-    Readings(JdbcClient jdbc, ObservationOrders orders, ApplicationEventPublisher events, Clock clock,
+    Readings(JdbcClient jdbc, ObservationOrders orders, Clock clock,
              @Value("${fangkong.observation.fever:37.3}") BigDecimal fever,
              @Value("${fangkong.observation.evening-from:14:00}") LocalTime eveningFrom) {
         this.jdbc = jdbc;
         this.orders = orders;
-        this.events = events;
         this.clock = clock;
         this.fever = fever;
         this.eveningFrom = eveningFrom;
@@ -131,11 +128,10 @@ public class Readings {
         }
         boolean alarming = temperature.compareTo(fever) >= 0 || !symptoms.isEmpty();
         if (alarming) {
-            long alertId = jdbc.sql("insert into observation_alert (order_id, reading_id, raised_at) values (:o, :r, :at) returning id")
-                    .param("o", order.id()).param("r", id.get()).param("at", Timestamp.from(now)).query(Long.class).single();
+            // the township health centre's alert list (observation-alerts)
+            jdbc.sql("insert into observation_alert (order_id, reading_id, raised_at) values (:o, :r, :at)")
+                    .param("o", order.id()).param("r", id.get()).param("at", Timestamp.from(now)).update();
             jdbc.sql("update observation_order set status = 'ESCALATED' where id = :o").param("o", order.id()).update();
-            events.publishEvent(new ObservationEscalated(alertId, order.id(), order.personId(), order.jurisdictionCode(),
-                    temperature, List.copyOf(symptoms), now));
         }
         return new Reading(id.get(), order.id(), day, half, temperature, List.copyOf(symptoms), via, by, now, alarming);
     }

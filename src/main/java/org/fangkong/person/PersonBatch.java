@@ -57,8 +57,8 @@ public class PersonBatch {
         long[] ids = new long[n];
         Map<String, Found> byId = byIdHash(nonNull(idHash));
         Map<String, List<Found>> byPhone = byPhoneHash(nonNull(phoneHash));
-        List<Object[]> idFills = new ArrayList<>();
-        List<Object[]> phoneFills = new ArrayList<>();
+        List<IdFill> idFills = new ArrayList<>();
+        List<PhoneFill> phoneFills = new ArrayList<>();
         List<Integer> unresolved = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String idKey = key(idHash[i]);
@@ -70,8 +70,8 @@ public class PersonBatch {
                         .filter(c -> c.idKey() == null || c.idKey().equals(idKey)).findFirst().orElse(null);
                 if (f != null && f.idKey() == null && idKey != null) {
                     PersonRegistry.Checked w = who.get(i);
-                    idFills.add(new Object[] {idHash[i], sealer.encrypt(w.id().value()), w.id().masked(),
-                            w.id().male() ? "M" : "F", w.id().birthDate(), f.id()});
+                    idFills.add(new IdFill(f.id(), idHash[i], sealer.encrypt(w.id().value()), w.id().masked(),
+                            w.id().male() ? "M" : "F", w.id().birthDate()));
                 }
             }
             if (f == null) {
@@ -80,8 +80,8 @@ public class PersonBatch {
             }
             ids[i] = f.id();
             if (phoneKey != null && f.phoneKey() == null) { // fills a gap, never replaces another county's phone
-                phoneFills.add(new Object[] {phoneHash[i], sealer.encrypt(who.get(i).phone().value()),
-                        who.get(i).phone().masked(), f.id()});
+                phoneFills.add(new PhoneFill(f.id(), phoneHash[i], sealer.encrypt(who.get(i).phone().value()),
+                        who.get(i).phone().masked()));
             }
         }
         fillIn(idFills, phoneFills);
@@ -149,15 +149,22 @@ public class PersonBatch {
         return found;
     }
 
-    private void fillIn(List<Object[]> idFills, List<Object[]> phoneFills) {
-        if (!idFills.isEmpty()) {
-            for (Object[] f : idFills) { // rare: a record known by phone learns its ID number
-                jdbc.sql("""
-                                update person set id_hash = ?, id_sealed = ?, id_masked = ?, sex = ?, birth_date = ?,
-                                                  updated_at = now()
-                                where id = ? and id_hash is null
-                                """).params(f).update();
-            }
+    /** A person known by phone alone learns their ID number. */
+    private record IdFill(long personId, byte[] hash, byte[] sealed, String masked, String sex, LocalDate birth) {
+    }
+
+    /** A person without a phone learns one (a gap filled, never another county's phone replaced). */
+    private record PhoneFill(long personId, byte[] hash, byte[] sealed, String masked) {
+    }
+
+    private void fillIn(List<IdFill> idFills, List<PhoneFill> phoneFills) {
+        for (IdFill f : idFills) { // rare
+            jdbc.sql("""
+                            update person set id_hash = :h, id_sealed = :s, id_masked = :m, sex = :sex, birth_date = :birth,
+                                              updated_at = now()
+                            where id = :id and id_hash is null
+                            """).param("h", f.hash()).param("s", f.sealed()).param("m", f.masked()).param("sex", f.sex())
+                    .param("birth", f.birth()).param("id", f.personId()).update();
         }
         if (!phoneFills.isEmpty()) {
             int m = phoneFills.size();
@@ -166,11 +173,11 @@ public class PersonBatch {
             String[] masked = new String[m];
             Long[] id = new Long[m];
             for (int i = 0; i < m; i++) {
-                Object[] f = phoneFills.get(i);
-                hash[i] = (byte[]) f[0];
-                sealed[i] = (byte[]) f[1];
-                masked[i] = (String) f[2];
-                id[i] = (Long) f[3];
+                PhoneFill f = phoneFills.get(i);
+                hash[i] = f.hash();
+                sealed[i] = f.sealed();
+                masked[i] = f.masked();
+                id[i] = f.personId();
             }
             jdbc.sql("""
                             update person p set phone_hash = v.h, phone_sealed = v.s, phone_masked = v.m, updated_at = now()

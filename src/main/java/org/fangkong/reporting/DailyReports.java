@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fangkong.cases.CaseFigures;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.UnitDayFacts;
 import org.fangkong.common.security.Actor;
@@ -44,21 +43,19 @@ public class DailyReports {
 
     private final JdbcClient jdbc;
     private final Jurisdictions jurisdictions;
-    private final CaseFigures figures;
     private final Clock clock;
     private final LocalTime deadline;
 
     private final List<UnitDayFacts> facts;
     private final ReportTally tally;
 
-    DailyReports(JdbcClient jdbc, Jurisdictions jurisdictions, CaseFigures figures, Clock clock,
+    DailyReports(JdbcClient jdbc, Jurisdictions jurisdictions, Clock clock,
                  @Value("${fangkong.reporting.deadline:10:00}") LocalTime deadline,
                  List<UnitDayFacts> facts, ReportTally tally) {
         this.facts = facts;
         this.tally = tally;
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
-        this.figures = figures;
         this.clock = clock;
         this.deadline = deadline;
     }
@@ -83,14 +80,14 @@ public class DailyReports {
     public Counts prefill(String unitCode, LocalDate day, Actor actor) {
         Jurisdiction unit = unit(unitCode, actor);
         LocalDate d = day == null ? yesterday() : day;
-        CaseFigures.Figures f = figures.of(unit, d);
         Map<String, Integer> known = new HashMap<>();
         for (UnitDayFacts source : facts) {
-            source.of(unit.path(), d).forEach((k, v) -> known.merge(k, v, Integer::sum));
+            source.of(unit.code(), unit.path(), d).forEach((k, v) -> known.merge(k, v, Integer::sum));
         }
-        return new Counts((int) f.newEscalations() + known.getOrDefault("newFever", 0), known.getOrDefault("newSuspected", 0),
-                (int) f.newConfirmed(), known.getOrDefault("newCloseContacts", 0), (int) f.underObservation(), 0,
-                known.getOrDefault("released", 0), known.getOrDefault("keyAreaArrivals", 0));
+        return new Counts(known.getOrDefault("newFever", 0), known.getOrDefault("newSuspected", 0),
+                known.getOrDefault("newConfirmed", 0), known.getOrDefault("newCloseContacts", 0),
+                known.getOrDefault("underObservation", 0), 0, known.getOrDefault("released", 0),
+                known.getOrDefault("keyAreaArrivals", 0));
     }
 
     public LocalDate yesterday() {

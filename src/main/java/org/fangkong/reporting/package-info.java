@@ -4,7 +4,7 @@
  * units missing.
  */
 @ApplicationModule(displayName = "Reporting",
-        allowedDependencies = {"common", "jurisdiction", "cases", "observation"})
+        allowedDependencies = {"common", "jurisdiction"})
 package org.fangkong.reporting;
 
 import org.springframework.modulith.ApplicationModule;

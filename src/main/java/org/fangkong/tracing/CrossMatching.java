@@ -124,18 +124,10 @@ public class CrossMatching {
         int invalid = 0;
         for (int from = 0; from < lines.size(); from += CHUNK) {
             List<MatchListFile.Line> chunk = lines.subList(from, Math.min(lines.size(), from + CHUNK));
-            List<Object[]> rows = matchChunk(listId, chunk);
-            batch.batchUpdate("""
-                    insert into match_row (list_id, row_no, name_sealed, name_masked, id_sealed, id_masked, phone_sealed,
-                                           phone_masked, left_on, arrived_on, error_field, error_key, person_id, matched,
-                                           source, jurisdiction_code, household_id, address, venue_name, last_seen_at,
-                                           checkpoint_name, passed_at, venue_jurisdiction, checkpoint_jurisdiction)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, rows);
-            for (Object[] r : rows) {
-                matched += Boolean.TRUE.equals(r[13]) ? 1 : 0;
-                invalid += r[11] != null ? 1 : 0;
-            }
+            List<MatchedLine> rows = matchChunk(listId, chunk);
+            batch.batchUpdate(MatchedLine.INSERT, rows.stream().map(MatchedLine::insertValues).toList());
+            matched += (int) rows.stream().filter(MatchedLine::matched).count();
+            invalid += (int) rows.stream().filter(MatchedLine::invalid).count();
             progress.done(from + chunk.size());
         }
         int tasks = jdbc.sql("""
@@ -154,37 +146,38 @@ public class CrossMatching {
         return result;
     }
 
-    /** One chunk: check every row, find the people, place them; answers the rows to insert. */
-    private List<Object[]> matchChunk(long listId, List<MatchListFile.Line> chunk) {
-        int n = chunk.size();
-        PersonRegistry.Checked[] checked = new PersonRegistry.Checked[n];
-        LocalDate[] left = new LocalDate[n];
-        LocalDate[] arrived = new LocalDate[n];
-        String[] errorField = new String[n];
-        String[] errorKey = new String[n];
-        List<PersonRegistry.Checked> valid = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            MatchListFile.Line line = chunk.get(i);
+    /** A line of the file checked: the identity and days it gave, or the field and message of its first fault. */
+    private record CheckedLine(MatchListFile.Line line, PersonRegistry.Checked who, LocalDate left, LocalDate arrived,
+                               String errorField, String errorKey) {
+
+        static CheckedLine of(MatchListFile.Line line) {
             try {
-                checked[i] = PersonRegistry.contact(line.idNumber(), line.phone());
-                left[i] = day(line.left(), "left");
-                arrived[i] = day(line.arrived(), "arrived");
-                valid.add(checked[i]);
+                return new CheckedLine(line, PersonRegistry.contact(line.idNumber(), line.phone()), day(line.left(), "left"),
+                        day(line.arrived(), "arrived"), null, null);
             } catch (FieldException e) {
-                checked[i] = null;
-                errorField[i] = e.field();
-                errorKey[i] = e.messageKey();
+                return new CheckedLine(line, null, null, null, e.field(), e.messageKey());
             }
         }
-        long[] found = persons.findAll(valid);
+
+        boolean valid() {
+            return who != null;
+        }
+    }
+
+    /** One chunk: check every line, find the people, place them; answers the rows to insert. */
+    private List<MatchedLine> matchChunk(long listId, List<MatchListFile.Line> chunk) {
+        List<CheckedLine> lines = chunk.stream().map(CheckedLine::of).toList();
+        long[] found = persons.findAll(lines.stream().filter(CheckedLine::valid).map(CheckedLine::who).toList());
+        int n = lines.size();
         long[] personOf = new long[n];
         byte[][] phoneHash = new byte[n][];
         List<byte[]> phones = new ArrayList<>();
         for (int i = 0, v = 0; i < n; i++) {
-            if (checked[i] != null) {
+            PersonRegistry.Checked who = lines.get(i).who();
+            if (who != null) {
                 personOf[i] = found[v++];
-                if (checked[i].phone() != null) {
-                    phoneHash[i] = sealer.hash(checked[i].phone().value());
+                if (who.phone() != null) {
+                    phoneHash[i] = sealer.hash(who.phone().value());
                     phones.add(phoneHash[i]);
                 }
             }
@@ -198,76 +191,69 @@ public class CrossMatching {
         for (LastSeen.Sighting s : lastSeen.of(phones.toArray(byte[][]::new))) {
             seen.put(HEX.formatHex(s.phoneHash()), s);
         }
-        List<Object[]> rows = new ArrayList<>(n);
+        List<MatchedLine> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            MatchListFile.Line line = chunk.get(i);
-            Object[] r = new Object[24];
-            r[0] = listId;
-            r[1] = line.number();
-            String name = line.name().length() > 100 ? line.name().substring(0, 100) : line.name();
-            r[2] = name.isEmpty() ? null : sealer.encrypt(name);
-            r[3] = name.isEmpty() ? "" : Masking.name(name);
-            if (checked[i] == null) { // a bad row: keep what it said (to correct it from the export), named by row
-                if (!line.idNumber().isEmpty()) {
-                    r[4] = sealer.encrypt(line.idNumber());
-                    r[5] = Masking.idNumber(line.idNumber());
-                }
-                if (!line.phone().isEmpty()) {
-                    r[6] = sealer.encrypt(line.phone());
-                    r[7] = Masking.phone(line.phone());
-                }
-                r[10] = errorField[i];
-                r[11] = errorKey[i];
-                r[13] = false;
-                rows.add(r);
+            CheckedLine line = lines.get(i);
+            if (!line.valid()) {
+                rows.add(rejected(listId, line));
                 continue;
             }
-            PersonRegistry.Checked c = checked[i];
-            if (c.id() != null) {
-                r[4] = sealer.encrypt(c.id().value());
-                r[5] = c.id().masked();
-            }
-            if (c.phone() != null) {
-                r[6] = sealer.encrypt(c.phone().value());
-                r[7] = c.phone().masked();
-            }
-            r[8] = left[i];
-            r[9] = arrived[i];
-            r[12] = personOf[i] == 0 ? null : personOf[i];
-            Whereabouts w = personOf[i] == 0 ? null : where.get(personOf[i]);
-            LastSeen.Sighting s = latest(seen, phoneHash[i], personOf[i] == 0 ? List.of() : phonesOf.getOrDefault(personOf[i], List.of()));
-            String source = null;
-            String place = null;
-            if (w != null && w.placed()) {
-                source = w.source();
-                place = w.jurisdictionCode();
-                r[16] = w.householdId();
-                r[17] = w.address();
-            } else if (w != null && w.checkpointJurisdiction() != null) {
-                source = "CHECKPOINT";
-                place = w.checkpointJurisdiction();
-            } else if (s != null) {
-                source = "CHECKIN";
-                place = s.jurisdictionCode();
-            } else if (personOf[i] != 0) {
-                source = "PERSON";
-            }
-            r[13] = source != null;
-            r[14] = source;
-            r[15] = place;
-            if (s != null) {
-                r[18] = s.venueName();
-                r[19] = Timestamp.from(s.at());
-                r[22] = s.jurisdictionCode();
-            }
-            if (w != null && w.passedAt() != null) {
-                r[20] = w.checkpointName();
-                r[21] = Timestamp.from(w.passedAt());
-                r[23] = w.checkpointJurisdiction();
-            }
-            rows.add(r);
+            long person = personOf[i];
+            rows.add(placed(listId, line, person == 0 ? null : person, person == 0 ? null : where.get(person),
+                    latest(seen, phoneHash[i], person == 0 ? List.of() : phonesOf.getOrDefault(person, List.of()))));
         }
         return rows;
+    }
+
+    /** A bad line keeps what it said (to correct it from the export), named by its row. */
+    private MatchedLine rejected(long listId, CheckedLine checked) {
+        MatchListFile.Line line = checked.line();
+        String name = name(line);
+        boolean id = !line.idNumber().isEmpty();
+        boolean phone = !line.phone().isEmpty();
+        return new MatchedLine(listId, line.number(), name.isEmpty() ? null : sealer.encrypt(name), name.isEmpty() ? "" : Masking.name(name),
+                id ? sealer.encrypt(line.idNumber()) : null, id ? Masking.idNumber(line.idNumber()) : null,
+                phone ? sealer.encrypt(line.phone()) : null, phone ? Masking.phone(line.phone()) : null, null, null,
+                checked.errorField(), checked.errorKey(), null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * A good line, placed by the first that knows the person: where a ledger has them living or
+     * registered, else the checkpoint they last passed, else the venue of their last check-in; a
+     * person the registry knows and nothing places is still a match (source {@code PERSON}).
+     */
+    private MatchedLine placed(long listId, CheckedLine checked, Long person, Whereabouts w, LastSeen.Sighting s) {
+        MatchListFile.Line line = checked.line();
+        PersonRegistry.Checked c = checked.who();
+        String name = name(line);
+        String source = null;
+        String place = null;
+        boolean home = w != null && w.placed();
+        if (home) {
+            source = w.source();
+            place = w.jurisdictionCode();
+        } else if (w != null && w.checkpointJurisdiction() != null) {
+            source = "CHECKPOINT";
+            place = w.checkpointJurisdiction();
+        } else if (s != null) {
+            source = "CHECKIN";
+            place = s.jurisdictionCode();
+        } else if (person != null) {
+            source = "PERSON";
+        }
+        boolean passed = w != null && w.passedAt() != null;
+        return new MatchedLine(listId, line.number(), name.isEmpty() ? null : sealer.encrypt(name), name.isEmpty() ? "" : Masking.name(name),
+                c.id() == null ? null : sealer.encrypt(c.id().value()), c.id() == null ? null : c.id().masked(),
+                c.phone() == null ? null : sealer.encrypt(c.phone().value()), c.phone() == null ? null : c.phone().masked(),
+                checked.left(), checked.arrived(), null, null, person, source, place,
+                home ? w.householdId() : null, home ? w.address() : null,
+                s == null ? null : s.venueName(), s == null ? null : s.at(),
+                passed ? w.checkpointName() : null, passed ? w.passedAt() : null,
+                s == null ? null : s.jurisdictionCode(), passed ? w.checkpointJurisdiction() : null);
+    }
+
+    private static String name(MatchListFile.Line line) {
+        return line.name().length() > 100 ? line.name().substring(0, 100) : line.name();
     }
 
     private static LastSeen.Sighting latest(Map<String, LastSeen.Sighting> seen, byte[] listPhone, List<byte[]> known) {

@@ -103,7 +103,8 @@ public class ExposureSearch {
      * One click from a tracing result to home observation (RULES.md): every close contact of the
      * search, with the day of their last close exposure and the venue's place, goes out as
      * {@link ContactsIdentified}; the observation module opens the orders. Officers only; audited.
-     * Answers how many people were handed over. One transaction: every order opens, or none.
+     * Answers how many people were handed over. The event is stored with this transaction and observation
+     * opens the orders right after it commits (again after a crash: the event publication registry).
      */
     @Transactional
     public int putCloseContactsUnderObservation(ExposureQuery q, Actor actor) {
@@ -124,7 +125,7 @@ public class ExposureSearch {
         List<ContactsIdentified.Contact> contacts = new ArrayList<>();
         for (VisitOverlaps.Overlap o : lastClose.values()) {
             Venue venue = places.computeIfAbsent(o.index().venueId(), id -> venues.find(id, actor));
-            contacts.add(new ContactsIdentified.Contact(sealer.open(o.phoneSealed()),
+            contacts.add(new ContactsIdentified.Contact(o.phoneSealed(),
                     ShanghaiTime.dayOf(end(o)), venue.name(), venue.jurisdictionCode()));
         }
         audit.record(AuditActions.CONTACTS_TO_OBSERVATION, "phone:" + w.phone().masked() + " contacts:" + contacts.size(), null);

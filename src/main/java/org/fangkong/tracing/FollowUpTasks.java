@@ -32,7 +32,7 @@ public class FollowUpTasks {
                    t.jurisdiction_code, j.name as jurisdiction_name, r.address,
                    case when vj.path <@ cast(:scope as ltree) then r.venue_name end as venue_name,
                    case when vj.path <@ cast(:scope as ltree) then r.last_seen_at end as last_seen_at, r.left_on,
-                   r.arrived_on, t.created_at, t.done_at, t.done_by, t.note, count(*) over () as total
+                   r.arrived_on, t.created_at, t.done_at, t.done_by, t.note, count(*) over () as total_rows
             from follow_up_task t
             join jurisdiction j on j.code = t.jurisdiction_code
             join match_list l on l.id = t.list_id
@@ -72,17 +72,10 @@ public class FollowUpTasks {
         }
         int p = PageResult.page(page);
         int s = PageResult.size(size);
-        long[] total = {0};
-        List<FollowUpTask> items = jdbc.sql(SELECT + """
+        return PageResult.query(jdbc.sql(SELECT + """
                         where j.path <@ cast(:scope as ltree) and (not :open or t.done_at is null)
-                        order by t.done_at is not null, t.created_at, t.id limit :s offset :o
-                        """)
-                .param("scope", actor.scopePath()).param("open", openOnly).param("s", s).param("o", (long) p * s)
-                .query((rs, n) -> {
-                    total[0] = rs.getLong("total");
-                    return MAPPER.mapRow(rs, n);
-                }).list();
-        return new PageResult<>(items, p, s, total[0]);
+                        order by t.done_at is not null, t.created_at, t.id limit :size offset :offset
+                        """).param("scope", actor.scopePath()).param("open", openOnly), MAPPER, p, s);
     }
 
     @Transactional(readOnly = true)

@@ -85,11 +85,9 @@ public class MatchResults {
         CrossMatching.requireMatcher(actor);
         int p = PageResult.page(page);
         int s = PageResult.size(size);
-        List<MatchList> items = jdbc.sql(LIST + " where l.scope_path <@ cast(:scope as ltree) order by l.id desc limit :s offset :o")
-                .param("scope", actor.scopePath()).param("s", s).param("o", (long) p * s).query(LIST_MAPPER).list();
-        long total = jdbc.sql("select count(*) from match_list where scope_path <@ cast(:scope as ltree)")
-                .param("scope", actor.scopePath()).query(Long.class).single();
-        return new PageResult<>(items, p, s, total);
+        return PageResult.query(jdbc.sql(LIST.replaceFirst("select ", "select count(*) over () as total_rows, ")
+                        + " where l.scope_path <@ cast(:scope as ltree) order by l.id desc limit :size offset :offset")
+                .param("scope", actor.scopePath()), LIST_MAPPER, p, s);
     }
 
     /** One list, if it was uploaded within the viewer's scope. */
@@ -107,17 +105,14 @@ public class MatchResults {
         list(listId, actor);
         int p = PageResult.page(page);
         int s = PageResult.size(size);
-        long[] total = {0};
-        List<MatchRow> items = jdbc.sql("select v.*, count(*) over () as total from (" + VISIBLE + """
+        return PageResult.query(jdbc.sql("select v.*, count(*) over () as total_rows from (" + VISIBLE + """
                         ) v where (:f = 'ALL' or (:f = 'MATCHED' and v.matched)
                               or (:f = 'INVALID' and v.error_key is not null)
                               or (:f = 'UNMATCHED' and not v.matched and v.error_key is null))
-                        order by v.row_no limit :s offset :o
+                        order by v.row_no limit :size offset :offset
                         """)
-                .param("l", listId).param("f", (filter == null ? Filter.ALL : filter).name()).param("scope", actor.scopePath())
-                .param("s", s).param("o", (long) p * s)
-                .query((rs, n) -> {
-                    total[0] = rs.getLong("total");
+                .param("l", listId).param("f", (filter == null ? Filter.ALL : filter).name()).param("scope", actor.scopePath()),
+                (rs, n) -> {
                     OffsetDateTime seen = rs.getObject("last_seen_at", OffsetDateTime.class);
                     OffsetDateTime passed = rs.getObject("passed_at", OffsetDateTime.class);
                     OffsetDateTime done = rs.getObject("done_at", OffsetDateTime.class);
@@ -130,8 +125,7 @@ public class MatchResults {
                             seen == null ? null : seen.toInstant(), rs.getString("checkpoint_name"),
                             passed == null ? null : passed.toInstant(), rs.getObject("task_id", Long.class),
                             done == null ? null : done.toInstant(), rs.getString("note"));
-                }).list();
-        return new PageResult<>(items, p, s, total[0]);
+                }, p, s);
     }
 
     /** Every row with the list's full names, ID numbers and phones, as xlsx; audited as an export. */

@@ -2,8 +2,8 @@ package org.fangkong.tracing;
 
 import org.fangkong.person.PersonHolders;
 import org.fangkong.person.PersonsMerged;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +20,7 @@ class MatchedPersons implements PersonHolders {
         this.jdbc = jdbc;
     }
 
-    @EventListener
+    @ApplicationModuleListener
     void on(PersonsMerged merged) {
         jdbc.sql("update match_row set person_id = :k where person_id = :m")
                 .param("k", merged.kept()).param("m", merged.merged()).update();

@@ -134,12 +134,9 @@ public class Venues {
                 """;
         String pattern = Like.contains(q);
         String typeName = type == null ? null : type.name();
-        List<Venue> items = jdbc.sql(SELECT + where + " order by " + orderBy(sort) + " limit :size offset :offset")
-                .param("scope", actor.scopePath()).param("q", pattern).param("type", typeName)
-                .param("size", size).param("offset", (long) page * size).query(MAPPER).list();
-        long total = jdbc.sql("select count(*) from venue v join jurisdiction j on j.code = v.jurisdiction_code" + where)
-                .param("scope", actor.scopePath()).param("q", pattern).param("type", typeName).query(Long.class).single();
-        return new PageResult<>(items, page, size, total);
+        return PageResult.query(jdbc.sql(SELECT.replaceFirst("select ", "select count(*) over () as total_rows, ") + where
+                        + " order by " + orderBy(sort) + " limit :size offset :offset")
+                .param("scope", actor.scopePath()).param("q", pattern).param("type", typeName), MAPPER, page, size);
     }
 
     /** The public path: any venue by its code, open or closed, no scope. */

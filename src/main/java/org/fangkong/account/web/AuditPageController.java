@@ -1,11 +1,15 @@
 package org.fangkong.account.web;
 
 import java.time.LocalDate;
+import java.util.Set;
 
 import org.fangkong.account.AuditLog;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.AuditActions;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.NavItem;
 import org.fangkong.common.web.PageResult;
+import org.springframework.context.annotation.Bean;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +24,11 @@ class AuditPageController {
 
     AuditPageController(AuditLog audit) {
         this.audit = audit;
+    }
+
+    @Bean
+    static NavItem auditNavItem() {
+        return new NavItem("nav.audit", "/audit", 90, Set.of(Role.ADMIN));
     }
 
     @GetMapping("/audit")

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import org.fangkong.account.NewStaffUser;
 import org.fangkong.account.StaffUser;
@@ -12,9 +13,11 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NavItem;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.Jurisdictions;
+import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,6 +40,11 @@ class UserPageController {
     UserPageController(Users users, Jurisdictions jurisdictions) {
         this.users = users;
         this.jurisdictions = jurisdictions;
+    }
+
+    @Bean
+    static NavItem usersNavItem() {
+        return new NavItem("nav.users", "/users", 80, Set.of(Role.ADMIN, Role.OFFICER));
     }
 
     @GetMapping("/users")

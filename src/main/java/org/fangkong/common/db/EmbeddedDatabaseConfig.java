@@ -53,6 +53,9 @@ class EmbeddedDatabaseConfig {
                 .setServerConfig("shared_buffers", sharedBuffers)
                 // crash recovery after kill -9 can take a while on a big data directory
                 .setPGStartupWait(Duration.ofSeconds(120))
+                // stopped by the context (destroyMethod), after the beans that still write on shutdown:
+                // zonky's own JVM hook would stop it at the same time as the context closes
+                .setRegisterShutdownHook(false)
                 .start();
     }
 

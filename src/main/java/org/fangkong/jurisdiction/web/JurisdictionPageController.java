@@ -1,14 +1,18 @@
 package org.fangkong.jurisdiction.web;
 
+import java.util.Set;
+
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NavItem;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.jurisdiction.Grids;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.jurisdiction.Level;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +31,11 @@ class JurisdictionPageController {
     JurisdictionPageController(Jurisdictions jurisdictions, Grids grids) {
         this.jurisdictions = jurisdictions;
         this.grids = grids;
+    }
+
+    @Bean
+    static NavItem jurisdictionNavItem() {
+        return new NavItem("nav.jurisdictions", "/jurisdictions", 10, Set.of());
     }
 
     @GetMapping("/jurisdictions")
