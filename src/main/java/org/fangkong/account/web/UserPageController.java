@@ -80,7 +80,7 @@ class UserPageController {
                 redirect.addFlashAttribute("noticeArg", created.username());
                 return "redirect:/users/" + created.id();
             } catch (FieldException e) {
-                binding.rejectValue(e.field(), e.messageKey(), e.args(), e.messageKey());
+                e.rejectOn(binding);
             }
         }
         // what was typed stays in the form; the password field is never echoed back

@@ -1,5 +1,8 @@
 package org.fangkong.common.web;
 
+import org.springframework.beans.NotReadablePropertyException;
+import org.springframework.validation.BindingResult;
+
 /** A bad value in a named request field; the message key is resolved in the user's language. */
 public class FieldException extends RuntimeException {
 
@@ -24,5 +27,17 @@ public class FieldException extends RuntimeException {
 
     public Object[] args() {
         return args.clone();
+    }
+
+    /**
+     * Shows this error on a page form: on its field when the form has one (rendered by
+     * {@code th:errors}), else as an error of the whole form.
+     */
+    public void rejectOn(BindingResult binding) {
+        try {
+            binding.rejectValue(field, messageKey, args, messageKey);
+        } catch (NotReadablePropertyException e) {
+            binding.reject(messageKey, args, messageKey);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.fangkong.tracing.web;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -20,10 +19,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The tracing page. Searches are POSTs so the phone never lands in a URL, a browser history or a
@@ -45,8 +44,20 @@ class TracingPageController {
         return new NavItem("nav.tracing", "/tracing", 30, Set.of(Role.OFFICER, Role.COMMANDER));
     }
 
-    record Form(String phone, LocalDate from, LocalDate to, Integer bufferMinutes, Integer closeMinutes, String sort,
-                Integer page, String reason) {
+    /** The search form (bound from the page); {@code reveal} is the name of the button that asks for full phones. */
+    record Form(String phone, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Integer bufferMinutes, Integer closeMinutes,
+                String sort, Integer page, String reveal, String reason) {
+
+        boolean revealing() {
+            return reveal != null;
+        }
+
+        ExposureQuery query(boolean reveal) {
+            return new ExposureQuery(phone, from == null ? null : ShanghaiTime.startOf(from),
+                    to == null ? null : ShanghaiTime.startOf(to.plusDays(1)), bufferMinutes, closeMinutes, reveal, reason, page,
+                    50, sort);
+        }
     }
 
     @ModelAttribute("mayObserve")
@@ -60,29 +71,22 @@ class TracingPageController {
             throw new AccessDeniedException("not a tracer");
         }
         LocalDate today = ShanghaiTime.today(clock);
-        model.addAttribute("form", new Form("", today.minusDays(13), today, 0, 15, "", 0, ""));
+        model.addAttribute("form", new Form("", today.minusDays(13), today, 0, 15, "", 0, null, ""));
         return "tracing/search";
     }
 
     @PostMapping("/tracing")
-    String search(@RequestParam(required = false) String phone,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                  @RequestParam(required = false) Integer bufferMinutes, @RequestParam(required = false) Integer closeMinutes,
-                  @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
-                  @RequestParam(required = false) String reveal, @RequestParam(required = false) String reason,
-                  Model model) {
-        Form form = new Form(phone, from, to, bufferMinutes, closeMinutes, sort, page, reason);
-        model.addAttribute("form", form);
+    String search(@ModelAttribute("form") Form form, BindingResult binding, Model model) {
+        if (binding.hasErrors()) {
+            return "tracing/search";
+        }
         try {
-            model.addAttribute("result", search.search(query(form, reveal != null), Actors.require()));
+            model.addAttribute("result", search.search(form.query(form.revealing()), Actors.require()));
         } catch (FieldException e) {
-            model.addAttribute("fieldError", e.field());
-            model.addAttribute("fieldErrorKey", e.messageKey());
-            model.addAttribute("fieldErrorArgs", e.args());
+            e.rejectOn(binding);
             if ("reason".equals(e.field())) {
                 // a reveal without a reason: keep showing the masked result
-                model.addAttribute("result", search.search(query(form, false), Actors.require()));
+                model.addAttribute("result", search.search(form.query(false), Actors.require()));
             }
         }
         return "tracing/search";
@@ -90,42 +94,22 @@ class TracingPageController {
 
     /** One click from the result: the close contacts go under home observation; the result is shown again. */
     @PostMapping("/tracing/observe")
-    String observe(@RequestParam(required = false) String phone,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                   @RequestParam(required = false) Integer bufferMinutes, @RequestParam(required = false) Integer closeMinutes,
-                   Model model) {
-        Form form = new Form(phone, from, to, bufferMinutes, closeMinutes, "", 0, "");
-        model.addAttribute("form", form);
+    String observe(@ModelAttribute("form") Form form, BindingResult binding, Model model) {
+        if (binding.hasErrors()) {
+            return "tracing/search";
+        }
         try {
-            model.addAttribute("observed", search.putCloseContactsUnderObservation(query(form, false), Actors.require()));
-            model.addAttribute("result", search.search(query(form, false), Actors.require()));
+            model.addAttribute("observed", search.putCloseContactsUnderObservation(form.query(false), Actors.require()));
+            model.addAttribute("result", search.search(form.query(false), Actors.require()));
         } catch (FieldException e) {
-            model.addAttribute("fieldError", e.field());
-            model.addAttribute("fieldErrorKey", e.messageKey());
-            model.addAttribute("fieldErrorArgs", e.args());
+            e.rejectOn(binding);
         }
         return "tracing/search";
     }
 
     @PostMapping("/tracing/export")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) String phone,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                  @RequestParam(required = false) Integer bufferMinutes,
-                                  @RequestParam(required = false) Integer closeMinutes,
-                                  @RequestParam(required = false) String sort,
-                                  @RequestParam(required = false) String reveal,
-                                  @RequestParam(required = false) String reason) {
-        Form form = new Form(phone, from, to, bufferMinutes, closeMinutes, sort, 0, reason);
-        byte[] xlsx = ExposureWorkbook.xlsx(search.searchForExport(query(form, reveal != null), Actors.require()));
+    ResponseEntity<byte[]> export(@ModelAttribute("form") Form form) {
+        byte[] xlsx = ExposureWorkbook.xlsx(search.searchForExport(form.query(form.revealing()), Actors.require()));
         return Downloads.xlsx("exposures.xlsx", xlsx);
-    }
-
-    private static ExposureQuery query(Form f, boolean reveal) {
-        Instant from = f.from() == null ? null : ShanghaiTime.startOf(f.from());
-        Instant to = f.to() == null ? null : ShanghaiTime.startOf(f.to().plusDays(1));
-        return new ExposureQuery(f.phone(), from, to, f.bufferMinutes(), f.closeMinutes(), reveal, f.reason(), f.page(), 50,
-                f.sort());
     }
 }

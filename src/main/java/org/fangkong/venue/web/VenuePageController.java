@@ -77,7 +77,7 @@ class VenuePageController {
                 redirect.addFlashAttribute("noticeArg", v.name());
                 return "redirect:/venues/" + v.id();
             } catch (FieldException e) {
-                binding.rejectValue(e.field(), e.messageKey(), e.args(), e.messageKey());
+                e.rejectOn(binding);
             }
         }
         return formPage(model, null);
@@ -111,7 +111,7 @@ class VenuePageController {
                 redirect.addFlashAttribute("noticeArg", form.name());
                 return "redirect:/venues/" + id;
             } catch (FieldException e) {
-                binding.rejectValue(e.field(), e.messageKey(), e.args(), e.messageKey());
+                e.rejectOn(binding);
             }
         }
         return formPage(model, existing);
