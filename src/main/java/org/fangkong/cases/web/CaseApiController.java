@@ -25,13 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CaseApiController {
 
-    record Change(String status, LocalDate on, String note) {
-    }
-
     record Count(String jurisdiction, LocalDate day, String status, Integer count) {
-    }
-
-    record NewHospital(String name, String jurisdiction, Integer beds, Integer icuBeds) {
     }
 
     private final CaseRegistry cases;
@@ -62,7 +56,7 @@ class CaseApiController {
 
     /** A dated change of status (e.g. suspected → confirmed, confirmed → cured); kept in the history. */
     @PostMapping("/api/v1/cases/{id}/status")
-    Case change(@PathVariable long id, @RequestBody Change body) {
+    Case change(@PathVariable long id, @RequestBody CaseForms.Change body) {
         return cases.change(id, body.status(), body.on(), body.note(), Actors.require());
     }
 
@@ -86,7 +80,7 @@ class CaseApiController {
     }
 
     @PostMapping("/api/v1/hospitals")
-    ResponseEntity<DesignatedHospitals.Hospital> addHospital(@RequestBody NewHospital body) {
+    ResponseEntity<DesignatedHospitals.Hospital> addHospital(@RequestBody CaseForms.NewHospital body) {
         var h = hospitals.add(body.name(), body.jurisdiction(), body.beds(), body.icuBeds(), Actors.require());
         return ResponseEntity.created(URI.create("/api/v1/hospitals/" + h.id())).body(h);
     }

@@ -15,10 +15,13 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.PageForms;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -60,18 +63,14 @@ class CasePageController {
     }
 
     @PostMapping("/cases")
-    String record(@RequestParam(required = false) String name, @RequestParam(required = false) String idNumber,
-                  @RequestParam(required = false) String phone, @RequestParam(required = false) String status,
-                  @RequestParam(required = false) String jurisdiction, @RequestParam(required = false) Long hospitalId,
-                  @RequestParam(required = false) LocalDate onsetOn, @RequestParam(required = false) LocalDate reportedOn,
-                  @RequestParam(required = false) LocalDate confirmedOn, @RequestParam(required = false) String note,
-                  RedirectAttributes redirect) {
+    String record(@ModelAttribute CaseRegistry.CaseForm form, BindingResult binding, RedirectAttributes redirect) {
+        if (!PageForms.bound(binding, redirect)) {
+            return "redirect:/cases";
+        }
         try {
-            var c = cases.record(new CaseRegistry.CaseForm(name, idNumber, phone, status, jurisdiction, hospitalId, onsetOn,
-                    reportedOn, confirmedOn, null, null, note), Actors.require());
-            return "redirect:/cases/" + c.id();
+            return "redirect:/cases/" + cases.record(form, Actors.require()).id();
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
             return "redirect:/cases";
         }
     }
@@ -88,15 +87,17 @@ class CasePageController {
     }
 
     @PostMapping("/cases/{id}/status")
-    String change(@PathVariable long id, @RequestParam(required = false) String status,
-                  @RequestParam(required = false) LocalDate on, @RequestParam(required = false) String note,
+    String change(@PathVariable long id, @ModelAttribute CaseForms.Change form, BindingResult binding,
                   RedirectAttributes redirect) {
+        if (!PageForms.bound(binding, redirect)) {
+            return "redirect:/cases/" + id;
+        }
         try {
-            cases.change(id, status, on, note, Actors.require());
+            cases.change(id, form.status(), form.on(), form.note(), Actors.require());
             redirect.addFlashAttribute("notice", "case.changed");
             redirect.addFlashAttribute("noticeArg", id);
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
         }
         return "redirect:/cases/" + id;
     }
@@ -113,33 +114,32 @@ class CasePageController {
     }
 
     @PostMapping("/clusters")
-    String cluster(@RequestParam(required = false) String setting, @RequestParam(required = false) String name,
-                   @RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String caseIds,
-                   RedirectAttributes redirect) {
+    String cluster(@ModelAttribute CaseForms.NewCluster form, RedirectAttributes redirect) {
         try {
-            List<Long> ids = caseIds == null ? List.of() : Arrays.stream(caseIds.split("[,，\\s]+"))
+            List<Long> ids = form.caseIds() == null ? List.of() : Arrays.stream(form.caseIds().split("[,，\\s]+"))
                     .filter(x -> !x.isBlank()).map(Long::valueOf).toList();
-            clusters.record(setting, name, jurisdiction, ids, Actors.require());
+            clusters.record(form.setting(), form.name(), form.jurisdiction(), ids, Actors.require());
             redirect.addFlashAttribute("notice", "cluster.recorded");
-            redirect.addFlashAttribute("noticeArg", name);
+            redirect.addFlashAttribute("noticeArg", form.name());
         } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("errorKey", "validation.cluster.cases");
+            PageForms.flash(new FieldException("caseIds", "validation.cluster.cases"), redirect);
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
         }
         return "redirect:/clusters";
     }
 
     @PostMapping("/hospitals")
-    String hospital(@RequestParam(required = false) String name, @RequestParam(required = false) String jurisdiction,
-                    @RequestParam(required = false) Integer beds, @RequestParam(required = false) Integer icuBeds,
-                    RedirectAttributes redirect) {
+    String hospital(@ModelAttribute CaseForms.NewHospital form, BindingResult binding, RedirectAttributes redirect) {
+        if (!PageForms.bound(binding, redirect)) {
+            return "redirect:/cases";
+        }
         try {
-            hospitals.add(name, jurisdiction, beds, icuBeds, Actors.require());
+            hospitals.add(form.name(), form.jurisdiction(), form.beds(), form.icuBeds(), Actors.require());
             redirect.addFlashAttribute("notice", "hospital.added");
-            redirect.addFlashAttribute("noticeArg", name);
+            redirect.addFlashAttribute("noticeArg", form.name());
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
         }
         return "redirect:/cases";
     }

@@ -12,6 +12,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.PageForms;
 import org.fangkong.observation.MissingReadings;
 import org.fangkong.observation.ObservationAlerts;
 import org.fangkong.observation.ObservationOrder;
@@ -23,7 +24,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -61,6 +64,14 @@ class ObservationPageController {
         return new NavItem("nav.observationAlerts", "/observation-alerts", 16, Set.of(Role.OFFICER, Role.COMMANDER, Role.ADMIN));
     }
 
+    /** A reading as typed on the order's page: the temperature as text ("37,5" is read too). */
+    record ReadingEntry(String temperature, String half, LocalDate day, List<String> symptoms) {
+    }
+
+    /** What became of an alert; with {@code suspectedCase} the person goes to the case registry as suspected. */
+    record OutcomeEntry(String outcome, String note, Boolean suspectedCase) {
+    }
+
     @GetMapping("/observation")
     String list(@RequestParam(defaultValue = "true") boolean open, Model model) {
         Actor me = Actors.require();
@@ -72,19 +83,16 @@ class ObservationPageController {
     }
 
     @PostMapping("/observation")
-    String open(@RequestParam(required = false) String name, @RequestParam(required = false) String idNumber,
-                @RequestParam(required = false) String phone, @RequestParam(required = false) String reason,
-                @RequestParam(required = false) String reasonDetail, @RequestParam(required = false) LocalDate anchorDate,
-                @RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String address,
-                @RequestParam(required = false) String gridWorker, @RequestParam(required = false) String villageDoctor,
-                RedirectAttributes redirect) {
+    String open(@ModelAttribute ObservationOrders.OrderForm form, BindingResult binding, RedirectAttributes redirect) {
+        if (!PageForms.bound(binding, redirect)) {
+            return "redirect:/observation";
+        }
         try {
-            ObservationOrders.Opened opened = orders.open(new ObservationOrders.OrderForm(name, idNumber, phone, reason,
-                    reasonDetail, anchorDate, jurisdiction, null, address, gridWorker, villageDoctor), Actors.require());
+            ObservationOrders.Opened opened = orders.open(form, Actors.require());
             redirect.addFlashAttribute("link", orders.link(opened.linkToken()));
             return "redirect:/observation/" + opened.order().id();
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
             return "redirect:/observation";
         }
     }
@@ -102,19 +110,21 @@ class ObservationPageController {
     }
 
     @PostMapping("/observation/{id}/readings")
-    String record(@PathVariable long id, @RequestParam(required = false) String temperature,
-                  @RequestParam(required = false) String half, @RequestParam(required = false) LocalDate day,
-                  @RequestParam(required = false) List<String> symptoms, RedirectAttributes redirect) {
+    String record(@PathVariable long id, @ModelAttribute ReadingEntry entry, BindingResult binding,
+                  RedirectAttributes redirect) {
+        if (!PageForms.bound(binding, redirect)) {
+            return "redirect:/observation/" + id;
+        }
         try {
-            var r = readings.record(id, new Readings.ReadingForm(day, half, Temperature.parseOrNull(temperature), symptoms),
-                    Actors.require());
+            var r = readings.record(id, new Readings.ReadingForm(entry.day(), entry.half(),
+                    Temperature.parseOrNull(entry.temperature()), entry.symptoms()), Actors.require());
             redirect.addFlashAttribute("saved", r);
         } catch (InvalidValueException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("typed", temperature);
+            PageForms.flash(new FieldException("temperature", e.messageKey()), redirect);
+            redirect.addFlashAttribute("typed", entry.temperature());
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("typed", temperature);
+            PageForms.flash(e, redirect);
+            redirect.addFlashAttribute("typed", entry.temperature());
         }
         return "redirect:/observation/" + id;
     }
@@ -126,7 +136,7 @@ class ObservationPageController {
             redirect.addFlashAttribute("notice", "observation.released");
             redirect.addFlashAttribute("noticeArg", id);
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
         }
         return "redirect:/observation/" + id;
     }
@@ -167,15 +177,13 @@ class ObservationPageController {
     }
 
     @PostMapping("/observation-alerts/{id}/outcome")
-    String outcome(@PathVariable long id, @RequestParam(required = false) String outcome,
-                   @RequestParam(required = false) String note, @RequestParam(defaultValue = "false") boolean suspectedCase,
-                   RedirectAttributes redirect) {
+    String outcome(@PathVariable long id, @ModelAttribute OutcomeEntry entry, RedirectAttributes redirect) {
         try {
-            alerts.outcome(id, outcome, note, suspectedCase, Actors.require());
+            alerts.outcome(id, entry.outcome(), entry.note(), Boolean.TRUE.equals(entry.suspectedCase()), Actors.require());
             redirect.addFlashAttribute("notice", "observationAlert.recorded");
             redirect.addFlashAttribute("noticeArg", id);
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
         }
         return "redirect:/observation-alerts";
     }
