@@ -8,6 +8,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.PageForms;
 import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.reporting.Completeness;
 import org.fangkong.reporting.DailyReport;
@@ -15,7 +16,9 @@ import org.fangkong.reporting.DailyReports;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -43,6 +46,20 @@ class ReportPageController {
         return new NavItem("nav.reports", "/reports", 13, Set.of(Role.GRID_WORKER, Role.OFFICER, Role.COMMANDER, Role.ADMIN));
     }
 
+    /** The report's figures as typed; a field left empty counts 0 (a zero report sends none). */
+    record ReportEntry(Integer newFever, Integer newSuspected, Integer newConfirmed, Integer newCloseContacts,
+                       Integer homeObservation, Integer centralObservation, Integer released, Integer keyAreaArrivals) {
+
+        DailyReport.Counts counts() {
+            return new DailyReport.Counts(n(newFever), n(newSuspected), n(newConfirmed), n(newCloseContacts), n(homeObservation),
+                    n(centralObservation), n(released), n(keyAreaArrivals));
+        }
+
+        private static int n(Integer count) {
+            return count == null ? 0 : count;
+        }
+    }
+
     @GetMapping("/reports")
     String page(@RequestParam(required = false) String unit, @RequestParam(required = false) LocalDate day, Model model) {
         Actor me = Actors.require();
@@ -65,20 +82,19 @@ class ReportPageController {
 
     @PostMapping("/reports")
     String submit(@RequestParam String unit, @RequestParam LocalDate day, @RequestParam(defaultValue = "false") boolean zero,
-                  @RequestParam(defaultValue = "0") int newFever, @RequestParam(defaultValue = "0") int newSuspected,
-                  @RequestParam(defaultValue = "0") int newConfirmed, @RequestParam(defaultValue = "0") int newCloseContacts,
-                  @RequestParam(defaultValue = "0") int homeObservation, @RequestParam(defaultValue = "0") int centralObservation,
-                  @RequestParam(defaultValue = "0") int released, @RequestParam(defaultValue = "0") int keyAreaArrivals,
-                  RedirectAttributes redirect) {
+                  @ModelAttribute ReportEntry entry, BindingResult binding, RedirectAttributes redirect) {
+        String back = "redirect:/reports?unit=" + unit + "&day=" + day;
+        if (!PageForms.bound(binding, redirect)) {
+            return back;
+        }
         try {
-            DailyReport r = reports.submit(unit, day, zero, new DailyReport.Counts(newFever, newSuspected, newConfirmed,
-                    newCloseContacts, homeObservation, centralObservation, released, keyAreaArrivals), Actors.require());
+            DailyReport r = reports.submit(unit, day, zero, entry.counts(), Actors.require());
             redirect.addFlashAttribute("notice", r.zero() ? "report.zeroSent" : "report.sent");
             redirect.addFlashAttribute("noticeArg", r.version());
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
         }
-        return "redirect:/reports?unit=" + unit + "&day=" + day;
+        return back;
     }
 
     @GetMapping("/reports/completeness")
