@@ -6,10 +6,11 @@ import java.util.UUID;
 
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.FieldException;
-import org.fangkong.democity.Shandong2020;
-import org.springframework.http.ResponseEntity;
+import org.fangkong.common.web.PageForms;
 import org.fangkong.democity.DemoEnabled;
+import org.fangkong.democity.Shandong2020;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +41,7 @@ class Shandong2020Controller {
         try {
             return "redirect:/jobs/" + replay.start(Actors.require());
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
             return "redirect:/demo/shandong-2020";
         }
     }

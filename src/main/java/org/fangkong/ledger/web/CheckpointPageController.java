@@ -17,6 +17,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.PageForms;
 import org.fangkong.ledger.Checkpoint;
 import org.fangkong.ledger.DutyRoster;
 import org.fangkong.ledger.LedgerEnums;
@@ -29,7 +30,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -68,19 +71,49 @@ class CheckpointPageController {
     }
 
     @PostMapping("/checkpoints/{id}/shifts")
-    String addShift(@PathVariable long id, @RequestParam(required = false) LocalDate day,
-                    @RequestParam(required = false) String start, @RequestParam(required = false) String end,
-                    @RequestParam(required = false) String staff, @RequestParam(required = false) String responsible,
+    String addShift(@PathVariable long id, @ModelAttribute ShiftEntry entry, BindingResult binding,
                     RedirectAttributes redirect) {
+        String back = "redirect:/checkpoints/" + id + "/roster" + (entry.day() == null ? "" : "?from=" + entry.day());
+        if (!PageForms.bound(binding, redirect)) {
+            return back;
+        }
         try {
-            List<String> people = staff == null ? List.of()
-                    : Arrays.asList(staff.split("[,，、\\s]+"));
-            roster.add(id, new DutyRoster.ShiftForm(day, start, end, people, responsible), Actors.require());
+            roster.add(id, entry.form(), Actors.require());
             redirect.addFlashAttribute("notice", "shift.added");
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
         }
-        return "redirect:/checkpoints/" + id + "/roster" + (day == null ? "" : "?from=" + day);
+        return back;
+    }
+
+    /** A shift as typed: the staff separated by commas, 、 or spaces. */
+    record ShiftEntry(LocalDate day, String start, String end, String staff, String responsible) {
+
+        DutyRoster.ShiftForm form() {
+            List<String> people = staff == null ? List.of() : Arrays.asList(staff.split("[,，、\\s]+"));
+            return new DutyRoster.ShiftForm(day, start, end, people, responsible);
+        }
+    }
+
+    record NewCheckpoint(String jurisdiction, String name, String kind, String location) {
+    }
+
+    /** A passage as typed at the gate: the temperature as text (37.3, 37,3 or 373). */
+    record PassageEntry(String direction, String name, String idNumber, String phone, String origin, String host,
+                        String purpose, String plate, String temperature) {
+
+        PassageForm form() {
+            return new PassageForm(direction, name, idNumber, phone, origin, host, purpose, plate, decimal(temperature));
+        }
+
+        /** Anything unreadable becomes a value the gate's check refuses with its message. */
+        private static BigDecimal decimal(String s) {
+            try {
+                return Temperature.parseOrNull(s);
+            } catch (InvalidValueException e) {
+                return new BigDecimal("-1");
+            }
+        }
     }
 
     @Bean
@@ -114,21 +147,20 @@ class CheckpointPageController {
         try {
             return "redirect:/jobs/" + rosterExcel.startImport(file.getBytes(), validRowsOnly, Actors.require());
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
             return "redirect:/checkpoints";
         }
     }
 
     @PostMapping("/checkpoints")
-    String create(@RequestParam String jurisdiction, @RequestParam String name, @RequestParam String kind,
-                  @RequestParam(required = false) String location, RedirectAttributes redirect) {
+    String create(@ModelAttribute NewCheckpoint form, RedirectAttributes redirect) {
         try {
-            Checkpoint c = log.createCheckpoint(jurisdiction, name, kind, location, Actors.require());
+            Checkpoint c = log.createCheckpoint(form.jurisdiction(), form.name(), form.kind(), form.location(), Actors.require());
             redirect.addFlashAttribute("notice", "checkpoint.created");
             redirect.addFlashAttribute("noticeArg", c.name());
             return "redirect:/checkpoints/" + c.id();
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
             return "redirect:/checkpoints";
         }
     }
@@ -160,38 +192,23 @@ class CheckpointPageController {
         try {
             return "redirect:/jobs/" + passageExcel.startImport(id, file.getBytes(), validRowsOnly, Actors.require());
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
             return "redirect:/checkpoints/" + id;
         }
     }
 
     @PostMapping("/checkpoints/{id}/passages")
-    String pass(@PathVariable long id, @RequestParam(required = false) String direction, @RequestParam String name,
-                @RequestParam(required = false) String idNumber, @RequestParam(required = false) String phone,
-                @RequestParam(required = false) String origin, @RequestParam(required = false) String host,
-                @RequestParam(required = false) String purpose, @RequestParam(required = false) String plate,
-                @RequestParam(required = false) String temperature, RedirectAttributes redirect) {
-        PassageForm form = new PassageForm(direction, name, idNumber, phone, origin, host, purpose, plate, decimal(temperature));
+    String pass(@PathVariable long id, @ModelAttribute PassageEntry entry, RedirectAttributes redirect) {
+        PassageForm form = entry.form();
         try {
             Passage p = log.record(id, form, Actors.require());
             redirect.addFlashAttribute("recorded", p);
         } catch (FieldException e) {
             // keep what was typed, say what is wrong next to the field
             redirect.addFlashAttribute("form", form);
-            redirect.addFlashAttribute("fieldError", e.field());
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("errorArgs", e.args());
+            PageForms.flash(e, redirect);
         }
         return "redirect:/checkpoints/" + id;
-    }
-
-    /** 37.3, 37,3 or 373 as typed; anything unreadable becomes a value the gate's check refuses with its message. */
-    private static BigDecimal decimal(String s) {
-        try {
-            return Temperature.parseOrNull(s);
-        } catch (InvalidValueException e) {
-            return new BigDecimal("-1");
-        }
     }
 
     @GetMapping("/checkpoints/{id}/sheet.pdf")
@@ -214,7 +231,7 @@ class CheckpointPageController {
             log.handle(id, note, Actors.require());
             redirect.addFlashAttribute("notice", "alert.handled");
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
         }
         return "redirect:/checkpoint-alerts";
     }

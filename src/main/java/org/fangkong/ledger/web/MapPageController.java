@@ -12,6 +12,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.common.web.NotFoundException;
+import org.fangkong.common.web.PageForms;
 import org.fangkong.ledger.LayoutMap;
 import org.fangkong.ledger.MapHousehold;
 import org.fangkong.ledger.VillageMaps;
@@ -64,7 +65,7 @@ class MapPageController {
             LayoutMap map = maps.upload(jurisdiction, name, image == null ? null : image.getBytes(), Actors.require());
             return "redirect:/maps/" + map.id();
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
             return "redirect:/maps";
         }
     }
@@ -113,7 +114,7 @@ class MapPageController {
             redirect.addFlashAttribute("notice", "map.placed");
             redirect.addFlashAttribute("noticeArg", household);
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
         }
         return "redirect:/maps/" + id;
     }

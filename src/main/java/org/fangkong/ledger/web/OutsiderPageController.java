@@ -1,7 +1,6 @@
 package org.fangkong.ledger.web;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.Set;
 
 import org.fangkong.common.security.Actor;
@@ -10,6 +9,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.PageForms;
 import org.fangkong.ledger.Outsider;
 import org.fangkong.ledger.OutsiderExcel;
 import org.fangkong.ledger.OutsiderForm;
@@ -18,7 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,7 +53,7 @@ class OutsiderPageController {
         try {
             return "redirect:/jobs/" + excel.startImport(file.getBytes(), validRowsOnly, Actors.require());
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
             return "redirect:/outsiders";
         }
     }
@@ -73,20 +75,16 @@ class OutsiderPageController {
     }
 
     @PostMapping("/outsiders")
-    String register(@RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String name,
-                    @RequestParam(required = false) String idNumber, @RequestParam(required = false) String phone,
-                    @RequestParam(required = false) String origin, @RequestParam(required = false) String originCode,
-                    @RequestParam(required = false) LocalDate arrivedOn, @RequestParam(required = false) LocalDate leftKeyAreaOn,
-                    @RequestParam(required = false) String address, @RequestParam(required = false) String purpose,
-                    RedirectAttributes redirect) {
-        OutsiderForm form = new OutsiderForm(jurisdiction, name, idNumber, phone, origin, originCode, arrivedOn, leftKeyAreaOn,
-                address, null, purpose);
+    String register(@ModelAttribute OutsiderForm form, BindingResult binding, RedirectAttributes redirect) {
+        if (!PageForms.bound(binding, redirect)) {
+            return "redirect:/outsiders";
+        }
         try {
             Outsider o = ledger.register(form, Actors.require());
             redirect.addFlashAttribute("notice", o.fromKeyArea() ? "outsider.registeredKeyArea" : "outsider.registered");
             redirect.addFlashAttribute("noticeArg", o.name());
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
             redirect.addFlashAttribute("typed", form);
         }
         return "redirect:/outsiders";
@@ -100,7 +98,7 @@ class OutsiderPageController {
             redirect.addFlashAttribute("revealed", ledger.reveal(id, reason, Actors.require()));
             redirect.addFlashAttribute("revealedId", id);
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
         }
         return keyArea ? "redirect:/outsiders?keyArea=true" : "redirect:/outsiders";
     }

@@ -1,7 +1,6 @@
 package org.fangkong.ledger.web;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -11,6 +10,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.PageForms;
 import org.fangkong.ledger.Household;
 import org.fangkong.ledger.HouseholdColours;
 import org.fangkong.ledger.LedgerEnums;
@@ -22,7 +22,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -75,7 +77,7 @@ class ResidentPageController {
             Household h = ledger.createHousehold(jurisdiction, building, address, Actors.require());
             return "redirect:/households/" + h.id();
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
             return "redirect:/households";
         }
     }
@@ -94,20 +96,18 @@ class ResidentPageController {
     }
 
     @PostMapping("/households/{id}/residents")
-    String addResident(@PathVariable long id, @RequestParam(required = false) String name,
-                       @RequestParam(required = false) String idNumber, @RequestParam(required = false) String phone,
-                       @RequestParam(required = false) String relation, @RequestParam(required = false) String residence,
-                       @RequestParam(required = false) String health, @RequestParam(defaultValue = "false") boolean fromKeyArea,
-                       @RequestParam(required = false) LocalDate leftKeyAreaOn, RedirectAttributes redirect) {
+    String addResident(@PathVariable long id, @ModelAttribute ResidentForm form, BindingResult binding,
+                       RedirectAttributes redirect) {
+        if (!PageForms.bound(binding, redirect)) {
+            return "redirect:/households/" + id;
+        }
         try {
-            Resident r = ledger.addResident(id, new ResidentForm(name, idNumber, phone, relation, residence, health,
-                    fromKeyArea, leftKeyAreaOn), Actors.require());
+            Resident r = ledger.addResident(id, form.withFromKeyArea(Boolean.TRUE.equals(form.fromKeyArea())), Actors.require());
             redirect.addFlashAttribute("notice", "resident.added");
             redirect.addFlashAttribute("noticeArg", r.name());
         } catch (FieldException e) { // a conflict (already a member) is one too
-            redirect.addFlashAttribute("errorKey", e.messageKey());
-            redirect.addFlashAttribute("typed", new ResidentForm(name, idNumber, phone, relation, residence, health,
-                    fromKeyArea, leftKeyAreaOn));
+            PageForms.flash(e, redirect);
+            redirect.addFlashAttribute("typed", form);
         }
         return "redirect:/households/" + id;
     }
@@ -121,25 +121,27 @@ class ResidentPageController {
             redirect.addFlashAttribute("revealed", ledger.reveal(id, reason, me));
             redirect.addFlashAttribute("revealedId", id);
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
         }
         return "redirect:/households/" + r.householdId();
     }
 
     /** Edits a member's ledger fields (relation, residence, health, key-area travel). */
     @PostMapping("/residents/{id}")
-    String edit(@PathVariable long id, @RequestParam(required = false) String relation,
-                @RequestParam(required = false) String residence, @RequestParam(required = false) String health,
-                @RequestParam(defaultValue = "false") boolean fromKeyArea,
-                @RequestParam(required = false) LocalDate leftKeyAreaOn, RedirectAttributes redirect) {
+    String edit(@PathVariable long id, @ModelAttribute ResidentForm form, BindingResult binding, RedirectAttributes redirect) {
         Actor me = Actors.require();
         Resident r = ledger.resident(id, me);
+        if (!PageForms.bound(binding, redirect)) {
+            return "redirect:/households/" + r.householdId();
+        }
         try {
-            ledger.updateResident(id, new ResidentForm(null, null, null, relation, residence, health, fromKeyArea, leftKeyAreaOn), me);
+            // the identity is not edited here: a correction of name or ID number is a new member
+            ledger.updateResident(id, new ResidentForm(null, null, null, form.relation(), form.residence(), form.health(),
+                    Boolean.TRUE.equals(form.fromKeyArea()), form.leftKeyAreaOn()), me);
             redirect.addFlashAttribute("notice", "resident.updated");
             redirect.addFlashAttribute("noticeArg", r.name());
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
         }
         return "redirect:/households/" + r.householdId();
     }
@@ -153,7 +155,7 @@ class ResidentPageController {
             redirect.addFlashAttribute("notice", "resident.movedOut");
             redirect.addFlashAttribute("noticeArg", r.name());
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
         }
         return "redirect:/households/" + r.householdId();
     }
@@ -172,7 +174,7 @@ class ResidentPageController {
         try {
             return "redirect:/jobs/" + excel.startImport(file.getBytes(), validRowsOnly, Actors.require());
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
             return "redirect:/households";
         }
     }

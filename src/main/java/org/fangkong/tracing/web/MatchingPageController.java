@@ -9,6 +9,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.PageForms;
 import org.fangkong.tracing.CrossMatching;
 import org.fangkong.tracing.MatchResults;
 import org.springframework.context.annotation.Bean;
@@ -53,7 +54,7 @@ class MatchingPageController {
                     file == null ? null : file.getOriginalFilename(), name, Actors.require());
             return "redirect:/jobs/" + started.job();
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
             return "redirect:/matching";
         }
     }

@@ -6,6 +6,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.PageForms;
 import org.fangkong.tracing.FollowUpTasks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
@@ -45,7 +46,7 @@ class TaskPageController {
             redirect.addFlashAttribute("notice", "task.doneNotice");
             redirect.addFlashAttribute("noticeArg", id);
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
             redirect.addFlashAttribute("errorTask", id);
         }
         return "redirect:/tasks";
@@ -58,7 +59,7 @@ class TaskPageController {
             redirect.addFlashAttribute("revealed", tasks.reveal(id, reason, Actors.require()));
             redirect.addFlashAttribute("revealedId", id);
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
         }
         return "redirect:/tasks";
     }

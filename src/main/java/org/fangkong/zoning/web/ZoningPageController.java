@@ -12,6 +12,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.PageForms;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.zoning.Overrides;
@@ -78,7 +79,7 @@ class ZoningPageController {
             overrides.override(county, level, from, reason, Actors.require());
             redirect.addFlashAttribute("notice", "zoning.overridden");
         } catch (FieldException e) {
-            redirect.addFlashAttribute("errorKey", e.messageKey());
+            PageForms.flash(e, redirect);
             redirect.addFlashAttribute("errorCounty", county);
         }
         return "redirect:/zoning?jurisdiction=" + (jurisdiction == null ? "" : jurisdiction) + (day == null ? "" : "&day=" + day);
