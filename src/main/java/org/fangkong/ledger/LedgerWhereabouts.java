@@ -23,6 +23,15 @@ public class LedgerWhereabouts {
         this.jdbc = jdbc;
     }
 
+    /** Whether the household lies in the scope (an observation order that names one must see it). */
+    @Transactional(readOnly = true)
+    public boolean householdInScope(long householdId, String scopePath) {
+        return jdbc.sql("""
+                        select exists (select 1 from household h join jurisdiction j on j.code = h.jurisdiction_code
+                                       where h.id = :id and j.path <@ cast(:scope as ltree))
+                        """).param("id", householdId).param("scope", scopePath).query(Boolean.class).single();
+    }
+
     /**
      * The whereabouts of each person the ledgers know, by person id. A live membership of a
      * household comes first, else the latest outsider registration not yet left.

@@ -26,7 +26,6 @@ import org.fangkong.jurisdiction.Level;
 import org.fangkong.ledger.LedgerWhereabouts;
 import org.fangkong.ledger.OutsiderRegistered;
 import org.fangkong.ledger.OutsidersImported;
-import org.fangkong.ledger.ResidentLedger;
 import org.fangkong.ledger.Whereabouts;
 import org.fangkong.observation.ObservationOrder.Reason;
 import org.fangkong.observation.ObservationOrder.Status;
@@ -83,14 +82,12 @@ public class ObservationOrders {
     private final PiiSealer sealer;
     private final Clock clock;
     private final LedgerWhereabouts whereabouts;
-    private final ResidentLedger households;
     private final String publicUrl;
 
-    ObservationOrders(JdbcClient jdbc, PersonRegistry persons, PersonRecords records, ResidentLedger households,
+    ObservationOrders(JdbcClient jdbc, PersonRegistry persons, PersonRecords records,
                       Jurisdictions jurisdictions, PiiSealer sealer, Clock clock,
                       LedgerWhereabouts whereabouts, FangkongProperties properties) {
         this.whereabouts = whereabouts;
-        this.households = households;
         this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
         this.jdbc = jdbc;
         this.persons = persons;
@@ -129,7 +126,9 @@ public class ObservationOrders {
             throw new FieldException("anchorDate", "validation.observation.anchorDate");
         }
         if (form.householdId() != null) {
-            households.household(form.householdId(), actor); // 404 unless the household lies in the caller's scope
+            if (!whereabouts.householdInScope(form.householdId(), actor.scopePath())) {
+                throw new NotFoundException("household"); // as for a household that does not exist
+            }
         }
         PersonRecords.Enrolled who = records.enrol(new PersonIdentity(form.name(), form.idNumber(), form.phone()), place.code(),
                 PersonRecords.Source.OBSERVATION);
