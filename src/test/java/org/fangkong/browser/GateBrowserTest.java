@@ -2,8 +2,8 @@ package org.fangkong.browser;
 
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
-import org.fangkong.ledger.Checkpoint;
-import org.fangkong.ledger.PassageLog;
+import org.fangkong.ledger.checkpoints.Checkpoint;
+import org.fangkong.ledger.checkpoints.PassageLog;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.AfterEach;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import org.fangkong.common.security.Role;
+import org.fangkong.ledger.checkpoints.DutyRoster;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.Test;

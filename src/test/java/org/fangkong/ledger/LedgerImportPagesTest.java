@@ -4,6 +4,10 @@ import java.time.LocalDate;
 
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
+import org.fangkong.ledger.checkpoints.PassageExcel;
+import org.fangkong.ledger.checkpoints.PassageLog;
+import org.fangkong.ledger.checkpoints.RosterExcel;
+import org.fangkong.ledger.outsiders.OutsiderExcel;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Sheets;
 import org.fangkong.testsupport.Staff;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.fangkong.common.security.Role;
+import org.fangkong.ledger.outsiders.OutsiderExcel;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Sheets;
 import org.fangkong.testsupport.Staff;

@@ -15,6 +15,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.fangkong.common.security.Role;
+import org.fangkong.ledger.residents.ResidentWorkbook;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.hamcrest.Matchers;

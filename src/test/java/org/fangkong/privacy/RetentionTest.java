@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.fangkong.common.IdCardNumber;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
-import org.fangkong.ledger.PassageForm;
-import org.fangkong.ledger.PassageLog;
-import org.fangkong.ledger.ResidentForm;
-import org.fangkong.ledger.ResidentLedger;
+import org.fangkong.ledger.checkpoints.PassageForm;
+import org.fangkong.ledger.checkpoints.PassageLog;
+import org.fangkong.ledger.residents.ResidentForm;
+import org.fangkong.ledger.residents.ResidentLedger;
 import org.fangkong.observation.ObservationOrders;
 import org.fangkong.testsupport.FangkongTest;
 import org.junit.jupiter.api.Test;
@@ -101,7 +101,7 @@ class RetentionTest {
         jdbc.sql("update person_record set recorded_at = now() - interval '2 days' where person_id in (:p)").param("p", ours).update();
         jdbc.sql("update person set updated_at = now() - interval '2 days' where id in (:p)").param("p", ours).update();
 
-        run("org.fangkong.ledger.LedgerRetention", now);
+        run("org.fangkong.ledger.internal.LedgerRetention", now);
         run("org.fangkong.observation.ObservationRetention", now);
         run("org.fangkong.person.PersonRetention");
 

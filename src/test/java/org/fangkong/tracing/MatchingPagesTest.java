@@ -4,8 +4,8 @@ import java.time.LocalDate;
 
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
-import org.fangkong.ledger.ResidentForm;
-import org.fangkong.ledger.ResidentLedger;
+import org.fangkong.ledger.residents.ResidentForm;
+import org.fangkong.ledger.residents.ResidentLedger;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Sheets;
 import org.fangkong.testsupport.Staff;

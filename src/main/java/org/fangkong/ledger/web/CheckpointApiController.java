@@ -5,17 +5,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.ApiProblems;
 import org.fangkong.common.web.Downloads;
-import org.fangkong.ledger.Checkpoint;
-import org.fangkong.ledger.CheckpointAlert;
-import org.fangkong.ledger.DutyRoster;
-import org.fangkong.ledger.Passage;
-import org.fangkong.ledger.PassageExcel;
-import org.fangkong.ledger.PassageForm;
-import org.fangkong.ledger.PassageLog;
-import org.fangkong.ledger.RosterExcel;
+import org.fangkong.ledger.checkpoints.Checkpoint;
+import org.fangkong.ledger.checkpoints.CheckpointAlert;
+import org.fangkong.ledger.checkpoints.DutyRoster;
+import org.fangkong.ledger.checkpoints.Passage;
+import org.fangkong.ledger.checkpoints.PassageExcel;
+import org.fangkong.ledger.checkpoints.PassageForm;
+import org.fangkong.ledger.checkpoints.PassageLog;
+import org.fangkong.ledger.checkpoints.RosterExcel;
 import org.fangkong.person.PersonIdentity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.RequestContextUtils;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Checkpoints (卡口), their passage log and the township's fever alerts under {@code /api/v1}. */
 @RestController

@@ -5,9 +5,9 @@ import java.net.URI;
 import java.util.List;
 
 import org.fangkong.common.security.Actors;
-import org.fangkong.ledger.LayoutMap;
-import org.fangkong.ledger.MapHousehold;
-import org.fangkong.ledger.VillageMaps;
+import org.fangkong.ledger.maps.LayoutMap;
+import org.fangkong.ledger.maps.MapHousehold;
+import org.fangkong.ledger.maps.VillageMaps;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -5,13 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.ApiProblems;
 import org.fangkong.common.web.Downloads;
-import org.fangkong.ledger.Outsider;
-import org.fangkong.ledger.OutsiderExcel;
-import org.fangkong.ledger.OutsiderForm;
-import org.fangkong.ledger.OutsiderLedger;
+import org.fangkong.ledger.outsiders.Outsider;
+import org.fangkong.ledger.outsiders.OutsiderExcel;
+import org.fangkong.ledger.outsiders.OutsiderForm;
+import org.fangkong.ledger.outsiders.OutsiderLedger;
 import org.fangkong.person.PersonIdentity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.RequestContextUtils;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** The outsider ledger (外来人员登记台账) under {@code /api/v1/outsiders}. */
 @RestController

@@ -8,20 +8,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.ApiProblems;
 import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.PageResult;
-import org.fangkong.ledger.Household;
-import org.fangkong.ledger.Resident;
-import org.fangkong.ledger.ResidentExcel;
-import org.fangkong.ledger.ResidentForm;
-import org.fangkong.ledger.ResidentLedger;
+import org.fangkong.ledger.residents.Household;
+import org.fangkong.ledger.residents.Resident;
+import org.fangkong.ledger.residents.ResidentExcel;
+import org.fangkong.ledger.residents.ResidentForm;
+import org.fangkong.ledger.residents.ResidentLedger;
 import org.fangkong.person.PersonIdentity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +27,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** Households and residents (人员构成台账) under {@code /api/v1}, scoped to the caller's subtree. */
 @RestController

@@ -64,7 +64,7 @@ class ObservationPageController {
         return new NavItem("nav.observationAlerts", "/observation-alerts", 16, Set.of(Role.OFFICER, Role.COMMANDER, Role.ADMIN));
     }
 
-    /** A reading as typed on the order's page: the temperature as text ("37,5" is read too). */
+    /** A reading as typed on the order's page: the temperature as text (37,5 is read too). */
     record ReadingEntry(String temperature, String half, LocalDate day, List<String> symptoms) {
     }
 

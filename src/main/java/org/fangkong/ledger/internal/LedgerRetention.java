@@ -1,0 +1,63 @@
+package org.fangkong.ledger.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.fangkong.common.RetentionSettings;
+import org.fangkong.common.ShanghaiTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ledgers' retention (docs/privacy.md): passages at the gate and their fever alerts after
+ * {@code fangkong.retention.passages} (28 days), residents who moved out and outsiders who left
+ * after {@code fangkong.retention.moved-out} (a year). Nightly, in one transaction.
+ */
+@Component
+class LedgerRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerRetention.class);
+
+    /** What one run deleted. */
+    record Purged(int passages, int residents, int outsiders) {
+    }
+
+    private final JdbcClient jdbc;
+    private final RetentionSettings settings;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    LedgerRetention(JdbcClient jdbc, RetentionSettings settings, PlatformTransactionManager txManager, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.tx = new TransactionTemplate(txManager);
+        this.clock = clock;
+    }
+
+    Purged purge(Instant now) {
+        Timestamp passagesBefore = Timestamp.from(now.minus(settings.passages()));
+        LocalDate leftBefore = ShanghaiTime.dayOf(now.minus(settings.movedOut()));
+        return tx.execute(status -> {
+            jdbc.sql("delete from checkpoint_alert a using passage p where p.id = a.passage_id and p.at < :before")
+                    .param("before", passagesBefore).update();
+            int passages = jdbc.sql("delete from passage where at < :before").param("before", passagesBefore).update();
+            int residents = jdbc.sql("delete from resident where moved_out_on < :before").param("before", leftBefore).update();
+            int outsiders = jdbc.sql("delete from outsider where left_on < :before").param("before", leftBefore).update();
+            return new Purged(passages, residents, outsiders);
+        });
+    }
+
+    @Scheduled(cron = "0 45 3 * * *", zone = "Asia/Shanghai")
+    void nightly() {
+        Purged p = purge(clock.instant());
+        log.info("Ledger retention: {} passages, {} moved-out residents, {} outsiders who left deleted",
+                p.passages(), p.residents(), p.outsiders());
+    }
+}
