@@ -1,4 +1,4 @@
--- 日报告、零报告 (RULES.md): every reporting unit (for now every village and community) reports each
+-- 日报告、零报告 (docs/rules.md): every reporting unit (for now every village and community) reports each
 -- day by the deadline (10:00 the next day by default), zero reports included. A correction adds a
 -- new version; earlier versions stay, with who sent them.
 create table daily_report (

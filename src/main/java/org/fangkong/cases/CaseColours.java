@@ -8,7 +8,7 @@ import org.fangkong.ledger.PersonStatusSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** A household turns red while one of its people is a suspected, confirmed or asymptomatic case (RULES.md). */
+/** A household turns red while one of its people is a suspected, confirmed or asymptomatic case (docs/rules.md). */
 @Component
 class CaseColours implements PersonStatusSource {
 

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * 疑似 / 确诊 / 排除 / 治愈 / 死亡 / 无症状感染者, and which change may follow which (RULES.md):
+ * 疑似 / 确诊 / 排除 / 治愈 / 死亡 / 无症状感染者, and which change may follow which (docs/rules.md):
  * suspected → confirmed or excluded; confirmed → cured or died; asymptomatic → confirmed or excluded.
  */
 public enum CaseStatus {

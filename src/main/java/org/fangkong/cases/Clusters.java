@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 聚集性疫情 (RULES.md): two or more confirmed cases within 14 days in one setting, recorded by an
+ * 聚集性疫情 (docs/rules.md): two or more confirmed cases within 14 days in one setting, recorded by an
  * epidemiologist (an officer). The system suggests one when two confirmed cases within 14 days
  * share a household (as the ledgers say).
  */

@@ -1,5 +1,5 @@
 /**
- * The case registry (病例, RULES.md "Cases"): suspected, confirmed, excluded, cured, died and
+ * The case registry (病例, docs/rules.md "Cases"): suspected, confirmed, excluded, cured, died and
  * asymptomatic cases with dated status events, designated hospitals, clusters, and the figures of
  * any jurisdiction on any day.
  */

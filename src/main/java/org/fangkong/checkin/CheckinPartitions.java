@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Day partitions of the check-in table: made ahead (today and the next two days, every hour) and
  * on demand for imports; vacuumed the night after their day; dropped whole once older than the
- * retention (RULES.md: 28 days).
+ * retention (docs/rules.md: 28 days).
  */
 @Component
 class CheckinPartitions implements InitializingBean {

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Check-in rules (RULES.md "Venue check-in"), all configuration.
+ * Check-in rules (docs/rules.md "Venue check-in"), all configuration.
  *
  * @param dailyCapPerPhone check-ins of one phone in one Asia/Shanghai day before further ones are flagged
  *                         ({@code over_cap}): kept for tracing, never refused, so nobody can lock a number out

@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * end), then acknowledges every request of the batch after the single commit. With fsync on, one
  * commit per batch instead of one per scan is what lets a burst of scans through; nothing is
  * acknowledged before it is durable. One writer per platform instance: per-phone rules are exact
- * on a single node (DESIGN.md §5 keeps more nodes for later, partitioned by venue).
+ * on a single node (docs/design.md §5 keeps more nodes for later, partitioned by venue).
  */
 @Component
 class CheckinWriter implements InitializingBean, DisposableBean {

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 /**
  * The public check-in path. Times come from the server's clock only. A visit lasts until the
  * visitor checks out, or until the first of: the venue's default stay, the visitor's next
- * check-in elsewhere, midnight Asia/Shanghai (RULES.md "Venue check-in").
+ * check-in elsewhere, midnight Asia/Shanghai (docs/rules.md "Venue check-in").
  */
 @Service
 public class Checkins {

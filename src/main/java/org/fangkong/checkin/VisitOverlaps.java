@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The raw material of exposure tracing: an index person's visits in a window and every visit by
- * someone else at the same venue that overlaps them (RULES.md "Exposure tracing"), in one query.
+ * someone else at the same venue that overlaps them (docs/rules.md "Exposure tracing"), in one query.
  * Scope is applied in SQL through the venue's jurisdiction (a read-only join on the venue and
  * jurisdiction tables, so the whole screen stays one query).
  */

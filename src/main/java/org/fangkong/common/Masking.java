@@ -1,6 +1,6 @@
 package org.fangkong.common;
 
-/** How personal data looks on screen when the viewer may not reveal it (RULES.md "Masking"). */
+/** How personal data looks on screen when the viewer may not reveal it (docs/rules.md "Masking"). */
 public final class Masking {
 
     private Masking() {

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * A mainland mobile number (手机号): 11 digits matching {@code 1[3-9]\d{9}}. A leading +86/86, spaces
- * and dashes are stripped before the check (RULES.md "Identity and contact data").
+ * and dashes are stripped before the check (docs/rules.md "Identity and contact data").
  */
 public record PhoneNumber(String value) {
 

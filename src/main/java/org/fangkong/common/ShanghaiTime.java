@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** A "day" in Fangkong is a calendar day in Asia/Shanghai (DESIGN.md §4). */
+/** A "day" in Fangkong is a calendar day in Asia/Shanghai (docs/design.md §4). */
 public final class ShanghaiTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * A body temperature as typed on a phone at the gate or the door (UI.md): {@code 37.3}, {@code 37,3}
+ * A body temperature as typed on a phone at the gate or the door (docs/ui.md): {@code 37.3}, {@code 37,3}
  * or {@code 373} (three digits without a point mean tenths). Checked to lie between 30.0 and 45.0 ℃.
  */
 public final class Temperature {

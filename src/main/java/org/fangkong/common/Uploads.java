@@ -17,7 +17,7 @@ import org.fangkong.common.web.FieldException;
  */
 public final class Uploads {
 
-    /** Data rows one file may hold (RULES.md: imports up to 100,000 rows). */
+    /** Data rows one file may hold (docs/rules.md: imports up to 100,000 rows). */
     public static final int MAX_ROWS = 100_000;
     /** No entry inflates to more than this many times its upload's size (text xlsx parts stay well under 30). */
     static final long MAX_RATIO = 100;

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * What another module knows about people that colours their household (RULES.md: red = fever,
+ * What another module knows about people that colours their household (docs/rules.md: red = fever,
  * case or escalated; yellow = under observation). Observation implements it; the ledger asks
  * every source without depending on any of them.
  */

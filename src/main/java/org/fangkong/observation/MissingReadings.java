@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Missing readings (RULES.md): a half-day of an open order with no reading by its cut-off (morning
+ * Missing readings (docs/rules.md): a half-day of an open order with no reading by its cut-off (morning
  * 12:00, evening 22:00 by default) puts the person on the list of their grid; the counts roll up
  * the tree, one row per child of the node asked for.
  */

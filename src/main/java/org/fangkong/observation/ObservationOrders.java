@@ -50,7 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ObservationOrders {
 
-    /** Length of observation in days (RULES.md: 14). */
+    /** Length of observation in days (docs/rules.md: 14). */
     public static final int DAYS = 14;
 
     private static final Logger log = LoggerFactory.getLogger(ObservationOrders.class);

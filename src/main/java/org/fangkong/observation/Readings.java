@@ -27,7 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Twice-daily readings (RULES.md): entered by the grid worker or village doctor, or by the person
+ * Twice-daily readings (docs/rules.md): entered by the grid worker or village doctor, or by the person
  * through their link (today only, the half-day by the server's clock). A fever (≥ 37.3 ℃ by
  * default) or any listed symptom escalates the order at once and raises the township's alert.
  */

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Release (解除隔离医学观察, RULES.md): after 14 full days — from the day after the last day of the
+ * Release (解除隔离医学观察, docs/rules.md): after 14 full days — from the day after the last day of the
  * period — an order that is not escalated can be released, one by one or for a whole village; the
  * release notice (解除隔离医学观察告知书) is a PDF with the person's name (audited as a reveal).
  */

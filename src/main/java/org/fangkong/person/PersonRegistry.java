@@ -54,7 +54,7 @@ public class PersonRegistry {
     }
 
     /**
-     * Checks an identity as RULES.md says (name required, ID checksum, mainland mobile), naming the
+     * Checks an identity as docs/rules.md says (name required, ID checksum, mainland mobile), naming the
      * field at fault; at least an ID number or a phone is needed to find the person again.
      */
     public static Checked check(PersonIdentity who) {

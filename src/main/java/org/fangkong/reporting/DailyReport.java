@@ -7,7 +7,7 @@ import java.time.LocalDate;
 public record DailyReport(long id, String unitCode, LocalDate day, int version, boolean current, boolean zero, Counts counts,
                           boolean late, String submittedBy, Instant submittedAt) {
 
-    /** The counts RULES.md asks for. */
+    /** The counts docs/rules.md asks for. */
     public record Counts(int newFever, int newSuspected, int newConfirmed, int newCloseContacts, int homeObservation,
                          int centralObservation, int released, int keyAreaArrivals) {
 

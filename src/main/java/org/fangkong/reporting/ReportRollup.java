@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The roll-up of the day's reports (RULES.md: every level sees the sum of its subtree): the node's
+ * The roll-up of the day's reports (docs/rules.md: every level sees the sum of its subtree): the node's
  * sums, and each child's, one query each, from the current version of every report.
  */
 @Service

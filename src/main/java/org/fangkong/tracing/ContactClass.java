@@ -1,6 +1,6 @@
 package org.fangkong.tracing;
 
-/** RULES.md "Exposure tracing": close (≥ 15 min overlap at one venue) or same-time (any shorter overlap). */
+/** docs/rules.md "Exposure tracing": close (≥ 15 min overlap at one venue) or same-time (any shorter overlap). */
 public enum ContactClass {
     /** 密切接触 */
     CLOSE,

@@ -35,7 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * 对比摸排 (RULES.md "Cross-matching"): an uploaded list matched by keyed hash of ID number, then of
+ * 对比摸排 (docs/rules.md "Cross-matching"): an uploaded list matched by keyed hash of ID number, then of
  * phone, against the person registry, the ledgers (where the person lives or was registered, the
  * last checkpoint) and the check-ins (last venue). Each placed match becomes a follow-up task for
  * that village, community or grid; misses and bad rows are kept too. Runs as a job, in chunks, in

@@ -100,7 +100,7 @@ public class ExposureSearch {
     }
 
     /**
-     * One click from a tracing result to home observation (RULES.md): every close contact of the
+     * One click from a tracing result to home observation (docs/rules.md): every close contact of the
      * search, with the day of their last close exposure and the venue's place, goes out as
      * {@link ContactsIdentified}; the observation module opens the orders. Officers only; audited.
      * Answers how many people were handed over. The event is stored with this transaction and observation

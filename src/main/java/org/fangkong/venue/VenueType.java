@@ -2,7 +2,7 @@ package org.fangkong.venue;
 
 /**
  * Kinds of venue, each with the default length of a visit when nobody checks out
- * (RULES.md "Venue check-in": by venue type, 60 min unless said otherwise).
+ * (docs/rules.md "Venue check-in": by venue type, 60 min unless said otherwise).
  */
 public enum VenueType {
     SUPERMARKET(60),

@@ -4,7 +4,7 @@ import org.fangkong.cases.CountyFacts;
 import org.springframework.stereotype.Component;
 
 /**
- * The 2021 rule (RULES.md "later rule sets"): 10 or more local cases within 14 days = high; any case
+ * The 2021 rule (docs/rules.md "later rule sets"): 10 or more local cases within 14 days = high; any case
  * within 14 days = medium; none = low.
  */
 @Component

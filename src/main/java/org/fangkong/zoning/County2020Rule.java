@@ -4,7 +4,7 @@ import org.fangkong.cases.CountyFacts;
 import org.springframework.stereotype.Component;
 
 /**
- * The county rule of 2020-02-17 (RULES.md): low = no confirmed case, or none new in 14 consecutive
+ * The county rule of 2020-02-17 (docs/rules.md): low = no confirmed case, or none new in 14 consecutive
  * days; medium = a new confirmed case within 14 days and cumulative ≤ 50, or cumulative > 50 with
  * no cluster within 14 days; high = cumulative > 50 and a cluster within 14 days.
  */

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Commanders' overrides of a county's level (RULES.md): from a day on, with a reason, audited; the
+ * Commanders' overrides of a county's level (docs/rules.md): from a day on, with a reason, audited; the
  * computed level stays visible beside it. An override without a level hands the county back to the
  * rule set.
  */

@@ -24,7 +24,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** RULES.md "Cases": statuses with dated history, published counts, figures of any day, cure rate. */
+/** docs/rules.md "Cases": statuses with dated history, published counts, figures of any day, cure rate. */
 @FangkongTest
 class CasesTest {
 

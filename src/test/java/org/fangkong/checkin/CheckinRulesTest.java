@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** RULES.md "Venue check-in": how long a visit lasts, the daily cap, sealed phones, retention. */
+/** docs/rules.md "Venue check-in": how long a visit lasts, the daily cap, sealed phones, retention. */
 @FangkongTest
 class CheckinRulesTest {
 

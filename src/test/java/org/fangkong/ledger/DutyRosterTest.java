@@ -22,7 +22,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** RULES.md "Checkpoints": shifts covering 24 h, one responsible person each, gaps shown. */
+/** docs/rules.md "Checkpoints": shifts covering 24 h, one responsible person each, gaps shown. */
 @FangkongTest
 class DutyRosterTest {
 

@@ -30,7 +30,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * RULES.md "Home medical observation": an order opens from a key-area arrival and by an officer,
+ * docs/rules.md "Home medical observation": an order opens from a key-area arrival and by an officer,
  * days count from the anchor, a fever escalates at once and reaches the township, the outcome
  * ends the escalation; the person's own link shows only their order and takes today's reading.
  */

@@ -22,7 +22,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** RULES.md "Daily report and zero report": one tap for zero, late marked, corrections kept, completeness per child. */
+/** docs/rules.md "Daily report and zero report": one tap for zero, late marked, corrections kept, completeness per child. */
 @FangkongTest
 class ReportingTest {
 

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs long jobs (a 100,000-row import, a cross-matching list) in the background so the page that
  * started one can show its progress, and whoever started it can leave and come back
- * (DESIGN.md §5). The work runs as the staff member who started it; what it returns is kept as
+ * (docs/design.md §5). The work runs as the staff member who started it; what it returns is kept as
  * the job's result. An import refused for bad rows keeps those rows as the result.
  */
 @Service

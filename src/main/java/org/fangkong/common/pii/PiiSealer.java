@@ -11,7 +11,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals personal data at rest (DESIGN.md §4): AES-256-GCM for the value and HMAC-SHA256 for a keyed
+ * Seals personal data at rest (docs/design.md §4): AES-256-GCM for the value and HMAC-SHA256 for a keyed
  * hash, so rows can be found by ID number or phone without storing either in clear.
  * Ciphertext layout: version byte (1), 12-byte nonce, GCM output (ciphertext + 16-byte tag).
  */

@@ -1,6 +1,6 @@
 package org.fangkong.common.security;
 
-/** Staff roles (GLOSSARY.md). Every staff user has exactly one role and one scope node. */
+/** Staff roles (docs/glossary.md). Every staff user has exactly one role and one scope node. */
 public enum Role {
     /** 系统管理员 */
     ADMIN,

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The duty roster of a checkpoint (卡口值班台账, RULES.md "Checkpoints"): shifts with staff and a
+ * The duty roster of a checkpoint (卡口值班台账, docs/rules.md "Checkpoints"): shifts with staff and a
  * responsible person, and for a week the 24-hour coverage of each day with its gaps (hours nobody
  * is on duty, or shifts without staff).
  */

@@ -22,6 +22,7 @@ import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.RowsRejected.RowError;
 import org.fangkong.common.web.RowsRejected;
+import org.fangkong.ledger.internal.ImportChecks;
 import org.fangkong.ledger.internal.LedgerScope;
 import org.fangkong.ledger.internal.LedgerWorkbooks.RawRow;
 import org.fangkong.ledger.internal.LedgerWorkbooks;
@@ -128,18 +129,9 @@ public class PassageExcel {
         if (rows.isEmpty()) {
             throw new FieldException("file", "validation.import.empty");
         }
-        List<RowError> errors = new ArrayList<>();
-        List<Line> lines = new ArrayList<>(rows.size());
-        if (progress != null) {
-            progress.phase("checking", rows.size());
-        }
-        for (RawRow row : rows) {
-            try {
-                lines.add(line(row, actor));
-            } catch (FieldException e) {
-                errors.add(new RowError(row.number(), column(e.field()), e.messageKey()));
-            }
-        }
+        ImportChecks.Checked<Line> checked = ImportChecks.each(rows, row -> line(row, actor), PassageExcel::column, progress);
+        List<Line> lines = checked.valid();
+        List<RowError> errors = new ArrayList<>(checked.errors()); // and the unknown people found while writing
         if (progress != null) {
             progress.phase("writing", lines.size());
         }

@@ -27,14 +27,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Checkpoints and their passage log (RULES.md "Checkpoints"). The time of a passage is the
+ * Checkpoints and their passage log (docs/rules.md "Checkpoints"). The time of a passage is the
  * server's. A temperature of 37.3 ℃ or more on entry refuses entry and raises an alert to the
  * township in the same transaction (the township's alert list).
  */
 @Service
 public class PassageLog {
 
-    /** RULES.md: fever is 37.3 ℃ or more. */
+    /** docs/rules.md: fever is 37.3 ℃ or more. */
     public static final BigDecimal FEVER = new BigDecimal("37.3");
 
     private static final String CHECKPOINTS = """

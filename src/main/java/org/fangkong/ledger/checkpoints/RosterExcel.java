@@ -2,7 +2,6 @@ package org.fangkong.ledger.checkpoints;
 
 import java.sql.Array;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -14,7 +13,6 @@ import org.fangkong.common.jobs.Jobs;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.RowsRejected.RowError;
-import org.fangkong.common.web.RowsRejected;
 import org.fangkong.ledger.internal.ImportChecks;
 import org.fangkong.ledger.internal.LedgerEnums.CheckpointKind;
 import org.fangkong.ledger.internal.LedgerScope;
@@ -113,20 +111,11 @@ public class RosterExcel {
         if (rows.isEmpty()) {
             throw new FieldException("file", "validation.import.empty");
         }
-        List<RowError> errors = new ArrayList<>();
-        List<Valid> valid = new ArrayList<>();
         // a roster plans ahead: its days may lie in the future
         ImportChecks checks = new ImportChecks(scope, actor, LocalDate.MAX);
-        for (RawRow row : rows) {
-            try {
-                valid.add(check(row, checks));
-            } catch (FieldException e) {
-                errors.add(new RowError(row.number(), e.field(), e.messageKey()));
-            }
-        }
-        if (!errors.isEmpty() && !validRowsOnly) {
-            throw new RowsRejected(errors);
-        }
+        ImportChecks.Checked<Valid> checked = ImportChecks.each(rows, row -> check(row, checks), null).orReject(validRowsOnly);
+        List<Valid> valid = checked.valid();
+        List<RowError> errors = checked.errors();
         int[] checkpointsAdded = {0};
         int shiftsAdded = 0;
         int shiftsUpdated = 0;

@@ -3,7 +3,7 @@ package org.fangkong.ledger.maps;
 import java.math.BigDecimal;
 
 /**
- * A household of the map's place with its colour (RULES.md "Home medical observation", colours):
+ * A household of the map's place with its colour (docs/rules.md "Home medical observation", colours):
  * RED for a fever (a checkpoint fever alert within 14 days, or a member recorded with fever),
  * YELLOW for someone who came from a key area within 14 days, GREEN otherwise. {@code x}/{@code y}
  * are null while the household is not placed yet.

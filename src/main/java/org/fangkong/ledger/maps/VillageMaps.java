@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 一图: the plan of a village or compound, its households placed on it and coloured by status
- * ({@link HouseholdColours}: RULES.md red, yellow, green).
+ * ({@link HouseholdColours}: docs/rules.md red, yellow, green).
  */
 @Service
 public class VillageMaps {

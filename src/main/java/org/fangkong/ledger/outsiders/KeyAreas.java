@@ -6,7 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The key areas (重点地区) of RULES.md, from {@code fangkong.ledger.key-areas}: division codes (a
+ * The key areas (重点地区) of docs/rules.md, from {@code fangkong.ledger.key-areas}: division codes (a
  * code covers everything beneath it, 42 = 湖北省) and the names to recognise in a free-text origin.
  */
 @Component

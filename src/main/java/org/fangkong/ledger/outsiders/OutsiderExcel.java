@@ -17,7 +17,6 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.RowsRejected.RowError;
-import org.fangkong.common.web.RowsRejected;
 import org.fangkong.ledger.OutsiderRegistered;
 import org.fangkong.ledger.OutsidersImported;
 import org.fangkong.ledger.internal.ImportChecks;
@@ -142,22 +141,11 @@ public class OutsiderExcel {
 
     private ImportResult importRows(List<RawRow> rows, boolean validRowsOnly, Actor actor, JobProgress progress) {
         LedgerScope.requireWrite(actor);
-        List<RowError> errors = new ArrayList<>();
-        List<Valid> valid = new ArrayList<>();
         ImportChecks checks = new ImportChecks(scope, actor, ShanghaiTime.today(clock));
-        if (progress != null) {
-            progress.phase("checking", rows.size());
-        }
-        for (RawRow row : rows) {
-            try {
-                valid.add(check(row, checks));
-            } catch (FieldException e) {
-                errors.add(new RowError(row.number(), e.field(), e.messageKey()));
-            }
-        }
-        if (!errors.isEmpty() && !validRowsOnly) {
-            throw new RowsRejected(errors);
-        }
+        ImportChecks.Checked<Valid> checked = ImportChecks.each(rows, row -> check(row, checks), progress)
+                .orReject(validRowsOnly);
+        List<Valid> valid = checked.valid();
+        List<RowError> errors = checked.errors();
         if (progress != null) {
             progress.phase("writing", valid.size());
         }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The colour of each household (RULES.md "Home medical observation"): RED for a fever (a checkpoint
+ * The colour of each household (docs/rules.md "Home medical observation"): RED for a fever (a checkpoint
  * fever alert within 14 days, a member recorded with fever) or for a member the other modules
  * report red (escalated observation, a case); YELLOW for someone under observation or back from a
  * key area within 14 days; GREEN otherwise. One query for the ledger's part, one call per source.

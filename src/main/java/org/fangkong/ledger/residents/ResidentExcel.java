@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,7 +17,6 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.RowsRejected.RowError;
-import org.fangkong.common.web.RowsRejected;
 import org.fangkong.ledger.internal.ImportChecks;
 import org.fangkong.ledger.internal.LedgerEnums.Health;
 import org.fangkong.ledger.internal.LedgerEnums.Relation;
@@ -161,28 +159,14 @@ public class ResidentExcel {
      */
     ImportResult importRows(List<RawRow> rows, boolean validRowsOnly, Actor actor, JobProgress progress) {
         LedgerScope.requireWrite(actor);
-        List<RowError> errors = new ArrayList<>();
-        List<Member> valid = new ArrayList<>(rows.size());
         ImportChecks checks = new ImportChecks(scope, actor, ShanghaiTime.today(clock));
-        progress.phase("checking", rows.size());
-        for (RawRow row : rows) {
-            try {
-                valid.add(check(row, checks));
-            } catch (FieldException e) {
-                errors.add(new RowError(row.number(), e.field(), e.messageKey()));
-            }
-            if (row.number() % 1_000 == 0) {
-                progress.done(valid.size() + errors.size());
-            }
-        }
-        if (!errors.isEmpty() && !validRowsOnly) {
-            throw new RowsRejected(errors); // nothing written
-        }
-        writer.write(valid, actor, progress);
-        return new ImportResult(valid.size(), errors.size(), errors);
+        ImportChecks.Checked<Member> checked = ImportChecks.each(rows, row -> check(row, checks), progress)
+                .orReject(validRowsOnly); // else nothing written
+        writer.write(checked.valid(), actor, progress);
+        return new ImportResult(checked.valid().size(), checked.errors().size(), checked.errors());
     }
 
-    /** Checks one row as RULES.md says; the first fault is reported with its column. */
+    /** Checks one row as docs/rules.md says; the first fault is reported with its column. */
     private Member check(RawRow row, ImportChecks checks) {
         String place = checks.place(row.cell(0), ResidentWorkbook.HEADERS[0]);
         if (row.cell(2).isEmpty()) {
