@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.fangkong.common.InvalidValueException;
 import org.fangkong.common.PhoneNumber;
@@ -27,6 +28,7 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditActions;
 import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.security.Role;
+import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.RowsRejected.RowError;
 import org.fangkong.common.web.RowsRejected;
 import org.fangkong.venue.PublicVenue;
@@ -125,51 +127,11 @@ public class CheckinImport {
                     errors.add(new RowError(n, "row", "import.error.columns"));
                     continue;
                 }
-                int rowNo = n;
-                Optional<PublicVenue> venue = venueCache.computeIfAbsent(f[0].strip(), c -> venues.byCode(c, actor));
-                if (venue.isEmpty()) {
-                    errors.add(new RowError(rowNo, "venueCode", "import.error.venue"));
-                    continue;
-                }
-                PhoneNumber phone;
                 try {
-                    phone = PhoneNumber.parse(f[1]);
-                } catch (InvalidValueException e) {
-                    errors.add(new RowError(rowNo, "phone", e.messageKey()));
-                    continue;
+                    rows.add(row(f, code -> venueCache.computeIfAbsent(code, c -> venues.byCode(c, actor)), now, oldest));
+                } catch (FieldException e) {
+                    errors.add(new RowError(n, e.field(), e.messageKey()));
                 }
-                Instant checkedIn = time(f[2]);
-                if (checkedIn == null) {
-                    errors.add(new RowError(rowNo, "checkedInAt", "import.error.time"));
-                    continue;
-                }
-                if (checkedIn.isAfter(now)) {
-                    errors.add(new RowError(rowNo, "checkedInAt", "import.error.future"));
-                    continue;
-                }
-                if (ShanghaiTime.dayOf(checkedIn).isBefore(oldest)) {
-                    errors.add(new RowError(rowNo, "checkedInAt", "import.error.tooOld"));
-                    continue;
-                }
-                Instant midnight = ShanghaiTime.startOf(ShanghaiTime.dayOf(checkedIn).plusDays(1));
-                Instant checkedOut;
-                CheckoutReason reason = CheckoutReason.RECORDED;
-                if (f.length == 4 && !f[3].isBlank()) {
-                    checkedOut = time(f[3]);
-                    if (checkedOut == null) {
-                        errors.add(new RowError(rowNo, "checkedOutAt", "import.error.time"));
-                        continue;
-                    }
-                    if (checkedOut.isBefore(checkedIn) || checkedOut.isAfter(midnight)) {
-                        errors.add(new RowError(rowNo, "checkedOutAt", "import.error.outOfOrder"));
-                        continue;
-                    }
-                } else {
-                    Instant stayEnd = checkedIn.plus(Duration.ofMinutes(venue.get().defaultStayMinutes()));
-                    checkedOut = stayEnd.isBefore(midnight) ? stayEnd : midnight;
-                    reason = stayEnd.isBefore(midnight) ? CheckoutReason.STAY : CheckoutReason.MIDNIGHT;
-                }
-                rows.add(new Row(venue.get(), phone, checkedIn, checkedOut, reason));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -178,6 +140,41 @@ public class CheckinImport {
             errors.add(new RowError(1, "file", "import.error.empty"));
         }
         return rows;
+    }
+
+    /** One line's check-in; its first fault names the column. Without a check-out, the stay or midnight ends it. */
+    private static Row row(String[] f, Function<String, Optional<PublicVenue>> venueOf, Instant now, LocalDate oldest) {
+        PublicVenue venue = venueOf.apply(f[0].strip()).orElseThrow(() -> new FieldException("venueCode", "import.error.venue"));
+        PhoneNumber phone;
+        try {
+            phone = PhoneNumber.parse(f[1]);
+        } catch (InvalidValueException e) {
+            throw new FieldException("phone", e.messageKey());
+        }
+        Instant checkedIn = time(f[2]);
+        if (checkedIn == null) {
+            throw new FieldException("checkedInAt", "import.error.time");
+        }
+        if (checkedIn.isAfter(now)) {
+            throw new FieldException("checkedInAt", "import.error.future");
+        }
+        if (ShanghaiTime.dayOf(checkedIn).isBefore(oldest)) {
+            throw new FieldException("checkedInAt", "import.error.tooOld");
+        }
+        Instant midnight = ShanghaiTime.startOf(ShanghaiTime.dayOf(checkedIn).plusDays(1));
+        if (f.length == 4 && !f[3].isBlank()) {
+            Instant checkedOut = time(f[3]);
+            if (checkedOut == null) {
+                throw new FieldException("checkedOutAt", "import.error.time");
+            }
+            if (checkedOut.isBefore(checkedIn) || checkedOut.isAfter(midnight)) {
+                throw new FieldException("checkedOutAt", "import.error.outOfOrder");
+            }
+            return new Row(venue, phone, checkedIn, checkedOut, CheckoutReason.RECORDED);
+        }
+        Instant stayEnd = checkedIn.plus(Duration.ofMinutes(venue.defaultStayMinutes()));
+        boolean stay = stayEnd.isBefore(midnight);
+        return new Row(venue, phone, checkedIn, stay ? stayEnd : midnight, stay ? CheckoutReason.STAY : CheckoutReason.MIDNIGHT);
     }
 
     /** ISO instants and offsets, or {@code 2020-02-24 12:00[:ss]} read as Asia/Shanghai time. */

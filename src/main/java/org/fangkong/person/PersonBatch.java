@@ -190,23 +190,37 @@ public class PersonBatch {
     }
 
     /** New people: one row per ID number (else phone) however often the file names them. */
-    private void insert(List<PersonRegistry.Checked> who, byte[][] idHash, byte[][] phoneHash, List<Integer> rows, long[] ids,
-                        Map<String, byte[]> sealed) {
-        Map<String, Integer> first = new HashMap<>();
-        Map<String, String> idKeyByPhone = new HashMap<>();
-        List<Integer> fresh = new ArrayList<>();
-        for (int i : rows) {
-            String k = idHash[i] != null ? "i" + key(idHash[i]) : "p" + key(phoneHash[i]);
-            if (idHash[i] == null && idKeyByPhone.containsKey(key(phoneHash[i]))) {
-                k = idKeyByPhone.get(key(phoneHash[i])); // a phone-only row of someone the file also names by ID
-            }
-            if (first.putIfAbsent(k, i) == null) {
-                fresh.add(i);
-                if (idHash[i] != null && phoneHash[i] != null) {
-                    idKeyByPhone.putIfAbsent(key(phoneHash[i]), k);
+    /**
+     * The rows that name someone new for the first time ({@code rows}), and for each phone the file
+     * also gives with an ID number, that person's key: a phone-only row of theirs is the same person.
+     */
+    private record NewPeople(List<Integer> rows, Map<String, String> idKeyByPhone) {
+
+        static NewPeople of(List<Integer> unresolved, byte[][] idHash, byte[][] phoneHash) {
+            Map<String, Integer> first = new HashMap<>();
+            Map<String, String> idKeyByPhone = new HashMap<>();
+            List<Integer> fresh = new ArrayList<>();
+            for (int i : unresolved) {
+                String k = idHash[i] != null ? "i" + key(idHash[i]) : "p" + key(phoneHash[i]);
+                if (idHash[i] == null && idKeyByPhone.containsKey(key(phoneHash[i]))) {
+                    k = idKeyByPhone.get(key(phoneHash[i])); // a phone-only row of someone the file also names by ID
+                }
+                if (first.putIfAbsent(k, i) == null) {
+                    fresh.add(i);
+                    if (idHash[i] != null && phoneHash[i] != null) {
+                        idKeyByPhone.putIfAbsent(key(phoneHash[i]), k);
+                    }
                 }
             }
+            return new NewPeople(fresh, idKeyByPhone);
         }
+    }
+
+    private void insert(List<PersonRegistry.Checked> who, byte[][] idHash, byte[][] phoneHash, List<Integer> rows, long[] ids,
+                        Map<String, byte[]> sealed) {
+        NewPeople newPeople = NewPeople.of(rows, idHash, phoneHash);
+        List<Integer> fresh = newPeople.rows();
+        Map<String, String> idKeyByPhone = newPeople.idKeyByPhone();
         if (fresh.isEmpty()) {
             return;
         }
@@ -252,21 +266,26 @@ public class PersonBatch {
                     byte[] i = rs.getBytes(2);
                     return newByKey.put(i != null ? "i" + key(i) : "p" + key(rs.getBytes(3)), rs.getLong(1));
                 }).list();
-        if (newByKey.size() < m) { // someone else registered some of them meanwhile: take theirs
-            for (int j = 0; j < m; j++) {
-                String k = ih[j] != null ? "i" + key(ih[j]) : "p" + key(ph[j]);
-                if (!newByKey.containsKey(k)) {
-                    newByKey.put(k, ih[j] != null
-                            ? jdbc.sql("select coalesce(merged_into, id) from person where id_hash = :h").param("h", ih[j])
-                                    .query(Long.class).single()
-                            : jdbc.sql("select id from person where phone_hash = :h and id_hash is null and merged_into is null")
-                                    .param("h", ph[j]).query(Long.class).single());
-                }
-            }
+        if (newByKey.size() < m) {
+            takeTheirs(ih, ph, newByKey);
         }
         for (int i : rows) {
             String k = idHash[i] != null ? "i" + key(idHash[i]) : idKeyByPhone.getOrDefault(key(phoneHash[i]), "p" + key(phoneHash[i]));
             ids[i] = newByKey.get(k);
+        }
+    }
+
+    /** Someone else registered some of them meanwhile (the insert skipped those): their ids, by key. */
+    private void takeTheirs(byte[][] ih, byte[][] ph, Map<String, Long> newByKey) {
+        for (int j = 0; j < ih.length; j++) {
+            String k = ih[j] != null ? "i" + key(ih[j]) : "p" + key(ph[j]);
+            if (!newByKey.containsKey(k)) {
+                newByKey.put(k, ih[j] != null
+                        ? jdbc.sql("select coalesce(merged_into, id) from person where id_hash = :h").param("h", ih[j])
+                                .query(Long.class).single()
+                        : jdbc.sql("select id from person where phone_hash = :h and id_hash is null and merged_into is null")
+                                .param("h", ph[j]).query(Long.class).single());
+            }
         }
     }
 
