@@ -2,7 +2,6 @@ package org.fangkong.account;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;

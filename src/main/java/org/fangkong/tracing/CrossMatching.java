@@ -1,6 +1,5 @@
 package org.fangkong.tracing;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,7 +2,6 @@ package org.fangkong.tracing;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 
 import org.fangkong.common.pii.PiiSealer;
 import org.fangkong.common.security.Actor;

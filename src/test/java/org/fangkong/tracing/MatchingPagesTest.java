@@ -1,6 +1,5 @@
 package org.fangkong.tracing;
 
-import java.time.LocalDate;
 
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
