@@ -1,6 +1,5 @@
 package org.fangkong.tracing;
 
-
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.ledger.residents.ResidentForm;
