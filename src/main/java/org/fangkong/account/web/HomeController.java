@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
-import org.fangkong.common.security.Role;
 import org.fangkong.common.web.HomeNotices;
 import org.fangkong.jurisdiction.Jurisdictions;
 import org.springframework.stereotype.Controller;
@@ -29,10 +28,8 @@ class HomeController {
         model.addAttribute("scope", jurisdictions.require(me.scopeCode(), me.scopePath()));
         model.addAttribute("crumbs", jurisdictions.breadcrumbs(me.scopeCode(), me.scopePath()));
         model.addAttribute("counts", jurisdictions.counts(me.scopeCode(), me.scopePath()));
-        // what needs doing now, from every module that has something (only staff who keep ledgers or trace)
-        boolean fieldWork = me.is(Role.GRID_WORKER) || me.is(Role.OFFICER)
-                || me.is(Role.COMMANDER);
-        model.addAttribute("notices", !fieldWork ? List.of() : notices.stream().flatMap(n -> n.notices(me).stream())
+        // what needs doing now, from every module that has something for this role (each source decides whom it tells)
+        model.addAttribute("notices", notices.stream().flatMap(n -> n.notices(me).stream())
                 .filter(n -> n.count() > 0).toList());
         return "account/home";
     }

@@ -6,7 +6,8 @@ import org.fangkong.common.security.Actor;
 
 /**
  * What needs doing now, for the home page (a grid worker's escalated fevers, open follow-up tasks…):
- * each module contributes its own; the home page shows those with a count above zero.
+ * each module contributes its own and decides which roles see it; the home page shows those with a
+ * count above zero.
  */
 public interface HomeNotices {
 
