@@ -36,7 +36,7 @@ public class EventPublications {
         this.incomplete = incomplete;
     }
 
-    /** The oldest 200 incomplete publications and the total count. */
+    /** The oldest 200 incomplete publications (the home page and count() give how many there are). */
     public List<Incomplete> incomplete(Actor actor) {
         requireAdmin(actor);
         return jdbc.sql("""
