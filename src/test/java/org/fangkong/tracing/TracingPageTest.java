@@ -60,6 +60,11 @@ class TracingPageTest {
                 .andExpect(content().string(not(containsString("13600000002"))));
         mvc.perform(post("/tracing").session(session).with(csrf()).param("phone", "13600000001").param("reveal", "1"))
                 .andExpect(content().string(containsString("请填写原因")));
+        // a day that is not a day: said beside the field, what was typed kept
+        mvc.perform(post("/tracing").session(session).with(csrf()).param("phone", "13600000001").param("from", "2020-02-31"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("日期格式应为 2020-01-22")))
+                .andExpect(content().string(containsString("value=\"13600000001\"")));
         mvc.perform(post("/tracing").session(session).with(csrf()).param("phone", "13600000001").param("reveal", "1")
                         .param("reason", "确诊病例流调"))
                 .andExpect(content().string(containsString("13600000002")));
