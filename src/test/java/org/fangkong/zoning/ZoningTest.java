@@ -14,8 +14,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -129,5 +132,22 @@ class ZoningTest {
 
     static String level(String json, String code) {
         return JsonPath.<List<String>>read(json, "$[?(@.code == '%s')].level".formatted(code)).get(0);
+    }
+
+    @Test
+    void aCommanderOverridesOnThePageAndIsToldWhatIsMissing() throws Exception {
+        var commander = Staff.login(mvc, staff.create(Role.COMMANDER, "3704"));
+        mvc.perform(post("/zoning/overrides").session(commander).with(csrf()).param("county", "370402").param("level", "HIGH")
+                        .param("from", D.toString()).param("reason", "").param("jurisdiction", "3704"))
+                .andExpect(redirectedUrl("/zoning?jurisdiction=3704"))
+                .andExpect(flash().attribute("errorField", "reason")).andExpect(flash().attribute("errorCounty", "370402"));
+        mvc.perform(post("/zoning/overrides").session(commander).with(csrf()).param("county", "370402").param("level", "HIGH")
+                        .param("from", "2020-02-31").param("reason", "会商决定").param("jurisdiction", "3704"))
+                .andExpect(flash().attribute("errorKey", "typeMismatch.java.time.LocalDate"));
+        mvc.perform(post("/zoning/overrides").session(commander).with(csrf()).param("county", "370402").param("level", "HIGH")
+                        .param("from", D.toString()).param("reason", "会商决定").param("jurisdiction", "3704"))
+                .andExpect(redirectedUrl("/zoning?jurisdiction=3704")).andExpect(flash().attribute("notice", "zoning.overridden"));
+        assertThat(jdbc.sql("select count(*) from zoning_override where county_code = '370402' and reason = '会商决定'")
+                .query(Long.class).single()).isEqualTo(1);
     }
 }

@@ -16,10 +16,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The demo city for admins: start a generation, watch its progress (page polls with htmx), or by API. */
@@ -75,20 +76,16 @@ class DemoCityController {
     }
 
     @PostMapping("/demo")
-    String start(@RequestParam int people, @RequestParam int venues, @RequestParam int days,
-                 @RequestParam double visitsPerPersonDay, @RequestParam String jurisdiction, @RequestParam long seed,
-                 Model model) {
+    String start(@ModelAttribute("spec") CitySpec spec, BindingResult binding, Model model) {
         requireAdmin();
-        CitySpec spec = new CitySpec(people, venues, days, visitsPerPersonDay, jurisdiction, seed);
-        try {
-            model.addAttribute("busy", !city.start(spec, Actors.require().scopePath()));
-        } catch (FieldException e) {
-            model.addAttribute("fieldError", e.field());
-            model.addAttribute("fieldErrorKey", e.messageKey());
-            model.addAttribute("fieldErrorArgs", e.args());
+        if (!binding.hasErrors()) {
+            try {
+                model.addAttribute("busy", !city.start(spec, Actors.require().scopePath()));
+            } catch (FieldException e) {
+                e.rejectOn(binding);
+            }
         }
         model.addAttribute("progress", city.progress());
-        model.addAttribute("spec", spec);
         return "democity/page";
     }
 }

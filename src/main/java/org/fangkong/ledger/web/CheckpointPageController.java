@@ -73,10 +73,10 @@ class CheckpointPageController {
     @PostMapping("/checkpoints/{id}/shifts")
     String addShift(@PathVariable long id, @ModelAttribute ShiftEntry entry, BindingResult binding,
                     RedirectAttributes redirect) {
-        String back = "redirect:/checkpoints/" + id + "/roster" + (entry.day() == null ? "" : "?from=" + entry.day());
         if (!PageForms.bound(binding, redirect)) {
-            return back;
+            return "redirect:/checkpoints/" + id + "/roster"; // the entry could not be built: no day to go back to
         }
+        String back = "redirect:/checkpoints/" + id + "/roster" + (entry.day() == null ? "" : "?from=" + entry.day());
         try {
             roster.add(id, entry.form(), Actors.require());
             redirect.addFlashAttribute("notice", "shift.added");

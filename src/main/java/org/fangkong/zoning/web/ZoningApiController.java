@@ -52,12 +52,10 @@ class ZoningApiController {
         return zoning.history(county, from, to, rules, Actors.require());
     }
 
-    record NewOverride(String county, String level, LocalDate from, String reason) {
-    }
 
     /** A commander's override from a day on, with a reason (audited); no {@code level} hands back to the rule set. */
     @PostMapping("/api/v1/zoning/overrides")
-    ResponseEntity<Void> override(@RequestBody NewOverride body) {
+    ResponseEntity<Void> override(@RequestBody OverrideForm body) {
         overrides.override(body.county(), body.level(), body.from(), body.reason(), Actors.require());
         return ResponseEntity.noContent().build();
     }

@@ -21,7 +21,9 @@ import org.fangkong.zoning.Zoning;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -71,18 +73,22 @@ class ZoningPageController {
     }
 
     @PostMapping("/zoning/overrides")
-    String override(@RequestParam String county, @RequestParam(required = false) String level,
-                    @RequestParam(required = false) LocalDate from, @RequestParam(required = false) String reason,
+    String override(@ModelAttribute OverrideForm form, BindingResult binding,
                     @RequestParam(required = false) String jurisdiction, @RequestParam(required = false) LocalDate day,
                     RedirectAttributes redirect) {
+        String back = "redirect:/zoning?jurisdiction=" + (jurisdiction == null ? "" : jurisdiction) + (day == null ? "" : "&day=" + day);
+        if (!PageForms.bound(binding, redirect)) {
+            redirect.addFlashAttribute("errorCounty", form == null ? null : form.county());
+            return back;
+        }
         try {
-            overrides.override(county, level, from, reason, Actors.require());
+            overrides.override(form.county(), form.level(), form.from(), form.reason(), Actors.require());
             redirect.addFlashAttribute("notice", "zoning.overridden");
         } catch (FieldException e) {
             PageForms.flash(e, redirect);
-            redirect.addFlashAttribute("errorCounty", county);
+            redirect.addFlashAttribute("errorCounty", form.county());
         }
-        return "redirect:/zoning?jurisdiction=" + (jurisdiction == null ? "" : jurisdiction) + (day == null ? "" : "&day=" + day);
+        return back;
     }
 
     @GetMapping("/zoning/history")
