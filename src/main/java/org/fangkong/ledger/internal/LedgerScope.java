@@ -1,6 +1,7 @@
 package org.fangkong.ledger.internal;
 
 import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.jurisdiction.Jurisdiction;
@@ -45,6 +46,16 @@ public class LedgerScope {
             throw new FieldException("reason", "validation.reason.required");
         }
         return reason.strip();
+    }
+
+    /**
+     * The opening of a ledger export with full identities: a role that writes the ledger and a
+     * reason (audited with it); answers the place asked for, or null for the whole scope.
+     */
+    public String exportPlace(String jurisdiction, String reason, Actor actor) {
+        requireWrite(actor);
+        AuditTrail.requireReason(reason);
+        return jurisdiction == null || jurisdiction.isBlank() ? null : place(jurisdiction, actor, "jurisdiction").code();
     }
 
     /** A village, community or grid in the caller's subtree, or a field error naming {@code field}. */

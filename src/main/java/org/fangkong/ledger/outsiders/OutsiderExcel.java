@@ -85,9 +85,7 @@ public class OutsiderExcel {
     /** Every outsider in scope (or of one place) with full identities, in arrival order. Audited. */
     @Transactional
     public byte[] export(String jurisdiction, String reason, Actor actor) {
-        LedgerScope.requireWrite(actor);
-        AuditTrail.requireReason(reason);
-        String place = jurisdiction == null || jurisdiction.isBlank() ? null : scope.place(jurisdiction, actor, "jurisdiction").code();
+        String place = scope.exportPlace(jurisdiction, reason, actor);
         List<Object[]> rows = jdbc.sql("""
                         select o.jurisdiction_code, p.name_sealed, p.id_sealed, p.phone_sealed, o.origin, o.origin_code,
                                o.from_key_area, o.arrived_on, o.left_key_area_on, o.address, o.purpose, o.left_on

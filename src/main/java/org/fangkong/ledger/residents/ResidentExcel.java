@@ -84,9 +84,7 @@ public class ResidentExcel {
     /** The ledger of one place (or the whole scope) as xlsx, in household order. Audited. */
     @Transactional
     public byte[] export(String jurisdiction, String reason, Actor actor) {
-        LedgerScope.requireWrite(actor);
-        AuditTrail.requireReason(reason);
-        String place = jurisdiction == null || jurisdiction.isBlank() ? null : scope.place(jurisdiction, actor, "jurisdiction").code();
+        String place = scope.exportPlace(jurisdiction, reason, actor);
         LocalDate today = ShanghaiTime.today(clock);
         List<Line> lines = jdbc.sql("""
                         select h.jurisdiction_code, h.building, h.address, p.name_sealed, p.id_sealed, p.phone_sealed,
