@@ -1,0 +1,137 @@
+package org.fangkong.masks;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NotFoundException;
+import org.fangkong.jurisdiction.Jurisdiction;
+import org.fangkong.jurisdiction.Jurisdictions;
+import org.fangkong.jurisdiction.Level;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rounds (批次): a county or city opens one with its booking window, pickup days, the masks per
+ * reservation and the period an ID number then waits (defaults {@code fangkong.masks.quota} and
+ * {@code fangkong.masks.period-days}: 5 masks, 10 days), and the stock of each point.
+ */
+@Service
+public class MaskRounds {
+
+    private static final String SELECT = """
+            select r.id, r.scope_code, r.name, r.mode, r.quota, r.period_days, r.opens_at, r.closes_at, r.pickup_from,
+                   r.pickup_to, r.draw_salt
+            from mask_round r join jurisdiction j on j.code = r.scope_code
+            """;
+    static final RowMapper<MaskRound> MAPPER = (rs, n) -> new MaskRound(rs.getLong("id"), rs.getString("scope_code"),
+            rs.getString("name"), MaskRound.Mode.valueOf(rs.getString("mode")), rs.getInt("quota"), rs.getInt("period_days"),
+            rs.getTimestamp("opens_at").toInstant(), rs.getTimestamp("closes_at").toInstant(),
+            rs.getObject("pickup_from", LocalDate.class), rs.getObject("pickup_to", LocalDate.class), rs.getString("draw_salt"));
+
+    /** A point's share of a round, in masks. */
+    public record Allocation(long pointId, int quantity) {
+    }
+
+    /** What it takes to open a round; an empty quota or period takes the configured rule. */
+    public record RoundForm(String scope, String name, MaskRound.Mode mode, Integer quota, Integer periodDays, Instant opensAt,
+                            Instant closesAt, LocalDate pickupFrom, LocalDate pickupTo, List<Allocation> points) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Jurisdictions jurisdictions;
+    private final int defaultQuota;
+    private final int defaultPeriodDays;
+    private final SecureRandom random = new SecureRandom();
+
+    MaskRounds(JdbcClient jdbc, Jurisdictions jurisdictions, @Value("${fangkong.masks.quota:5}") int defaultQuota,
+               @Value("${fangkong.masks.period-days:10}") int defaultPeriodDays) {
+        this.jdbc = jdbc;
+        this.jurisdictions = jurisdictions;
+        this.defaultQuota = defaultQuota;
+        this.defaultPeriodDays = defaultPeriodDays;
+    }
+
+    @Transactional
+    public MaskRound open(RoundForm form, Actor actor) {
+        if (!actor.is(Role.OFFICER) && !actor.is(Role.COMMANDER) && !actor.is(Role.ADMIN)) {
+            throw new AccessDeniedException("officers and commanders open rounds");
+        }
+        Jurisdiction scope = jurisdictions.find(form.scope() == null ? "" : form.scope().strip(), actor.scopePath())
+                .filter(j -> j.level() == Level.CITY || j.level() == Level.COUNTY)
+                .orElseThrow(() -> new FieldException("scope", "validation.masks.roundScope"));
+        String name = form.name() == null ? "" : form.name().strip();
+        if (name.isEmpty() || name.length() > 100) {
+            throw new FieldException("name", "validation.masks.roundName");
+        }
+        int quota = form.quota() == null ? defaultQuota : form.quota();
+        if (quota < 1 || quota > 100) {
+            throw new FieldException("quota", "validation.masks.quota");
+        }
+        int period = form.periodDays() == null ? defaultPeriodDays : form.periodDays();
+        if (period < 1 || period > 90) {
+            throw new FieldException("periodDays", "validation.masks.period");
+        }
+        if (form.opensAt() == null || form.closesAt() == null || !form.closesAt().isAfter(form.opensAt())) {
+            throw new FieldException("closesAt", "validation.masks.window");
+        }
+        if (form.pickupFrom() == null || form.pickupTo() == null || form.pickupTo().isBefore(form.pickupFrom())) {
+            throw new FieldException("pickupTo", "validation.masks.pickupDays");
+        }
+        if (form.points() == null || form.points().isEmpty()) {
+            throw new FieldException("points", "validation.masks.points");
+        }
+        long id = jdbc.sql("""
+                        insert into mask_round (scope_code, name, mode, quota, period_days, opens_at, closes_at, pickup_from,
+                                                pickup_to, draw_salt, created_by)
+                        values (:scope, :name, :mode, :quota, :period, :opens, :closes, :from, :to, :salt, :by) returning id
+                        """)
+                .param("scope", scope.code()).param("name", name)
+                .param("mode", (form.mode() == null ? MaskRound.Mode.FIRST_COME : form.mode()).name())
+                .param("quota", quota).param("period", period).param("opens", Timestamp.from(form.opensAt()))
+                .param("closes", Timestamp.from(form.closesAt())).param("from", form.pickupFrom()).param("to", form.pickupTo())
+                .param("salt", HexFormat.of().formatHex(random.generateSeed(8))).param("by", actor.username())
+                .query(Long.class).single();
+        for (Allocation a : form.points()) {
+            if (a.quantity() < 0) {
+                throw new FieldException("points", "validation.masks.quantity");
+            }
+            // only points inside the round's own area
+            int added = jdbc.sql("""
+                            insert into mask_round_point (round_id, point_id, quantity)
+                            select :r, p.id, :q from pickup_point p join jurisdiction j on j.code = p.jurisdiction_code
+                            where p.id = :p and j.path <@ cast(:scope as ltree)
+                            on conflict (round_id, point_id) do update set quantity = excluded.quantity
+                            """)
+                    .param("r", id).param("p", a.pointId()).param("q", a.quantity()).param("scope", scope.path()).update();
+            if (added == 0) {
+                throw new FieldException("points", "validation.masks.pointOutside");
+            }
+        }
+        return find(id, actor);
+    }
+
+    @Transactional(readOnly = true)
+    public MaskRound find(long id, Actor actor) {
+        return jdbc.sql(SELECT + " where r.id = :id and j.path <@ cast(:scope as ltree)")
+                .param("id", id).param("scope", actor.scopePath()).query(MAPPER).optional()
+                .orElseThrow(() -> new NotFoundException("maskRound"));
+    }
+
+    /** A round as the public sees it (the booking page): any round, by id. */
+    @Transactional(readOnly = true)
+    public MaskRound published(long id) {
+        return jdbc.sql(SELECT + " where r.id = :id").param("id", id).query(MAPPER).optional()
+                .orElseThrow(() -> new NotFoundException("maskRound"));
+    }
+}

@@ -1,0 +1,85 @@
+package org.fangkong.masks;
+
+import java.util.List;
+
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.Role;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.NotFoundException;
+import org.fangkong.jurisdiction.Jurisdiction;
+import org.fangkong.jurisdiction.Jurisdictions;
+import org.fangkong.jurisdiction.Level;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Pickup points (领取点), registered by officers under a village or community of their scope. */
+@Service
+public class PickupPoints {
+
+    private static final String SELECT = """
+            select p.id, p.jurisdiction_code, j.name as jurisdiction_name, p.name, p.kind, p.address, p.hours
+            from pickup_point p join jurisdiction j on j.code = p.jurisdiction_code
+            """;
+    private static final RowMapper<PickupPoint> MAPPER = (rs, n) -> new PickupPoint(rs.getLong("id"),
+            rs.getString("jurisdiction_code"), rs.getString("jurisdiction_name"), rs.getString("name"),
+            PickupPoint.Kind.valueOf(rs.getString("kind")), rs.getString("address"), rs.getString("hours"));
+
+    /** What it takes to register a point. */
+    public record PointForm(String jurisdiction, String name, PickupPoint.Kind kind, String address, String hours) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Jurisdictions jurisdictions;
+
+    PickupPoints(JdbcClient jdbc, Jurisdictions jurisdictions) {
+        this.jdbc = jdbc;
+        this.jurisdictions = jurisdictions;
+    }
+
+    @Transactional
+    public PickupPoint register(PointForm form, Actor actor) {
+        if (!actor.is(Role.OFFICER) && !actor.is(Role.ADMIN)) {
+            throw new AccessDeniedException("officers register pickup points");
+        }
+        Jurisdiction place = jurisdictions.find(form.jurisdiction() == null ? "" : form.jurisdiction().strip(), actor.scopePath())
+                .filter(j -> j.level() == Level.VILLAGE)
+                .orElseThrow(() -> new FieldException("jurisdiction", "validation.masks.pointPlace"));
+        String name = form.name() == null ? "" : form.name().strip();
+        if (name.isEmpty() || name.length() > 100) {
+            throw new FieldException("name", "validation.masks.pointName");
+        }
+        long id = jdbc.sql("""
+                        insert into pickup_point (jurisdiction_code, name, kind, address, hours, created_by)
+                        values (:j, :name, :kind, :address, :hours, :by) returning id
+                        """)
+                .param("j", place.code()).param("name", name)
+                .param("kind", (form.kind() == null ? PickupPoint.Kind.PHARMACY : form.kind()).name())
+                .param("address", text(form.address(), 200)).param("hours", text(form.hours(), 100))
+                .param("by", actor.username()).query(Long.class).single();
+        return find(id, actor);
+    }
+
+    @Transactional(readOnly = true)
+    public PickupPoint find(long id, Actor actor) {
+        return jdbc.sql(SELECT + " where p.id = :id and j.path <@ cast(:scope as ltree)")
+                .param("id", id).param("scope", actor.scopePath()).query(MAPPER).optional()
+                .orElseThrow(() -> new NotFoundException("pickupPoint"));
+    }
+
+    /** The points of the caller's scope (or below one node), by place and name. */
+    @Transactional(readOnly = true)
+    public List<PickupPoint> list(String jurisdiction, Actor actor) {
+        String node = jurisdiction == null || jurisdiction.isBlank() ? actor.scopePath()
+                : jurisdictions.require(jurisdiction.strip(), actor.scopePath()).path();
+        return jdbc.sql(SELECT + " where j.path <@ cast(:node as ltree) order by p.jurisdiction_code, p.name, p.id")
+                .param("node", node).query(MAPPER).list();
+    }
+
+    private static String text(String s, int max) {
+        String t = s == null ? "" : s.strip();
+        return t.length() > max ? t.substring(0, max) : t;
+    }
+}
