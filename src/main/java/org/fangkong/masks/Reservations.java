@@ -52,13 +52,15 @@ public class Reservations {
 
     private final JdbcClient jdbc;
     private final MaskRounds rounds;
+    private final PickupPoints points;
     private final PiiSealer sealer;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Reservations(JdbcClient jdbc, MaskRounds rounds, PiiSealer sealer, Clock clock) {
+    Reservations(JdbcClient jdbc, MaskRounds rounds, PickupPoints points, PiiSealer sealer, Clock clock) {
         this.jdbc = jdbc;
         this.rounds = rounds;
+        this.points = points;
         this.sealer = sealer;
         this.clock = clock;
     }
@@ -140,6 +142,7 @@ public class Reservations {
      */
     @Transactional
     public Reservation collect(long pointId, String code, Actor actor) {
+        points.find(pointId, actor); // 404 outside the caller's scope, before anything else is said
         if (!actor.is(Role.PICKUP_POINT) && !actor.is(Role.OFFICER) && !actor.is(Role.ADMIN)) {
             throw new AccessDeniedException("pickup point staff hand out masks");
         }

@@ -201,7 +201,7 @@ class MaskReservationTest {
         }
     }
 
-    private static String idNumber() {
+    static String idNumber() {
         int n = SEQ.incrementAndGet();
         LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(n * 7L % 20_000);
         String first17 = "370102" + birth.toString().replace("-", "") + "%03d".formatted(n % 1000);

@@ -53,6 +53,8 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/tokens").permitAll()
                         // the public check-in door: citizens have no accounts
                         .requestMatchers(HttpMethod.POST, "/api/v1/checkins", "/api/v1/checkins/*/checkout").permitAll()
+                        // the citizens' mask reservation: no accounts either
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reservations").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated());

@@ -1,0 +1,79 @@
+package org.fangkong.masks.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.fangkong.common.security.Actors;
+import org.fangkong.masks.MaskRound;
+import org.fangkong.masks.MaskRounds;
+import org.fangkong.masks.PickupPoint;
+import org.fangkong.masks.PickupPoints;
+import org.fangkong.masks.Reservation;
+import org.fangkong.masks.ReservationForm;
+import org.fangkong.masks.Reservations;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Pickup points, rounds and reservations over the API; reserving is the citizens' door (no account). */
+@RestController
+class MaskApiController {
+
+    /** The code the point's staff typed or scanned. */
+    record Pickup(String code) {
+    }
+
+    private final PickupPoints points;
+    private final MaskRounds rounds;
+    private final Reservations reservations;
+
+    MaskApiController(PickupPoints points, MaskRounds rounds, Reservations reservations) {
+        this.points = points;
+        this.rounds = rounds;
+        this.reservations = reservations;
+    }
+
+    @PostMapping("/api/v1/pickup-points")
+    ResponseEntity<PickupPoint> register(@RequestBody PickupPoints.PointForm form) {
+        PickupPoint p = points.register(form, Actors.require());
+        return ResponseEntity.created(URI.create("/api/v1/pickup-points/" + p.id())).body(p);
+    }
+
+    @GetMapping("/api/v1/pickup-points")
+    List<PickupPoint> points(@RequestParam(required = false) String jurisdiction) {
+        return points.list(jurisdiction, Actors.require());
+    }
+
+    @GetMapping("/api/v1/pickup-points/{id}")
+    PickupPoint point(@PathVariable long id) {
+        return points.find(id, Actors.require());
+    }
+
+    /** The point's staff hand the masks over for a pickup code: once, on a pickup day. */
+    @PostMapping("/api/v1/pickup-points/{id}/collect")
+    Reservation collect(@PathVariable long id, @RequestBody Pickup body) {
+        return reservations.collect(id, body.code(), Actors.require());
+    }
+
+    @PostMapping("/api/v1/mask-rounds")
+    ResponseEntity<MaskRound> open(@RequestBody MaskRounds.RoundForm form) {
+        MaskRound r = rounds.open(form, Actors.require());
+        return ResponseEntity.created(URI.create("/api/v1/mask-rounds/" + r.id())).body(r);
+    }
+
+    @GetMapping("/api/v1/mask-rounds/{id}")
+    MaskRound round(@PathVariable long id) {
+        return rounds.find(id, Actors.require());
+    }
+
+    /** A citizen's reservation: no account; the answer carries the pickup code. */
+    @PostMapping("/api/v1/reservations")
+    ResponseEntity<Reservation> reserve(@RequestBody ReservationForm form) {
+        Reservation r = reservations.reserve(form);
+        return ResponseEntity.status(201).body(r);
+    }
+}
