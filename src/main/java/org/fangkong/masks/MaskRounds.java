@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.fangkong.common.Like;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
@@ -126,6 +127,31 @@ public class MaskRounds {
         return jdbc.sql(SELECT + " where r.id = :id and j.path <@ cast(:scope as ltree)")
                 .param("id", id).param("scope", actor.scopePath()).query(MAPPER).optional()
                 .orElseThrow(() -> new NotFoundException("maskRound"));
+    }
+
+    /** A point of a round as the booking page lists it: where, when open, and how many reservations are left. */
+    public record PointStock(long pointId, String name, String villageName, String address, String hours, int reservationsLeft) {
+    }
+
+    /**
+     * The round's points for the booking page, those with reservations left first, by village; {@code q}
+     * narrows to a point, street or village name.
+     */
+    @Transactional(readOnly = true)
+    public List<PointStock> publishedPoints(long roundId, String q) {
+        return jdbc.sql("""
+                        select p.id, p.name, j.name as village, p.address, p.hours, (m.quantity - m.booked) / r.quota as left_
+                        from mask_round_point m join mask_round r on r.id = m.round_id
+                        join pickup_point p on p.id = m.point_id join jurisdiction j on j.code = p.jurisdiction_code
+                        where m.round_id = :r
+                          and (cast(:q as text) is null or p.name like :q or p.address like :q or j.name like :q)
+                        order by (m.quantity - m.booked) < r.quota, j.code, p.name, p.id
+                        limit 200
+                        """)
+                .param("r", roundId).param("q", Like.contains(q))
+                .query((rs, n) -> new PointStock(rs.getLong("id"), rs.getString("name"), rs.getString("village"),
+                        rs.getString("address"), rs.getString("hours"), rs.getInt("left_")))
+                .list();
     }
 
     /** A round as the public sees it (the booking page): any round, by id. */

@@ -1,5 +1,6 @@
 package org.fangkong.venue;
 
+import org.fangkong.common.QrCodes;
 import org.fangkong.common.security.Actor;
 import org.springframework.stereotype.Service;
 

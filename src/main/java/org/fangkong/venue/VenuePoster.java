@@ -11,6 +11,7 @@ import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
+import org.fangkong.common.QrCodes;
 import org.fangkong.common.pdf.CjkFonts;
 
 /** The printable A4 poster for a venue's door: its name, the QR code and three steps in Chinese. */

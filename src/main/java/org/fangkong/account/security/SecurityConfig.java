@@ -77,8 +77,8 @@ class SecurityConfig {
                             toPage.onAuthenticationSuccess(request, response, authentication);
                         }).permitAll())
                 .authenticationProvider(new StaffAuthenticationProvider(logins))
-                // public check-in pages carry no session; the remembered-phone cookie is SameSite=Lax
-                .csrf(c -> c.ignoringRequestMatchers("/c/**", "/o/**"))
+                // public check-in and booking pages carry no session; the remembered-phone cookie is SameSite=Lax
+                .csrf(c -> c.ignoringRequestMatchers("/c/**", "/o/**", "/m/**"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll()
                         .addLogoutHandler((request, response, authentication) -> {
                             if (authentication != null && authentication.getPrincipal() instanceof Actor a) {
@@ -91,7 +91,7 @@ class SecurityConfig {
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/login").permitAll()
-                        .requestMatchers("/c/**", "/o/**").permitAll()
+                        .requestMatchers("/c/**", "/o/**", "/m/**").permitAll()
                         // the API's map is for staff unless the operator publishes it (fangkong.api-docs.public)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .access((auth, ctx) -> new AuthorizationDecision(publicApiDocs || isSignedIn(auth.get())))

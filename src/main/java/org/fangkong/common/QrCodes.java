@@ -1,4 +1,4 @@
-package org.fangkong.venue;
+package org.fangkong.common;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +14,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** QR images of check-in URLs (ZXing). Error correction M survives a creased or dirty poster. */
+/** QR images (ZXing): check-in URLs on posters, pickup codes on phones. Error correction M survives a creased or dirty poster. */
 public final class QrCodes {
 
     private QrCodes() {

@@ -1,0 +1,81 @@
+package org.fangkong.masks.web;
+
+import java.time.Clock;
+import java.util.Base64;
+
+import org.fangkong.common.QrCodes;
+import org.fangkong.common.web.FieldException;
+import org.fangkong.masks.MaskRound;
+import org.fangkong.masks.MaskRounds;
+import org.fangkong.masks.Reservation;
+import org.fangkong.masks.ReservationForm;
+import org.fangkong.masks.Reservations;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The citizens' booking page of a round (口罩预约): no login, no script, phone first. The answer is
+ * the pickup code, as digits and as a QR image, shown once (after a redirect, so a reload does not
+ * book again).
+ */
+@Controller
+class PublicReservationController {
+
+    private final MaskRounds rounds;
+    private final Reservations reservations;
+    private final Clock clock;
+
+    PublicReservationController(MaskRounds rounds, Reservations reservations, Clock clock) {
+        this.rounds = rounds;
+        this.reservations = reservations;
+        this.clock = clock;
+    }
+
+    @GetMapping("/m/{roundId}")
+    String page(@PathVariable long roundId, @RequestParam(required = false) String q, Model model) {
+        model.addAttribute("form", new ReservationForm(roundId, null, "", "", ""));
+        return page(roundId, q, model, null);
+    }
+
+    @PostMapping("/m/{roundId}")
+    String reserve(@PathVariable long roundId, @ModelAttribute("form") ReservationForm form, BindingResult binding,
+                   Model model, RedirectAttributes redirect) {
+        if (!binding.hasErrors()) {
+            try {
+                Reservation r = reservations.reserve(new ReservationForm(roundId, form.pointId(), form.name(), form.idNumber(),
+                        form.phone()));
+                redirect.addFlashAttribute("reservation", r);
+                return "redirect:/m/" + roundId + "/booked";
+            } catch (FieldException e) {
+                e.rejectOn(binding);
+            }
+        }
+        return page(roundId, null, model, form);
+    }
+
+    @GetMapping("/m/{roundId}/booked")
+    String booked(@PathVariable long roundId, Model model) {
+        model.addAttribute("round", rounds.published(roundId));
+        Object shown = model.getAttribute("reservation");
+        if (shown instanceof Reservation r) {
+            model.addAttribute("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(r.pickupCode(), 360)));
+        }
+        return "masks/booked";
+    }
+
+    private String page(long roundId, String q, Model model, ReservationForm typed) {
+        MaskRound round = rounds.published(roundId);
+        model.addAttribute("round", round);
+        model.addAttribute("open", round.openAt(clock.instant()));
+        model.addAttribute("points", rounds.publishedPoints(roundId, q));
+        model.addAttribute("q", q == null ? "" : q);
+        return "masks/book";
+    }
+}
