@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param closedOrders      observation orders themselves, from the day they closed (unless a case refers to one)
  * @param movedOut          residents from the day they moved out, outsiders from the day they left
  * @param matchLists        uploaded lists with their matched rows and follow-up tasks, from the upload
+ * @param reservations      mask reservations, from the last pickup day of their round (at least the longest
+ *                          period an ID number waits after a pickup: they are what it is checked against)
  */
 @ConfigurationProperties("fangkong.retention")
 public record RetentionSettings(
@@ -21,5 +23,6 @@ public record RetentionSettings(
         @DefaultValue("28d") Duration readingsAfterRelease,
         @DefaultValue("365d") Duration closedOrders,
         @DefaultValue("365d") Duration movedOut,
-        @DefaultValue("28d") Duration matchLists) {
+        @DefaultValue("28d") Duration matchLists,
+        @DefaultValue("90d") Duration reservations) {
 }

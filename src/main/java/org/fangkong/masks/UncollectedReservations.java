@@ -1,24 +1,35 @@
 package org.fangkong.masks;
 
 import java.time.Clock;
+import java.time.LocalDate;
 
+import org.fangkong.common.RetentionSettings;
 import org.fangkong.common.ShanghaiTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Nightly: reservations nobody collected by the end of their pickup days give their masks back to the point. */
+/**
+ * Nightly: reservations nobody collected by the end of their pickup days give their masks back to
+ * the point; reservations older than the retention ({@code fangkong.retention.reservations}, 90 days
+ * from their round's last pickup day, the longest period an ID number may wait) are deleted.
+ */
 @Component
 class UncollectedReservations {
 
     private static final Logger log = LoggerFactory.getLogger(UncollectedReservations.class);
 
     private final Reservations reservations;
+    private final JdbcClient jdbc;
+    private final RetentionSettings retention;
     private final Clock clock;
 
-    UncollectedReservations(Reservations reservations, Clock clock) {
+    UncollectedReservations(Reservations reservations, JdbcClient jdbc, RetentionSettings retention, Clock clock) {
         this.reservations = reservations;
+        this.jdbc = jdbc;
+        this.retention = retention;
         this.clock = clock;
     }
 
@@ -26,5 +37,18 @@ class UncollectedReservations {
     void release() {
         int released = reservations.releaseUncollected(ShanghaiTime.today(clock));
         log.info("{} uncollected mask reservations released", released);
+        purge(ShanghaiTime.today(clock));
+    }
+
+    /** Deletes the reservations of rounds whose last pickup day lies beyond the retention; answers how many. */
+    int purge(LocalDate today) {
+        int deleted = jdbc.sql("""
+                        delete from reservation v using mask_round r
+                        where r.id = v.round_id and r.pickup_to < :before
+                        """).param("before", today.minusDays(retention.reservations().toDays())).update();
+        if (deleted > 0) {
+            log.info("Deleted {} mask reservations older than {}", deleted, retention.reservations());
+        }
+        return deleted;
     }
 }

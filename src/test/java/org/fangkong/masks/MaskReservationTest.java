@@ -128,6 +128,23 @@ class MaskReservationTest {
     }
 
     @Test
+    void reservationsGoOnceTheRetentionAfterTheirPickupDaysHasPassed(@Autowired UncollectedReservations nightly) {
+        PickupPoint point = point("留存药房");
+        Instant now = clock.instant();
+        MaskRound old = rounds.open(new MaskRounds.RoundForm("370102", "旧批次", MaskRound.Mode.FIRST_COME, 5, 10,
+                now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofHours(1)), today().minusDays(120), today().minusDays(119),
+                List.of(new MaskRounds.Allocation(point.id(), 10))), OFFICER);
+        MaskRound recent = round(5, point, 10);
+        reservations.reserve(new ReservationForm(old.id(), point.id(), "郑一", idNumber(), phone()));
+        reservations.reserve(new ReservationForm(recent.id(), point.id(), "郑二", idNumber(), phone()));
+        assertThat(nightly.purge(today())).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from reservation where round_id = :r").param("r", old.id()).query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from reservation where round_id = :r").param("r", recent.id()).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void badInputNamesItsField() {
         PickupPoint point = point("校验药房");
         MaskRound round = round(5, point, 10);
