@@ -137,8 +137,8 @@ public class Reservations {
     }
 
     /**
-     * The point's staff hand the masks over for a pickup code, once, on a pickup day; answers the
-     * reservation (masked) to check the ID card against.
+     * The point's staff hand the masks over for a pickup code (or the ID number of the card shown),
+     * once, on a pickup day; answers the reservation (masked) to check the ID card against.
      */
     @Transactional
     public Reservation collect(long pointId, String code, Actor actor) {
@@ -147,19 +147,26 @@ public class Reservations {
             throw new AccessDeniedException("pickup point staff hand out masks");
         }
         String typed = code == null ? "" : code.strip();
+        // the pickup code, or the ID number on the card the person shows
+        byte[] idHash = null;
         if (!typed.matches("\\d{6}")) {
-            throw new FieldException("code", "validation.masks.code");
+            try {
+                idHash = sealer.hash(IdCardNumber.parse(typed).value());
+            } catch (InvalidValueException e) {
+                throw new FieldException("code", "validation.masks.code");
+            }
         }
         LocalDate today = ShanghaiTime.today(clock);
         Optional<Long> done = jdbc.sql("""
                         update reservation v set status = 'COLLECTED', collected_at = now(), collected_by = :by
                         from mask_round r, pickup_point p, jurisdiction j
                         where r.id = v.round_id and p.id = v.point_id and j.code = p.jurisdiction_code
-                          and v.point_id = :p and v.pickup_code = :code and v.status = 'BOOKED'
+                          and v.point_id = :p and v.status = 'BOOKED'
+                          and (case when cast(:h as bytea) is null then v.pickup_code = :code else v.id_hash = :h end)
                           and :today between r.pickup_from and r.pickup_to and j.path <@ cast(:scope as ltree)
                         returning v.id
                         """)
-                .param("by", actor.username()).param("p", pointId).param("code", typed).param("today", today)
+                .param("by", actor.username()).param("p", pointId).param("code", typed).param("h", idHash).param("today", today)
                 .param("scope", actor.scopePath()).query(Long.class).optional();
         if (done.isEmpty()) {
             throw new NotFoundException("reservation"); // unknown, already collected, not today or not this point
