@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The first time the platform runs on its embedded database, a small demo city (泰安市, a week of
- * check-ins, a month of cases and daily reports, every row marked demo) is generated in the background so every page has something to
+ * check-ins, a month of cases and daily reports, an open mask round, every row marked demo) is generated in the background so every page has something to
  * show. {@code fangkong.demo.enabled=false} turns it off; an external database never gets it.
  */
 @Component
@@ -21,15 +21,17 @@ class DemoStartup {
 
     private final DemoCity city;
     private final DemoOutbreak outbreak;
+    private final DemoMasks masks;
     private final Venues venues;
     private final FangkongProperties properties;
     private final boolean enabled;
 
-    DemoStartup(DemoCity city, DemoOutbreak outbreak, Venues venues, FangkongProperties properties,
+    DemoStartup(DemoCity city, DemoOutbreak outbreak, DemoMasks masks, Venues venues, FangkongProperties properties,
                 @Value("${fangkong.demo.enabled:true}") boolean enabled,
                 @Value("${fangkong.demo.on-first-start:true}") boolean onFirstStart) {
         this.city = city;
         this.outbreak = outbreak;
+        this.masks = masks;
         this.venues = venues;
         this.properties = properties;
         this.enabled = enabled && onFirstStart;
@@ -44,6 +46,11 @@ class DemoStartup {
                 outbreak.generate(CitySpec.small().jurisdiction());
             } catch (RuntimeException e) {
                 log.error("Demo epidemic failed; the platform runs without it", e);
+            }
+            try {
+                log.info("Demo mask round open at /m/{}", masks.generate());
+            } catch (RuntimeException e) {
+                log.error("Demo masks failed; the platform runs without them", e);
             }
         }
     }
