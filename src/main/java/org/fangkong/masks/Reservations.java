@@ -68,6 +68,19 @@ public class Reservations {
     /** A citizen's reservation (no login): checked, then counted against the ID's period and the point's stock. */
     @Transactional
     public Reservation reserve(ReservationForm form) {
+        Typed typed = check(form);
+        if (typed.round().mode() != MaskRound.Mode.FIRST_COME) {
+            throw new FieldException("roundId", "validation.masks.lotteryRound");
+        }
+        return book(typed.round(), form.pointId(), typed.name(), typed.id(), typed.phone(), clock.instant());
+    }
+
+    /** A form checked: the name, ID number and phone as typed, and the round, open now. */
+    record Typed(MaskRound round, String name, IdCardNumber id, PhoneNumber phone) {
+    }
+
+    /** Checks what a citizen typed and that the round takes reservations (or entries) now. */
+    Typed check(ReservationForm form) {
         String name = form.name() == null ? "" : form.name().strip();
         if (name.isEmpty() || name.length() > 50) {
             throw new FieldException("name", "validation.masks.name");
@@ -82,9 +95,14 @@ public class Reservations {
         if (!round.openAt(now)) {
             throw new FieldException("roundId", now.isBefore(round.opensAt()) ? "validation.masks.notOpen" : "validation.masks.closed");
         }
-        if (round.mode() != MaskRound.Mode.FIRST_COME) {
-            throw new FieldException("roundId", "validation.masks.lotteryNotYet");
-        }
+        return new Typed(round, name, id, phone);
+    }
+
+    /**
+     * Locks the ID number for this transaction and refuses it (409, nothing else said) when it has an
+     * open reservation or collected within the round's period.
+     */
+    byte[] lockAndCheck(IdCardNumber id, MaskRound round, Instant now) {
         byte[] idHash = sealer.hash(id.value());
         // one ID at a time: its check and its reservation cannot interleave with another of its own
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('reservation:' || encode(:h, 'hex'), 0))")
@@ -98,19 +116,29 @@ public class Reservations {
         if (taken) {
             throw new ConflictException("idNumber", "validation.masks.alreadyBooked");
         }
+        return idHash;
+    }
+
+    /** Books the round's quota at the point for this person: the ID's rule, then the stock, then the code. */
+    Reservation book(MaskRound round, long pointId, String name, IdCardNumber id, PhoneNumber phone, Instant now) {
+        byte[] idHash = lockAndCheck(id, round, now);
         int fits = jdbc.sql("""
                         update mask_round_point set booked = booked + :q
                         where round_id = :r and point_id = :p and booked + :q <= quantity
                         """)
-                .param("q", round.quota()).param("r", round.id()).param("p", form.pointId()).update();
+                .param("q", round.quota()).param("r", round.id()).param("p", pointId).update();
         if (fits == 0) {
             boolean known = jdbc.sql("select exists (select 1 from mask_round_point where round_id = :r and point_id = :p)")
-                    .param("r", round.id()).param("p", form.pointId()).query(Boolean.class).single();
+                    .param("r", round.id()).param("p", pointId).query(Boolean.class).single();
             throw known ? new ConflictException("pointId", "validation.masks.soldOut")
                     : new FieldException("pointId", "validation.masks.point");
         }
-        long reservation = insert(round, form.pointId(), name, id, phone, idHash);
-        return jdbc.sql(SELECT + " where v.id = :id").param("id", reservation).query(MAPPER).single();
+        long reservation = insert(round, pointId, name, id, phone, idHash);
+        return find(reservation);
+    }
+
+    Reservation find(long reservationId) {
+        return jdbc.sql(SELECT + " where v.id = :id").param("id", reservationId).query(MAPPER).single();
     }
 
     private long insert(MaskRound round, long point, String name, IdCardNumber id, PhoneNumber phone, byte[] idHash) {

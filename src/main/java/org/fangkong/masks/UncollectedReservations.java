@@ -42,6 +42,10 @@ class UncollectedReservations {
 
     /** Deletes the reservations of rounds whose last pickup day lies beyond the retention; answers how many. */
     int purge(LocalDate today) {
+        jdbc.sql("""
+                        delete from lottery_entry e using mask_round r
+                        where r.id = e.round_id and r.pickup_to < :before
+                        """).param("before", today.minusDays(retention.reservations().toDays())).update();
         int deleted = jdbc.sql("""
                         delete from reservation v using mask_round r
                         where r.id = v.round_id and r.pickup_to < :before
