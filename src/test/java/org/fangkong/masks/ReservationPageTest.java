@@ -16,6 +16,7 @@ import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.venue.QrDecoder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -78,5 +79,36 @@ class ReservationPageTest {
         mvc.perform(post(url).param("pointId", String.valueOf(point.id())).param("name", "吴十").param("idNumber", id)
                         .param("phone", "13912345678"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("本期已预约")));
+    }
+
+    @Test
+    void aLotteryEntrantFollowsTheirOwnPageToThePickupCode(@Autowired Lottery lottery,
+                                                          @Autowired JdbcClient jdbc) throws Exception {
+        PickupPoint point = points.register(new PickupPoints.PointForm(MaskReservationTest.VILLAGE, "摇号页面药房", PickupPoint.Kind.PHARMACY,
+                "", ""), MaskReservationTest.OFFICER);
+        LocalDate today = ShanghaiTime.today(clock);
+        MaskRound round = rounds.open(new MaskRounds.RoundForm("370102", "摇号页面批次", MaskRound.Mode.LOTTERY, 5, 10,
+                clock.instant().minus(Duration.ofMinutes(1)), clock.instant().plus(Duration.ofHours(1)), today, today.plusDays(1),
+                List.of(new MaskRounds.Allocation(point.id(), 50))), MaskReservationTest.OFFICER);
+        String url = "/m/" + round.id();
+        mvc.perform(get(url)).andExpect(content().string(containsString("id=\"lottery\"")))
+                .andExpect(content().string(containsString("登记摇号")));
+        String id = MaskReservationTest.idNumber();
+        String entry = mvc.perform(post(url).param("pointId", String.valueOf(point.id())).param("name", "陈一")
+                        .param("idNumber", id).param("phone", "13912340555"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(entry).startsWith(url + "/e/");
+        mvc.perform(get(entry)).andExpect(content().string(containsString("摇号登记 第 1 号")))
+                .andExpect(content().string(containsString("id=\"pending\"")));
+        mvc.perform(get(url + "/entries")).andExpect(content().string(containsString("陈*")))
+                .andExpect(content().string(not(containsString(id))))
+                .andExpect(content().string(containsString(round.drawSalt())));
+        jdbc.sql("update mask_round set closes_at = now() - interval '1 second' where id = :r").param("r", round.id()).update();
+        assertThat(lottery.draw(round.id())).isTrue();
+        String won = mvc.perform(get(entry)).andExpect(content().string(containsString("id=\"won\"")))
+                .andReturn().getResponse().getContentAsString();
+        Matcher code = Pattern.compile("id=\"code\">(\\d{6})<").matcher(won);
+        assertThat(code.find()).isTrue();
+        mvc.perform(get(url + "/e/not-a-token")).andExpect(status().isNotFound());
     }
 }

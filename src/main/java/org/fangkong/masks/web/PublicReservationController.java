@@ -5,6 +5,7 @@ import java.util.Base64;
 
 import org.fangkong.common.QrCodes;
 import org.fangkong.common.web.FieldException;
+import org.fangkong.masks.Lottery;
 import org.fangkong.masks.MaskRound;
 import org.fangkong.masks.MaskRounds;
 import org.fangkong.masks.Reservation;
@@ -21,20 +22,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The citizens' booking page of a round (口罩预约): no login, no script, phone first. The answer is
- * the pickup code, as digits and as a QR image, shown once (after a redirect, so a reload does not
- * book again).
+ * The citizens' booking page of a round (口罩预约): no login, no script, phone first. For a
+ * first-come round the answer is the pickup code, as digits and as a QR image, shown once (after a
+ * redirect, so a reload does not book again); for a lottery round the entrant's own page, which
+ * shows when the draw is and then the result. The published list of a lottery round is public.
  */
 @Controller
 class PublicReservationController {
 
     private final MaskRounds rounds;
     private final Reservations reservations;
+    private final Lottery lottery;
     private final Clock clock;
 
-    PublicReservationController(MaskRounds rounds, Reservations reservations, Clock clock) {
+    PublicReservationController(MaskRounds rounds, Reservations reservations, Lottery lottery, Clock clock) {
         this.rounds = rounds;
         this.reservations = reservations;
+        this.lottery = lottery;
         this.clock = clock;
     }
 
@@ -49,9 +53,12 @@ class PublicReservationController {
                    Model model, RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             try {
-                Reservation r = reservations.reserve(new ReservationForm(roundId, form.pointId(), form.name(), form.idNumber(),
-                        form.phone()));
-                redirect.addFlashAttribute("reservation", r);
+                ReservationForm typed = new ReservationForm(roundId, form.pointId(), form.name(), form.idNumber(), form.phone());
+                if (rounds.published(roundId).mode() == MaskRound.Mode.LOTTERY) {
+                    Lottery.Entered entered = lottery.enter(typed);
+                    return "redirect:/m/" + roundId + "/e/" + entered.token(); // the entrant's own page from now on
+                }
+                redirect.addFlashAttribute("reservation", reservations.reserve(typed));
                 return "redirect:/m/" + roundId + "/booked";
             } catch (FieldException e) {
                 e.rejectOn(binding);
@@ -65,9 +72,35 @@ class PublicReservationController {
         model.addAttribute("round", rounds.published(roundId));
         Object shown = model.getAttribute("reservation");
         if (shown instanceof Reservation r) {
-            model.addAttribute("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(r.pickupCode(), 360)));
+            model.addAttribute("qr", qr(r.pickupCode()));
         }
         return "masks/booked";
+    }
+
+    /** An entrant's page: before the draw when it is; after, the result and a winner's pickup code. */
+    @GetMapping("/m/{roundId}/e/{token}")
+    String entry(@PathVariable long roundId, @PathVariable String token, Model model) {
+        Lottery.EntryResult result = lottery.result(token);
+        model.addAttribute("entry", result);
+        model.addAttribute("round", result.round());
+        if (result.reservation() != null) {
+            model.addAttribute("qr", qr(result.reservation().pickupCode()));
+        }
+        return "masks/entry";
+    }
+
+    /** The published list of a lottery round: how the draw is fixed, every entry masked, and the results once drawn. */
+    @GetMapping("/m/{roundId}/entries")
+    String entries(@PathVariable long roundId, Model model) {
+        MaskRound round = rounds.published(roundId);
+        model.addAttribute("round", round);
+        model.addAttribute("seed", Lottery.seed(round));
+        model.addAttribute("entries", lottery.published(roundId));
+        return "masks/entries";
+    }
+
+    private static String qr(String code) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(code, 360));
     }
 
     private String page(long roundId, String q, Model model, ReservationForm typed) {
