@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.fangkong.common.security.Actors;
+import org.fangkong.masks.Lottery;
 import org.fangkong.masks.MaskRound;
 import org.fangkong.masks.MaskRounds;
 import org.fangkong.masks.PickupPoint;
@@ -30,11 +31,13 @@ class MaskApiController {
     private final PickupPoints points;
     private final MaskRounds rounds;
     private final Reservations reservations;
+    private final Lottery lottery;
 
-    MaskApiController(PickupPoints points, MaskRounds rounds, Reservations reservations) {
+    MaskApiController(PickupPoints points, MaskRounds rounds, Reservations reservations, Lottery lottery) {
         this.points = points;
         this.rounds = rounds;
         this.reservations = reservations;
+        this.lottery = lottery;
     }
 
     @PostMapping("/api/v1/pickup-points")
@@ -75,5 +78,17 @@ class MaskApiController {
     ResponseEntity<Reservation> reserve(@RequestBody ReservationForm form) {
         Reservation r = reservations.reserve(form);
         return ResponseEntity.status(201).body(r);
+    }
+
+    /** A citizen's entry in a lottery round: no account; the answer carries the entrant's link to the result. */
+    @PostMapping("/api/v1/lottery-entries")
+    ResponseEntity<Lottery.Entered> enter(@RequestBody ReservationForm form) {
+        return ResponseEntity.status(201).body(lottery.enter(form));
+    }
+
+    /** The round's published entries (masked) with their draw values and results; staff in scope. */
+    @GetMapping("/api/v1/mask-rounds/{id}/entries")
+    List<Lottery.PublishedEntry> entries(@PathVariable long id) {
+        return lottery.published(rounds.find(id, Actors.require()).id());
     }
 }
