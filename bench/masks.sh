@@ -16,7 +16,9 @@ command -v psql >/dev/null || { echo "install psql: apt-get install postgresql-c
 . bench/lib.sh
 DATA=$(mktemp -d /tmp/fangkong-bench-XXXX)
 CLEANUP=$DATA
-start_platform "$DATA" -Xmx1g -jar "$JAR" --fangkong.demo.enabled=false --logging.level.org.fangkong.request=WARN
+# the doors' limits are per address: wrk is one address
+start_platform "$DATA" -Xmx1g -jar "$JAR" --fangkong.demo.enabled=false --logging.level.org.fangkong.request=WARN \
+  --fangkong.masks.ip-burst=1000000000 --fangkong.masks.ip-per-minute=1000000000
 TOKEN=$(token admin bench-password)
 POINTS=""
 ALLOC=""

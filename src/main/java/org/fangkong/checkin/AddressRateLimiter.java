@@ -1,77 +1,30 @@
 package org.fangkong.checkin;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import org.fangkong.common.AddressRateLimits;
 import org.springframework.stereotype.Component;
 
 /**
- * Per-address token buckets for the public check-in path: a burst of {@code ipBurst}, refilled at
- * {@code ipPerMinute}. Addresses idle for an hour are forgotten.
+ * The public check-in path's per-address limits: a burst of {@code fangkong.checkin.ip-burst},
+ * refilled at {@code ip-per-minute} (an IPv6 address counts by its /64).
  */
 @Component
 class AddressRateLimiter {
 
-    private static final class Bucket {
-        double tokens;
-        long updatedNanos;
-    }
-
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .expireAfterAccess(1, TimeUnit.HOURS).maximumSize(1_000_000).build();
-    private final CheckinSettings settings;
+    private final AddressRateLimits limits;
 
     AddressRateLimiter(CheckinSettings settings) {
-        this.settings = settings;
+        this.limits = new AddressRateLimits(settings.ipBurst(), settings.ipPerMinute());
     }
 
-    /**
-     * The bucket an address counts against: an IPv4 address as it is, an IPv6 address by its /64
-     * (one subscriber's network; anyone can rotate through the host half at will).
-     */
     static String key(String address) {
-        if (address == null || address.isBlank()) {
-            return "?";
-        }
-        if (address.indexOf(':') < 0) {
-            return address;
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(address.replace("[", "").replace("]", "")).getAddress();
-            if (bytes.length != 16) {
-                return address;
-            }
-            return "v6:" + HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
-        } catch (UnknownHostException e) {
-            return address; // not an address literal: count it as given
-        }
+        return AddressRateLimits.key(address);
     }
 
     /** Takes one token; empty when allowed, else how long until the next token. */
     Optional<Duration> take(String address) {
-        Bucket b = buckets.get(key(address), a -> {
-            Bucket n = new Bucket();
-            n.tokens = settings.ipBurst();
-            n.updatedNanos = System.nanoTime();
-            return n;
-        });
-        double perNano = settings.ipPerMinute() / 60e9;
-        synchronized (b) {
-            long now = System.nanoTime();
-            b.tokens = Math.min(settings.ipBurst(), b.tokens + (now - b.updatedNanos) * perNano);
-            b.updatedNanos = now;
-            if (b.tokens >= 1) {
-                b.tokens -= 1;
-                return Optional.empty();
-            }
-            long waitNanos = (long) Math.ceil((1 - b.tokens) / perNano);
-            return Optional.of(Duration.ofNanos(waitNanos));
-        }
+        return limits.take(address);
     }
 }

@@ -1,8 +1,11 @@
 package org.fangkong.masks.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.fangkong.common.security.Actors;
 import org.fangkong.masks.Lottery;
 import org.fangkong.masks.MaskRound;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** Pickup points, rounds and reservations over the API; reserving is the citizens' door (no account). */
 @RestController
@@ -32,12 +36,14 @@ class MaskApiController {
     private final MaskRounds rounds;
     private final Reservations reservations;
     private final Lottery lottery;
+    private final PublicDoorLimits limits;
 
-    MaskApiController(PickupPoints points, MaskRounds rounds, Reservations reservations, Lottery lottery) {
+    MaskApiController(PickupPoints points, MaskRounds rounds, Reservations reservations, Lottery lottery, PublicDoorLimits limits) {
         this.points = points;
         this.rounds = rounds;
         this.reservations = reservations;
         this.lottery = lottery;
+        this.limits = limits;
     }
 
     @PostMapping("/api/v1/pickup-points")
@@ -75,14 +81,21 @@ class MaskApiController {
 
     /** A citizen's reservation: no account; the answer carries the pickup code. */
     @PostMapping("/api/v1/reservations")
-    ResponseEntity<Reservation> reserve(@RequestBody ReservationForm form) {
-        Reservation r = reservations.reserve(form);
-        return ResponseEntity.status(201).body(r);
+    ResponseEntity<?> reserve(@RequestBody ReservationForm form, HttpServletRequest request) {
+        Optional<Duration> wait = limits.take(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            return limits.tooMany(wait.get(), RequestContextUtils.getLocale(request));
+        }
+        return ResponseEntity.status(201).body(reservations.reserve(form));
     }
 
     /** A citizen's entry in a lottery round: no account; the answer carries the entrant's link to the result. */
     @PostMapping("/api/v1/lottery-entries")
-    ResponseEntity<Lottery.Entered> enter(@RequestBody ReservationForm form) {
+    ResponseEntity<?> enter(@RequestBody ReservationForm form, HttpServletRequest request) {
+        Optional<Duration> wait = limits.take(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            return limits.tooMany(wait.get(), RequestContextUtils.getLocale(request));
+        }
         return ResponseEntity.status(201).body(lottery.enter(form));
     }
 

@@ -3,6 +3,8 @@ package org.fangkong.masks.web;
 import java.time.Clock;
 import java.util.Base64;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.fangkong.common.QrCodes;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.masks.Lottery;
@@ -11,6 +13,7 @@ import org.fangkong.masks.MaskRounds;
 import org.fangkong.masks.Reservation;
 import org.fangkong.masks.ReservationForm;
 import org.fangkong.masks.Reservations;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -33,12 +36,15 @@ class PublicReservationController {
     private final MaskRounds rounds;
     private final Reservations reservations;
     private final Lottery lottery;
+    private final PublicDoorLimits limits;
     private final Clock clock;
 
-    PublicReservationController(MaskRounds rounds, Reservations reservations, Lottery lottery, Clock clock) {
+    PublicReservationController(MaskRounds rounds, Reservations reservations, Lottery lottery, PublicDoorLimits limits,
+                                Clock clock) {
         this.rounds = rounds;
         this.reservations = reservations;
         this.lottery = lottery;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -50,7 +56,11 @@ class PublicReservationController {
 
     @PostMapping("/m/{roundId}")
     String reserve(@PathVariable long roundId, @ModelAttribute("form") ReservationForm form, BindingResult binding,
-                   Model model, RedirectAttributes redirect) {
+                   Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+        if (limits.take(request.getRemoteAddr()).isPresent()) {
+            binding.reject("masks.tooMany");
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        }
         if (!binding.hasErrors()) {
             try {
                 ReservationForm typed = new ReservationForm(roundId, form.pointId(), form.name(), form.idNumber(), form.phone());
