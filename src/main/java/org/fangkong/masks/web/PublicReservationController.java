@@ -51,7 +51,7 @@ class PublicReservationController {
     @GetMapping("/m/{roundId}")
     String page(@PathVariable long roundId, @RequestParam(required = false) String q, Model model) {
         model.addAttribute("form", new ReservationForm(roundId, null, "", "", ""));
-        return page(roundId, q, model, null);
+        return bookingPage(roundId, q, model);
     }
 
     @PostMapping("/m/{roundId}")
@@ -74,7 +74,7 @@ class PublicReservationController {
                 e.rejectOn(binding);
             }
         }
-        return page(roundId, null, model, form);
+        return bookingPage(roundId, null, model);
     }
 
     @GetMapping("/m/{roundId}/booked")
@@ -113,7 +113,7 @@ class PublicReservationController {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(code, 360));
     }
 
-    private String page(long roundId, String q, Model model, ReservationForm typed) {
+    private String bookingPage(long roundId, String q, Model model) {
         MaskRound round = rounds.published(roundId);
         model.addAttribute("round", round);
         model.addAttribute("open", round.openAt(clock.instant()));
