@@ -2,11 +2,14 @@ package org.fangkong.masks;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.fangkong.common.Like;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
@@ -54,6 +57,8 @@ public class MaskRounds {
     private final int defaultQuota;
     private final int defaultPeriodDays;
     private final SecureRandom random = new SecureRandom();
+    private final Cache<Long, MaskRound> published = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(5)).build();
 
     MaskRounds(JdbcClient jdbc, Jurisdictions jurisdictions, @Value("${fangkong.masks.quota:5}") int defaultQuota,
                @Value("${fangkong.masks.period-days:10}") int defaultPeriodDays) {
@@ -154,10 +159,13 @@ public class MaskRounds {
                 .list();
     }
 
-    /** A round as the public sees it (the booking page): any round, by id. */
-    @Transactional(readOnly = true)
+    /**
+     * A round as the public sees it (the booking page, every reservation): any round, by id, from a
+     * cache of a few seconds (a round's terms do not change once open; a burst of bookings asks for
+     * the same one thousands of times).
+     */
     public MaskRound published(long id) {
-        return jdbc.sql(SELECT + " where r.id = :id").param("id", id).query(MAPPER).optional()
-                .orElseThrow(() -> new NotFoundException("maskRound"));
+        return published.get(id, k -> jdbc.sql(SELECT + " where r.id = :id").param("id", k).query(MAPPER).optional()
+                .orElseThrow(() -> new NotFoundException("maskRound")));
     }
 }

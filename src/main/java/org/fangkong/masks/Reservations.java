@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.fangkong.common.IdCardNumber;
@@ -53,26 +56,43 @@ public class Reservations {
     private final JdbcClient jdbc;
     private final MaskRounds rounds;
     private final PickupPoints points;
+    private final ReservationWriter writer;
     private final PiiSealer sealer;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Reservations(JdbcClient jdbc, MaskRounds rounds, PickupPoints points, PiiSealer sealer, Clock clock) {
+    Reservations(JdbcClient jdbc, MaskRounds rounds, PickupPoints points, ReservationWriter writer, PiiSealer sealer, Clock clock) {
         this.jdbc = jdbc;
         this.rounds = rounds;
         this.points = points;
+        this.writer = writer;
         this.sealer = sealer;
         this.clock = clock;
     }
 
-    /** A citizen's reservation (no login): checked, then counted against the ID's period and the point's stock. */
-    @Transactional
+    /**
+     * A citizen's reservation (no login): checked here, then counted against the ID's period and the
+     * point's stock by the group-committing writer (no transaction is held while it waits).
+     */
     public Reservation reserve(ReservationForm form) {
         Typed typed = check(form);
         if (typed.round().mode() != MaskRound.Mode.FIRST_COME) {
             throw new FieldException("roundId", "validation.masks.lotteryRound");
         }
-        return book(typed.round(), form.pointId(), typed.name(), typed.id(), typed.phone(), clock.instant());
+        try {
+            return writer.submit(typed.round(), form.pointId(), typed.name(), typed.id(), typed.phone(), clock.instant())
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new ConflictException("pointId", "validation.masks.busy");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A form checked: the name, ID number and phone as typed, and the round, open now. */
@@ -137,6 +157,7 @@ public class Reservations {
         return find(reservation);
     }
 
+    @Transactional(readOnly = true)
     Reservation find(long reservationId) {
         return jdbc.sql(SELECT + " where v.id = :id").param("id", reservationId).query(MAPPER).single();
     }

@@ -1,0 +1,220 @@
+package org.fangkong.masks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.fangkong.common.IdCardNumber;
+import org.fangkong.common.Masking;
+import org.fangkong.common.PhoneNumber;
+import org.fangkong.common.pii.PiiSealer;
+import org.fangkong.common.web.ConflictException;
+import org.fangkong.common.web.FieldException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * First-come reservations, group-committed (as check-ins): one writer thread takes up to
+ * {@link #MAX_BATCH} waiting reservations into one transaction, so one durable commit serves them
+ * all. In it, in arrival order: the ID numbers are locked (the same locks as a single booking takes),
+ * an ID with an open reservation, or collected within its round's period, or already in the batch is
+ * refused; each point's stock row is locked and a reservation taken only where it still fits. A
+ * refusal is an answer, not an error, so it never undoes the others.
+ */
+@Component
+class ReservationWriter implements InitializingBean, DisposableBean {
+
+    static final int MAX_BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(ReservationWriter.class);
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** What one citizen asked, sealed by the request's own thread; answered with the reservation. */
+    record Request(MaskRound round, long pointId, String name, IdCardNumber id, PhoneNumber phone, byte[] idHash,
+                   byte[] idSealed, byte[] nameSealed, byte[] phoneSealed, Instant at, CompletableFuture<Reservation> result) {
+
+        String key() {
+            return HEX.formatHex(idHash);
+        }
+    }
+
+    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(50_000);
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final PiiSealer sealer;
+    private volatile boolean running = true;
+    private Thread thread;
+
+    ReservationWriter(JdbcClient jdbc, TransactionTemplate tx, PiiSealer sealer) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.sealer = sealer;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        thread = new Thread(this::loop, "reservation-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        running = false;
+        thread.interrupt();
+        thread.join(10_000);
+    }
+
+    CompletableFuture<Reservation> submit(MaskRound round, long pointId, String name, IdCardNumber id, PhoneNumber phone,
+                                          Instant at) {
+        CompletableFuture<Reservation> result = new CompletableFuture<>();
+        Request r = new Request(round, pointId, name, id, phone, sealer.hash(id.value()), sealer.encrypt(id.value()),
+                sealer.encrypt(name), sealer.encrypt(phone.value()), at, result);
+        if (!queue.offer(r)) {
+            result.completeExceptionally(new ConflictException("pointId", "validation.masks.busy"));
+        }
+        return result;
+    }
+
+    private void loop() {
+        List<Request> batch = new ArrayList<>(MAX_BATCH);
+        while (running) {
+            try {
+                Request first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                List<Runnable> answers = new ArrayList<>(batch.size());
+                tx.executeWithoutResult(status -> write(batch, answers));
+                answers.forEach(Runnable::run); // only after the commit
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Reservation batch of {} failed", batch.size(), e);
+                batch.forEach(r -> r.result().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Request> batch, List<Runnable> answers) {
+        // the ID numbers' locks, in one order
+        List<byte[]> hashes = new ArrayList<>(new TreeMap<>(keyed(batch)).values());
+        jdbc.sql("""
+                        select pg_advisory_xact_lock(hashtextextended('reservation:' || encode(h, 'hex'), 0))
+                        from (select h from unnest(cast(:h as bytea[])) as u(h) order by encode(h, 'hex')) s
+                        """).param("h", hashes.toArray(new byte[0][])).query((rs, n) -> 1).list();
+        Map<String, List<Instant>> collected = new HashMap<>();
+        Set<String> open = new HashSet<>();
+        jdbc.sql("""
+                        select id_hash, status, collected_at from reservation
+                        where id_hash = any(cast(:h as bytea[])) and status in ('BOOKED', 'COLLECTED')
+                        """).param("h", hashes.toArray(new byte[0][]))
+                .query((rs, n) -> {
+                    String key = HEX.formatHex(rs.getBytes(1));
+                    if ("BOOKED".equals(rs.getString(2))) {
+                        open.add(key);
+                    } else if (rs.getTimestamp(3) != null) {
+                        collected.computeIfAbsent(key, k -> new ArrayList<>()).add(rs.getTimestamp(3).toInstant());
+                    }
+                    return 1;
+                }).list();
+        // each point's free stock, its row locked; the points' names for the answers
+        Map<Long, String> pointNames = new HashMap<>();
+        jdbc.sql("select id, name from pickup_point where id = any(cast(:p as bigint[]))")
+                .param("p", batch.stream().map(Request::pointId).distinct().toArray(Long[]::new))
+                .query((rs, n) -> pointNames.put(rs.getLong(1), rs.getString(2))).list();
+        Map<String, int[]> free = new HashMap<>();
+        for (Request r : batch) {
+            free.computeIfAbsent(r.round().id() + ":" + r.pointId(), k -> jdbc.sql("""
+                            select quantity - booked from mask_round_point where round_id = :r and point_id = :p for update
+                            """).param("r", r.round().id()).param("p", r.pointId()).query(Integer.class).optional()
+                    .map(f -> new int[] {f}).orElse(null));
+        }
+        Map<String, Integer> taken = new HashMap<>();
+        for (Request r : batch) {
+            String key = r.key();
+            Instant since = r.at().minus(Duration.ofDays(r.round().periodDays()));
+            boolean waits = collected.getOrDefault(key, List.of()).stream().anyMatch(c -> c.isAfter(since));
+            if (open.contains(key) || waits) {
+                answers.add(() -> r.result().completeExceptionally(new ConflictException("idNumber", "validation.masks.alreadyBooked")));
+                continue;
+            }
+            String stockKey = r.round().id() + ":" + r.pointId();
+            int[] left = free.get(stockKey);
+            if (left == null) {
+                answers.add(() -> r.result().completeExceptionally(new FieldException("pointId", "validation.masks.point")));
+                continue;
+            }
+            if (left[0] < r.round().quota()) {
+                answers.add(() -> r.result().completeExceptionally(new ConflictException("pointId", "validation.masks.soldOut")));
+                continue;
+            }
+            left[0] -= r.round().quota();
+            open.add(key); // a second request of the same ID in this batch is refused
+            taken.merge(stockKey, r.round().quota(), Integer::sum);
+            Inserted in = insert(r);
+            Reservation booked = new Reservation(in.id(), r.round().id(), r.pointId(), pointNames.get(r.pointId()),
+                    Masking.name(r.name()), r.id().masked(), r.phone().masked(), r.round().quota(), in.code(), r.round().pickupFrom(),
+                    r.round().pickupTo(),
+                    Reservation.Status.BOOKED, r.at(), null);
+            answers.add(() -> r.result().complete(booked));
+        }
+        taken.forEach((stockKey, masks) -> {
+            String[] rp = stockKey.split(":");
+            jdbc.sql("update mask_round_point set booked = booked + :q where round_id = :r and point_id = :p")
+                    .param("q", masks).param("r", Long.parseLong(rp[0])).param("p", Long.parseLong(rp[1])).update();
+        });
+    }
+
+    private record Inserted(long id, String code) {
+    }
+
+    private Inserted insert(Request r) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String code = "%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000));
+            // 6 digits, unique among the point's open reservations of the round: a clash is drawn again
+            var id = jdbc.sql("""
+                            insert into reservation (round_id, point_id, id_hash, id_sealed, id_masked, name_sealed, name_masked,
+                                                     phone_sealed, phone_masked, masks, pickup_code)
+                            values (:r, :p, :h, :is, :im, :ns, :nm, :ps, :pm, :q, :code)
+                            on conflict (round_id, point_id, pickup_code) where status = 'BOOKED' do nothing
+                            returning id
+                            """)
+                    .param("r", r.round().id()).param("p", r.pointId()).param("h", r.idHash()).param("is", r.idSealed())
+                    .param("im", r.id().masked()).param("ns", r.nameSealed()).param("nm", Masking.name(r.name()))
+                    .param("ps", r.phoneSealed()).param("pm", r.phone().masked()).param("q", r.round().quota())
+                    .param("code", code).query(Long.class).optional();
+            if (id.isPresent()) {
+                return new Inserted(id.get(), code);
+            }
+        }
+        throw new IllegalStateException("no free pickup code at point " + r.pointId());
+    }
+
+    private static Map<String, byte[]> keyed(List<Request> batch) {
+        Map<String, byte[]> byKey = new HashMap<>();
+        batch.forEach(r -> byKey.putIfAbsent(r.key(), r.idHash()));
+        return byKey;
+    }
+}
