@@ -152,6 +152,7 @@ class ReservationWriter implements InitializingBean, DisposableBean {
                     .map(f -> new int[] {f}).orElse(null));
         }
         Map<String, Integer> taken = new HashMap<>();
+        List<Request> accepted = new ArrayList<>();
         for (Request r : batch) {
             String key = r.key();
             Instant since = r.at().minus(Duration.ofDays(r.round().periodDays()));
@@ -173,11 +174,14 @@ class ReservationWriter implements InitializingBean, DisposableBean {
             left[0] -= r.round().quota();
             open.add(key); // a second request of the same ID in this batch is refused
             taken.merge(stockKey, r.round().quota(), Integer::sum);
-            Inserted in = insert(r);
+            accepted.add(r);
+        }
+        Map<String, Inserted> inserted = insertAll(accepted);
+        for (Request r : accepted) {
+            Inserted in = inserted.get(r.key());
             Reservation booked = new Reservation(in.id(), r.round().id(), r.pointId(), pointNames.get(r.pointId()),
                     Masking.name(r.name()), r.id().masked(), r.phone().masked(), r.round().quota(), in.code(), r.round().pickupFrom(),
-                    r.round().pickupTo(),
-                    Reservation.Status.BOOKED, r.at(), null);
+                    r.round().pickupTo(), Reservation.Status.BOOKED, r.at(), null);
             answers.add(() -> r.result().complete(booked));
         }
         taken.forEach((stockKey, masks) -> {
@@ -190,26 +194,55 @@ class ReservationWriter implements InitializingBean, DisposableBean {
     private record Inserted(long id, String code) {
     }
 
-    private Inserted insert(Request r) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            String code = "%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000));
-            // 6 digits, unique among the point's open reservations of the round: a clash is drawn again
-            var id = jdbc.sql("""
+    /**
+     * The accepted reservations in one statement, by ID key. Codes are 6 digits, unique among a
+     * point's open reservations of the round: those that clash are drawn again and inserted again.
+     */
+    private Map<String, Inserted> insertAll(List<Request> accepted) {
+        Map<String, Inserted> done = new HashMap<>();
+        List<Request> pending = accepted;
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt == 20) {
+                throw new IllegalStateException("no free pickup codes for " + pending.size() + " reservations");
+            }
+            int n = pending.size();
+            Long[] round = new Long[n], point = new Long[n];
+            Integer[] masks = new Integer[n];
+            byte[][] hash = new byte[n][], idSealed = new byte[n][], nameSealed = new byte[n][], phoneSealed = new byte[n][];
+            String[] idMasked = new String[n], nameMasked = new String[n], phoneMasked = new String[n], code = new String[n];
+            Set<String> drawn = new HashSet<>(); // no two of this statement share a code at one point
+            for (int i = 0; i < n; i++) {
+                Request r = pending.get(i);
+                round[i] = r.round().id();
+                point[i] = r.pointId();
+                masks[i] = r.round().quota();
+                hash[i] = r.idHash();
+                idSealed[i] = r.idSealed();
+                nameSealed[i] = r.nameSealed();
+                phoneSealed[i] = r.phoneSealed();
+                idMasked[i] = r.id().masked();
+                nameMasked[i] = Masking.name(r.name());
+                phoneMasked[i] = r.phone().masked();
+                do {
+                    code[i] = "%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000));
+                } while (!drawn.add(round[i] + ":" + point[i] + ":" + code[i]));
+            }
+            jdbc.sql("""
                             insert into reservation (round_id, point_id, id_hash, id_sealed, id_masked, name_sealed, name_masked,
                                                      phone_sealed, phone_masked, masks, pickup_code)
-                            values (:r, :p, :h, :is, :im, :ns, :nm, :ps, :pm, :q, :code)
+                            select * from unnest(cast(:r as bigint[]), cast(:p as bigint[]), cast(:h as bytea[]), cast(:is as bytea[]),
+                                                 cast(:im as text[]), cast(:ns as bytea[]), cast(:nm as text[]), cast(:ps as bytea[]),
+                                                 cast(:pm as text[]), cast(:q as int[]), cast(:code as text[]))
                             on conflict (round_id, point_id, pickup_code) where status = 'BOOKED' do nothing
-                            returning id
+                            returning id, id_hash, pickup_code
                             """)
-                    .param("r", r.round().id()).param("p", r.pointId()).param("h", r.idHash()).param("is", r.idSealed())
-                    .param("im", r.id().masked()).param("ns", r.nameSealed()).param("nm", Masking.name(r.name()))
-                    .param("ps", r.phoneSealed()).param("pm", r.phone().masked()).param("q", r.round().quota())
-                    .param("code", code).query(Long.class).optional();
-            if (id.isPresent()) {
-                return new Inserted(id.get(), code);
-            }
+                    .param("r", round).param("p", point).param("h", hash).param("is", idSealed).param("im", idMasked)
+                    .param("ns", nameSealed).param("nm", nameMasked).param("ps", phoneSealed).param("pm", phoneMasked)
+                    .param("q", masks).param("code", code)
+                    .query((rs, x) -> done.put(HEX.formatHex(rs.getBytes(2)), new Inserted(rs.getLong(1), rs.getString(3)))).list();
+            pending = pending.stream().filter(r -> !done.containsKey(r.key())).toList();
         }
-        throw new IllegalStateException("no free pickup code at point " + r.pointId());
+        return done;
     }
 
     private static Map<String, byte[]> keyed(List<Request> batch) {
