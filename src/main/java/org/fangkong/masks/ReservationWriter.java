@@ -144,13 +144,16 @@ class ReservationWriter implements InitializingBean, DisposableBean {
         jdbc.sql("select id, name from pickup_point where id = any(cast(:p as bigint[]))")
                 .param("p", batch.stream().map(Request::pointId).distinct().toArray(Long[]::new))
                 .query((rs, n) -> pointNames.put(rs.getLong(1), rs.getString(2))).list();
+        // one statement, the rows locked in one order
         Map<String, int[]> free = new HashMap<>();
-        for (Request r : batch) {
-            free.computeIfAbsent(r.round().id() + ":" + r.pointId(), k -> jdbc.sql("""
-                            select quantity - booked from mask_round_point where round_id = :r and point_id = :p for update
-                            """).param("r", r.round().id()).param("p", r.pointId()).query(Integer.class).optional()
-                    .map(f -> new int[] {f}).orElse(null));
-        }
+        jdbc.sql("""
+                        select m.round_id, m.point_id, m.quantity - m.booked from mask_round_point m
+                        join unnest(cast(:r as bigint[]), cast(:p as bigint[])) as k(r, p) on m.round_id = k.r and m.point_id = k.p
+                        order by m.round_id, m.point_id for update of m
+                        """)
+                .param("r", batch.stream().map(r -> r.round().id()).toArray(Long[]::new))
+                .param("p", batch.stream().map(Request::pointId).toArray(Long[]::new))
+                .query((rs, n) -> free.putIfAbsent(rs.getLong(1) + ":" + rs.getLong(2), new int[] {rs.getInt(3)})).list();
         Map<String, Integer> taken = new HashMap<>();
         List<Request> accepted = new ArrayList<>();
         for (Request r : batch) {
@@ -184,11 +187,17 @@ class ReservationWriter implements InitializingBean, DisposableBean {
                     r.round().pickupTo(), Reservation.Status.BOOKED, r.at(), null);
             answers.add(() -> r.result().complete(booked));
         }
-        taken.forEach((stockKey, masks) -> {
-            String[] rp = stockKey.split(":");
-            jdbc.sql("update mask_round_point set booked = booked + :q where round_id = :r and point_id = :p")
-                    .param("q", masks).param("r", Long.parseLong(rp[0])).param("p", Long.parseLong(rp[1])).update();
-        });
+        if (!taken.isEmpty()) {
+            List<String> keys = List.copyOf(taken.keySet());
+            jdbc.sql("""
+                            update mask_round_point m set booked = m.booked + k.q
+                            from unnest(cast(:r as bigint[]), cast(:p as bigint[]), cast(:q as int[])) as k(r, p, q)
+                            where m.round_id = k.r and m.point_id = k.p
+                            """)
+                    .param("r", keys.stream().map(k -> Long.valueOf(k.substring(0, k.indexOf(':')))).toArray(Long[]::new))
+                    .param("p", keys.stream().map(k -> Long.valueOf(k.substring(k.indexOf(':') + 1))).toArray(Long[]::new))
+                    .param("q", keys.stream().map(taken::get).toArray(Integer[]::new)).update();
+        }
     }
 
     private record Inserted(long id, String code) {

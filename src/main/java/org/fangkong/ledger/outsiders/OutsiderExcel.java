@@ -158,12 +158,13 @@ public class OutsiderExcel {
                 Valid v = chunk.get(i);
                 String key = v.place() + '|' + people[i].personId() + '|' + v.arrived();
                 Long existing = registered.get(key);
-                long id = write(v, people[i], existing, actor);
+                boolean keyArea = keyAreas.includes(v.originCode(), v.origin());
+                long id = write(v, people[i], existing, keyArea, actor);
                 registered.put(key, id); // a later row of the file updates it
                 if (existing == null) {
                     added++;
                     arrivals.add(new OutsiderRegistered(id, people[i].personId(), people[i].recordId(), v.place(), v.origin(),
-                            v.originCode(), keyAreas.includes(v.originCode(), v.origin()), v.arrived(), v.leftKeyArea(), null));
+                            v.originCode(), keyArea, v.arrived(), v.leftKeyArea(), null));
                 }
             }
             if (!arrivals.isEmpty()) {
@@ -198,9 +199,8 @@ public class OutsiderExcel {
     }
 
     /** Updates the registration {@code existing} of this person, place and arrival day, or registers them; its id. */
-    private long write(Valid v, PersonRecords.Enrolled who, Long existing, Actor actor) {
+    private long write(Valid v, PersonRecords.Enrolled who, Long existing, boolean keyArea, Actor actor) {
         long person = who.personId();
-        boolean keyArea = keyAreas.includes(v.originCode(), v.origin());
         int updated = existing == null ? 0 : jdbc.sql("""
                         update outsider set record_id = :rec, origin = :origin, origin_code = :code, from_key_area = :key,
                                             left_key_area_on = :leftKey, address = :address, purpose = :purpose, left_on = :leftOn
