@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param matchLists        uploaded lists with their matched rows and follow-up tasks, from the upload
  * @param reservations      mask reservations, from the last pickup day of their round (at least the longest
  *                          period an ID number waits after a pickup: they are what it is checked against)
+ * @param unconfirmedArrivals self-registered arrivals no grid worker confirmed, from their arrival date
+ * @param medicineBuyers    the pharmacies' fever-medicine buyers and their follow-up tasks, from the sale
  */
 @ConfigurationProperties("fangkong.retention")
 public record RetentionSettings(
@@ -24,5 +26,7 @@ public record RetentionSettings(
         @DefaultValue("365d") Duration closedOrders,
         @DefaultValue("365d") Duration movedOut,
         @DefaultValue("28d") Duration matchLists,
-        @DefaultValue("90d") Duration reservations) {
+        @DefaultValue("90d") Duration reservations,
+        @DefaultValue("28d") Duration unconfirmedArrivals,
+        @DefaultValue("28d") Duration medicineBuyers) {
 }

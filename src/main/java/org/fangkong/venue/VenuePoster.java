@@ -9,7 +9,6 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 import org.fangkong.common.QrCodes;
 import org.fangkong.common.pdf.CjkFonts;
@@ -27,33 +26,26 @@ final class VenuePoster {
             PdfWriter.getInstance(doc, out);
             doc.addTitle(venue.name() + " 扫码登记");
             doc.open();
-            doc.add(centered("扫码登记", CjkFonts.font(40, Font.BOLD), 6));
-            doc.add(centered(venue.name(), CjkFonts.font(28, Font.BOLD), 14));
+            doc.add(CjkFonts.centered("扫码登记", CjkFonts.font(40, Font.BOLD), 6));
+            doc.add(CjkFonts.centered(venue.name(), CjkFonts.font(28, Font.BOLD), 14));
             Image qr = Image.getInstance(QrCodes.png(checkinUrl, 900));
             qr.scaleAbsolute(330, 330);
             qr.setAlignment(Element.ALIGN_CENTER);
             doc.add(qr);
             Font steps = CjkFonts.font(18, Font.NORMAL);
-            doc.add(centered("① 用手机扫一扫上方二维码", steps, 4));
-            doc.add(centered("② 输入手机号，点“登记”", steps, 4));
-            doc.add(centered("③ 向工作人员出示绿色“登记成功”页面", steps, 4));
-            doc.add(centered("离开时请点“离开”。疫情防控，人人有责。", CjkFonts.font(14, Font.NORMAL), 18));
+            doc.add(CjkFonts.centered("① 用手机扫一扫上方二维码", steps, 4));
+            doc.add(CjkFonts.centered("② 输入手机号，点“登记”", steps, 4));
+            doc.add(CjkFonts.centered("③ 向工作人员出示绿色“登记成功”页面", steps, 4));
+            doc.add(CjkFonts.centered("离开时请点“离开”。疫情防控，人人有责。", CjkFonts.font(14, Font.NORMAL), 18));
             Font small = CjkFonts.font(10, Font.NORMAL);
             if (!venue.address().isBlank()) {
-                doc.add(centered("地址：" + venue.address() + "（" + venue.jurisdictionName() + "）", small, 2));
+                doc.add(CjkFonts.centered("地址：" + venue.address() + "（" + venue.jurisdictionName() + "）", small, 2));
             }
-            doc.add(centered(checkinUrl, small, 2));
+            doc.add(CjkFonts.centered(checkinUrl, small, 2));
             doc.close();
         } catch (IOException | DocumentException e) {
             throw new IllegalStateException("poster failed", e);
         }
         return out.toByteArray();
-    }
-
-    private static Paragraph centered(String text, Font font, float spacingAfter) {
-        Paragraph p = new Paragraph(text, font);
-        p.setAlignment(Element.ALIGN_CENTER);
-        p.setSpacingAfter(spacingAfter);
-        return p;
     }
 }

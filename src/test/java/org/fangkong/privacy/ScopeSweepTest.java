@@ -53,7 +53,8 @@ class ScopeSweepTest {
     /** Doors that are not scoped by design: citizens' check-in and token sign-in. */
     static final Set<String> PUBLIC = Set.of("/api/v1/checkins/{id}/checkout", "/api/v1/tokens/current");
     /** Bodies that name ids on a door open to citizens by design: anyone books any open round. */
-    static final Set<String> PUBLIC_BODIES = Set.of("POST /api/v1/reservations", "POST /api/v1/lottery-entries");
+    static final Set<String> PUBLIC_BODIES = Set.of("POST /api/v1/reservations", "POST /api/v1/lottery-entries",
+            "POST /api/v1/arrivals");
     private static final AtomicInteger SEQ = new AtomicInteger(7_000);
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
 
@@ -272,7 +273,18 @@ class ScopeSweepTest {
         String caseB = JsonPath.read(mvc.perform(post("/api/v1/cases").header("Authorization", "Bearer " + officerB)
                         .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"CONFIRMED\",\"jurisdiction\":\"" + villageB + "\"}"))
                 .andReturn().getResponse().getContentAsString(), "$.id").toString();
+        // a self-registered arrival in county B, for B's officer to confirm naming A's household
+        String arrivalB = idNumber();
+        mvc.perform(post("/api/v1/arrivals").contentType(MediaType.APPLICATION_JSON).content("""
+                {"village":"%s","name":"自登","idNumber":"%s","phone":"13900001113","origin":"河南","arrivedOn":"%s","address":"x"}"""
+                .formatted(villageB, arrivalB, LocalDate.now())));
+        long rowB = jdbc.sql("select o.id from outsider o join person p on p.id = o.person_id where p.id_masked = :m and o.jurisdiction_code = :v")
+                .param("m", IdCardNumber.parse(arrivalB).masked()).param("v", villageB).query(Long.class).single();
+        Map<String, String> urls = Map.of("POST /api/v1/outsiders/{id}/confirm householdId", "/api/v1/outsiders/" + rowB + "/confirm");
         Map<String, String> bodies = Map.of(
+                "POST /api/v1/outsiders/{id}/confirm householdId", """
+                        {"jurisdiction":"%s","origin":"河南","arrivedOn":"%s","address":"x","householdId":%s}"""
+                        .formatted(villageB, LocalDate.now(), ids.get("households")),
                 "POST /api/v1/cases hospitalId", "{\"status\":\"CONFIRMED\",\"jurisdiction\":\"" + villageB + "\",\"hospitalId\":" + ids.get("hospitals") + "}",
                 "POST /api/v1/cases observationOrderId", "{\"status\":\"SUSPECTED\",\"jurisdiction\":\"" + villageB
                         + "\",\"observationOrderId\":" + ids.get("observation-orders") + "}",
@@ -290,7 +302,8 @@ class ScopeSweepTest {
             String body = bodies.get(route);
             assertThat(body).as("no body for " + route + ": add one to this test").isNotNull();
             String[] parts = route.split(" ");
-            int status = mvc.perform(request(HttpMethod.valueOf(parts[0]), parts[1]).header("Authorization", "Bearer " + officerB)
+            int status = mvc.perform(request(HttpMethod.valueOf(parts[0]), urls.getOrDefault(route, parts[1]))
+                    .header("Authorization", "Bearer " + officerB)
                     .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse().getStatus();
             if (status != 404) {
                 failures.add(route + " → " + status);

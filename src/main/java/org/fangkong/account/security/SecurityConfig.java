@@ -54,7 +54,7 @@ class SecurityConfig {
                         // the public check-in door: citizens have no accounts
                         .requestMatchers(HttpMethod.POST, "/api/v1/checkins", "/api/v1/checkins/*/checkout").permitAll()
                         // the citizens' mask reservation: no accounts either
-                        .requestMatchers(HttpMethod.POST, "/api/v1/reservations", "/api/v1/lottery-entries").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/reservations", "/api/v1/lottery-entries", "/api/v1/arrivals").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated());
@@ -78,7 +78,7 @@ class SecurityConfig {
                         }).permitAll())
                 .authenticationProvider(new StaffAuthenticationProvider(logins))
                 // public check-in and booking pages carry no session; the remembered-phone cookie is SameSite=Lax
-                .csrf(c -> c.ignoringRequestMatchers("/c/**", "/o/**", "/m/**"))
+                .csrf(c -> c.ignoringRequestMatchers("/c/**", "/o/**", "/m/**", "/arrive", "/arrive/**"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll()
                         .addLogoutHandler((request, response, authentication) -> {
                             if (authentication != null && authentication.getPrincipal() instanceof Actor a) {
@@ -91,7 +91,7 @@ class SecurityConfig {
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/login").permitAll()
-                        .requestMatchers("/c/**", "/o/**", "/m/**").permitAll()
+                        .requestMatchers("/c/**", "/o/**", "/m/**", "/arrive", "/arrive/**").permitAll()
                         // the API's map is for staff unless the operator publishes it (fangkong.api-docs.public)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .access((auth, ctx) -> new AuthorizationDecision(publicApiDocs || isSignedIn(auth.get())))

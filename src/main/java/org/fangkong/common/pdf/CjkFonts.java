@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
 import com.lowagie.text.Font;
+import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.BaseFont;
 import org.springframework.core.io.ClassPathResource;
 
@@ -43,5 +45,13 @@ public final class CjkFonts {
         } catch (IOException | DocumentException e) {
             throw new IllegalStateException("cannot load the CJK font", e);
         }
+    }
+
+    /** A centred paragraph in {@code font}, then {@code spacingAfter} points: a poster's line. */
+    public static Paragraph centered(String text, Font font, float spacingAfter) {
+        Paragraph p = new Paragraph(text, font);
+        p.setAlignment(Element.ALIGN_CENTER);
+        p.setSpacingAfter(spacingAfter);
+        return p;
     }
 }

@@ -26,7 +26,8 @@ class LedgerDayFacts implements UnitDayFacts {
                                 join checkpoint c on c.id = p.checkpoint_id join jurisdiction j on j.code = c.jurisdiction_code
                                 where j.path <@ cast(:path as ltree) and a.raised_at >= :from and a.raised_at < :to) as fever,
                                (select count(*) from outsider o join jurisdiction j on j.code = o.jurisdiction_code
-                                where j.path <@ cast(:path as ltree) and o.from_key_area and o.arrived_on = :day) as arrivals
+                                where j.path <@ cast(:path as ltree) and o.from_key_area and o.arrived_on = :day
+                                and (not o.self_registered or o.confirmed_at is not null)) as arrivals
                         """)
                 .param("path", unitPath).param("day", day)
                 .param("from", Timestamp.from(ShanghaiTime.startOf(day)))

@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The ledgers' retention (docs/privacy.md): passages at the gate and their fever alerts after
  * {@code fangkong.retention.passages} (28 days), residents who moved out and outsiders who left
- * after {@code fangkong.retention.moved-out} (a year). Nightly, in one transaction.
+ * after {@code fangkong.retention.moved-out} (a year), self-registered arrivals nobody confirmed after
+ * {@code fangkong.retention.unconfirmed-arrivals} (28 days from arrival). Nightly, in one transaction.
  */
 @Component
 class LedgerRetention {
@@ -26,7 +27,7 @@ class LedgerRetention {
     private static final Logger log = LoggerFactory.getLogger(LedgerRetention.class);
 
     /** What one run deleted. */
-    record Purged(int passages, int residents, int outsiders) {
+    record Purged(int passages, int residents, int outsiders, int unconfirmed) {
     }
 
     private final JdbcClient jdbc;
@@ -50,14 +51,16 @@ class LedgerRetention {
             int passages = jdbc.sql("delete from passage where at < :before").param("before", passagesBefore).update();
             int residents = jdbc.sql("delete from resident where moved_out_on < :before").param("before", leftBefore).update();
             int outsiders = jdbc.sql("delete from outsider where left_on < :before").param("before", leftBefore).update();
-            return new Purged(passages, residents, outsiders);
+            int unconfirmed = jdbc.sql("delete from outsider where self_registered and confirmed_at is null and arrived_on < :before")
+                    .param("before", ShanghaiTime.dayOf(now.minus(settings.unconfirmedArrivals()))).update();
+            return new Purged(passages, residents, outsiders, unconfirmed);
         });
     }
 
     @Scheduled(cron = "0 45 3 * * *", zone = "Asia/Shanghai")
     void nightly() {
         Purged p = purge(clock.instant());
-        log.info("Ledger retention: {} passages, {} moved-out residents, {} outsiders who left deleted",
-                p.passages(), p.residents(), p.outsiders());
+        log.info("Ledger retention: {} passages, {} moved-out residents, {} outsiders who left, {} unconfirmed self-registrations deleted",
+                p.passages(), p.residents(), p.outsiders(), p.unconfirmed());
     }
 }

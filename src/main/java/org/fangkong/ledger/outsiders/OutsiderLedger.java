@@ -25,7 +25,7 @@ public class OutsiderLedger {
     private static final String SELECT = """
             select o.id, o.jurisdiction_code, o.person_id, p.name_masked, p.id_masked, p.phone_masked, o.origin,
                    o.origin_code, o.from_key_area, o.arrived_on, o.left_key_area_on, o.address, o.household_id,
-                   o.purpose, o.left_on
+                   o.purpose, o.left_on, o.self_registered, o.self_registered and o.confirmed_at is null as to_confirm
             from outsider o
             join jurisdiction j on j.code = o.jurisdiction_code
             join person_record p on p.id = o.record_id
@@ -36,7 +36,8 @@ public class OutsiderLedger {
             rs.getString("id_masked"), rs.getString("phone_masked"), rs.getString("origin"), rs.getString("origin_code"),
             rs.getBoolean("from_key_area"), rs.getObject("arrived_on", LocalDate.class),
             rs.getObject("left_key_area_on", LocalDate.class), rs.getString("address"),
-            (Long) rs.getObject("household_id", Long.class), rs.getString("purpose"), rs.getObject("left_on", LocalDate.class));
+            (Long) rs.getObject("household_id", Long.class), rs.getString("purpose"), rs.getObject("left_on", LocalDate.class),
+            rs.getBoolean("self_registered"), rs.getBoolean("to_confirm"));
 
     private final JdbcClient jdbc;
     private final PersonRecords records;
@@ -59,46 +60,109 @@ public class OutsiderLedger {
     public Outsider register(OutsiderForm form, Actor actor) {
         LedgerScope.requireWrite(actor);
         scope.place(form.jurisdiction(), actor, "jurisdiction");
-        if (form.origin() == null || form.origin().isBlank()) {
-            throw new FieldException("origin", "validation.outsider.origin");
-        }
-        String originCode = form.originCode() == null || form.originCode().isBlank() ? null : form.originCode().strip();
-        if (originCode != null && !originCode.matches("\\d{2,12}")) {
-            throw new FieldException("originCode", "validation.outsider.originCode");
-        }
-        LocalDate today = ShanghaiTime.today(clock);
-        if (form.arrivedOn() == null || form.arrivedOn().isAfter(today)) {
-            throw new FieldException("arrivedOn", "validation.outsider.arrivedOn");
-        }
-        if (form.leftKeyAreaOn() != null && form.leftKeyAreaOn().isAfter(form.arrivedOn())) {
-            throw new FieldException("leftKeyAreaOn", "validation.outsider.leftKeyAreaOn");
-        }
-        if (form.address() == null || form.address().isBlank()) {
-            throw new FieldException("address", "validation.household.address");
-        }
-        if (form.householdId() != null) {
-            jdbc.sql("""
-                            select h.id from household h join jurisdiction j on j.code = h.jurisdiction_code
-                            where h.id = :h and j.path <@ cast(:scope as ltree)
-                            """).param("h", form.householdId()).param("scope", actor.scopePath()).query(Long.class)
-                    .optional().orElseThrow(() -> new NotFoundException("household")); // unknown or outside the scope alike
-        }
+        String origin = origin(form.origin());
+        String originCode = originCode(form.originCode());
+        arrival(form.arrivedOn(), form.leftKeyAreaOn());
+        String address = address(form.address());
+        household(form.householdId(), actor);
         PersonRecords.Enrolled who = records.enrol(new PersonIdentity(form.name(), form.idNumber(), form.phone()),
                 form.jurisdiction().strip(), PersonRecords.Source.OUTSIDER);
-        boolean keyArea = keyAreas.includes(originCode, form.origin());
+        boolean keyArea = keyAreas.includes(originCode, origin);
         long id = jdbc.sql("""
                         insert into outsider (jurisdiction_code, person_id, record_id, origin, origin_code, from_key_area,
                                               arrived_on, left_key_area_on, address, household_id, purpose, created_by)
                         values (:j, :p, :rec, :origin, :code, :key, :arrived, :left, :address, :h, :purpose, :by) returning id
                         """)
-                .param("j", form.jurisdiction().strip()).param("p", who.personId()).param("rec", who.recordId()).param("origin", form.origin().strip())
+                .param("j", form.jurisdiction().strip()).param("p", who.personId()).param("rec", who.recordId()).param("origin", origin)
                 .param("code", originCode).param("key", keyArea).param("arrived", form.arrivedOn())
-                .param("left", form.leftKeyAreaOn()).param("address", form.address().strip())
+                .param("left", form.leftKeyAreaOn()).param("address", address)
                 .param("h", form.householdId()).param("purpose", form.purpose() == null ? "" : form.purpose().strip())
                 .param("by", actor.username()).query(Long.class).single();
-        events.publishEvent(new OutsiderRegistered(id, who.personId(), who.recordId(), form.jurisdiction().strip(), form.origin().strip(),
+        events.publishEvent(new OutsiderRegistered(id, who.personId(), who.recordId(), form.jurisdiction().strip(), origin,
                 originCode, keyArea, form.arrivedOn(), form.leftKeyAreaOn(), form.householdId()));
         return find(id, actor);
+    }
+
+    /**
+     * Confirms a self-registered arrival (来青人员登记) with the grid worker's corrections; from now
+     * on it is a registration like any other: a key-area origin opens home observation.
+     */
+    @Transactional
+    public Outsider confirm(long id, OutsiderCorrection c, Actor actor) {
+        LedgerScope.requireWrite(actor);
+        Outsider typed = find(id, actor);
+        if (!typed.toConfirm()) {
+            throw new FieldException("id", "validation.outsider.confirmed");
+        }
+        String place = c.jurisdiction() == null || c.jurisdiction().isBlank() ? typed.jurisdictionCode() : c.jurisdiction().strip();
+        scope.place(place, actor, "jurisdiction");
+        String origin = origin(c.origin());
+        String originCode = originCode(c.originCode());
+        arrival(c.arrivedOn(), c.leftKeyAreaOn());
+        String address = address(c.address());
+        household(c.householdId(), actor);
+        boolean keyArea = keyAreas.includes(originCode, origin);
+        long record = jdbc.sql("select record_id from outsider where id = :id for update").param("id", id).query(Long.class).single();
+        if (!place.equals(typed.jurisdictionCode())) { // moved: the record belongs to the place that keeps it
+            record = records.copy(record, place, PersonRecords.Source.OUTSIDER);
+        }
+        int updated = jdbc.sql("""
+                        update outsider set jurisdiction_code = :j, record_id = :rec, origin = :origin, origin_code = :code,
+                               from_key_area = :key, arrived_on = :arrived, left_key_area_on = :left, address = :address,
+                               household_id = :h, purpose = :purpose, confirmed_at = now(), confirmed_by = :by, updated_at = now()
+                        where id = :id and self_registered and confirmed_at is null
+                        """)
+                .param("id", id).param("j", place).param("rec", record).param("origin", origin).param("code", originCode)
+                .param("key", keyArea).param("arrived", c.arrivedOn()).param("left", c.leftKeyAreaOn()).param("address", address)
+                .param("h", c.householdId()).param("purpose", c.purpose() == null ? "" : c.purpose().strip())
+                .param("by", actor.username()).update();
+        if (updated == 0) { // confirmed by someone else meanwhile
+            throw new FieldException("id", "validation.outsider.confirmed");
+        }
+        events.publishEvent(new OutsiderRegistered(id, typed.personId(), record, place, origin, originCode, keyArea,
+                c.arrivedOn(), c.leftKeyAreaOn(), c.householdId()));
+        return find(id, actor);
+    }
+
+    static String origin(String origin) {
+        if (origin == null || origin.isBlank()) {
+            throw new FieldException("origin", "validation.outsider.origin");
+        }
+        return origin.strip();
+    }
+
+    static String originCode(String code) {
+        String originCode = code == null || code.isBlank() ? null : code.strip();
+        if (originCode != null && !originCode.matches("\\d{2,12}")) {
+            throw new FieldException("originCode", "validation.outsider.originCode");
+        }
+        return originCode;
+    }
+
+    static String address(String address) {
+        if (address == null || address.isBlank()) {
+            throw new FieldException("address", "validation.household.address");
+        }
+        return address.strip();
+    }
+
+    private void arrival(LocalDate arrivedOn, LocalDate leftKeyAreaOn) {
+        if (arrivedOn == null || arrivedOn.isAfter(ShanghaiTime.today(clock))) {
+            throw new FieldException("arrivedOn", "validation.outsider.arrivedOn");
+        }
+        if (leftKeyAreaOn != null && leftKeyAreaOn.isAfter(arrivedOn)) {
+            throw new FieldException("leftKeyAreaOn", "validation.outsider.leftKeyAreaOn");
+        }
+    }
+
+    private void household(Long householdId, Actor actor) {
+        if (householdId != null) {
+            jdbc.sql("""
+                            select h.id from household h join jurisdiction j on j.code = h.jurisdiction_code
+                            where h.id = :h and j.path <@ cast(:scope as ltree)
+                            """).param("h", householdId).param("scope", actor.scopePath()).query(Long.class)
+                    .optional().orElseThrow(() -> new NotFoundException("household")); // unknown or outside the scope alike
+        }
     }
 
     @Transactional(readOnly = true)
@@ -108,16 +172,26 @@ public class OutsiderLedger {
                 .query(MAPPER).optional().orElseThrow(() -> new NotFoundException("outsider"));
     }
 
-    /** Outsiders in scope (or of one place), newest arrivals first; {@code keyAreaOnly} for the follow-up list. */
+    /**
+     * Outsiders in scope (or of one place): self-registrations to confirm first, then newest arrivals;
+     * {@code keyAreaOnly} for the follow-up list.
+     */
     @Transactional(readOnly = true)
     public List<Outsider> list(String jurisdiction, boolean keyAreaOnly, Actor actor) {
+        return list(jurisdiction, keyAreaOnly, false, actor);
+    }
+
+    /** As {@link #list(String, boolean, Actor)}; {@code toConfirmOnly}: the self-registrations waiting for the grid worker. */
+    @Transactional(readOnly = true)
+    public List<Outsider> list(String jurisdiction, boolean keyAreaOnly, boolean toConfirmOnly, Actor actor) {
         LedgerScope.requireRead(actor);
         return jdbc.sql(SELECT + """
                          and (cast(:j as text) is null or o.jurisdiction_code = :j) and (not :key or o.from_key_area)
-                        order by o.arrived_on desc, o.id desc limit 1000
+                         and (not :toConfirm or (o.self_registered and o.confirmed_at is null))
+                        order by to_confirm desc, o.arrived_on desc, o.id desc limit 1000
                         """)
                 .param("scope", actor.scopePath()).param("j", jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip())
-                .param("key", keyAreaOnly).query(MAPPER).list();
+                .param("key", keyAreaOnly).param("toConfirm", toConfirmOnly).query(MAPPER).list();
     }
 
     /** The list as the outsider ledger's xlsx (masked, as on screen). */

@@ -12,6 +12,7 @@ import org.fangkong.common.web.Downloads;
 import org.fangkong.ledger.outsiders.Outsider;
 import org.fangkong.ledger.outsiders.OutsiderExcel;
 import org.fangkong.ledger.outsiders.OutsiderForm;
+import org.fangkong.ledger.outsiders.OutsiderCorrection;
 import org.fangkong.ledger.outsiders.OutsiderLedger;
 import org.fangkong.person.PersonIdentity;
 import org.springframework.http.HttpStatus;
@@ -50,8 +51,15 @@ class OutsiderApiController {
 
     @GetMapping("/api/v1/outsiders")
     List<Outsider> list(@RequestParam(required = false) String jurisdiction,
-                        @RequestParam(defaultValue = "false") boolean keyArea) {
-        return ledger.list(jurisdiction, keyArea, Actors.require());
+                        @RequestParam(defaultValue = "false") boolean keyArea,
+                        @RequestParam(defaultValue = "false") boolean toConfirm) {
+        return ledger.list(jurisdiction, keyArea, toConfirm, Actors.require());
+    }
+
+    /** Confirms a self-registered arrival with the grid worker's corrections; a key-area origin opens home observation. */
+    @PostMapping("/api/v1/outsiders/{id}/confirm")
+    Outsider confirm(@PathVariable long id, @RequestBody OutsiderCorrection body) {
+        return ledger.confirm(id, body, Actors.require());
     }
 
     @GetMapping(value = "/api/v1/outsiders.xlsx", produces = Downloads.XLSX)

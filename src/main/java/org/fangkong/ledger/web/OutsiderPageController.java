@@ -3,6 +3,7 @@ package org.fangkong.ledger.web;
 import java.io.IOException;
 import java.util.Set;
 
+import org.fangkong.common.FangkongProperties;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
@@ -10,7 +11,10 @@ import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.common.web.PageForms;
+import org.fangkong.jurisdiction.Jurisdiction;
+import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.ledger.outsiders.Outsider;
+import org.fangkong.ledger.outsiders.OutsiderCorrection;
 import org.fangkong.ledger.outsiders.OutsiderExcel;
 import org.fangkong.ledger.outsiders.OutsiderForm;
 import org.fangkong.ledger.outsiders.OutsiderLedger;
@@ -33,10 +37,38 @@ class OutsiderPageController {
 
     private final OutsiderLedger ledger;
     private final OutsiderExcel excel;
+    private final Jurisdictions tree;
+    private final FangkongProperties properties;
 
-    OutsiderPageController(OutsiderLedger ledger, OutsiderExcel excel) {
+    OutsiderPageController(OutsiderLedger ledger, OutsiderExcel excel, Jurisdictions tree, FangkongProperties properties) {
         this.ledger = ledger;
         this.excel = excel;
+        this.tree = tree;
+        this.properties = properties;
+    }
+
+    /** The self-registration poster for a node in scope: its QR opens {@code /arrive?at=code}. */
+    @GetMapping("/outsiders/poster.pdf")
+    ResponseEntity<byte[]> poster(@RequestParam(required = false) String at) {
+        Jurisdiction node = tree.nodeOrScope(at, Actors.require());
+        return Downloads.pdf("arrivals-" + node.code() + "-poster.pdf",
+                ArrivalPoster.pdf(node.name(), properties.publicUrl() + "/arrive?at=" + node.code()));
+    }
+
+    /** Confirms a self-registered arrival as typed or corrected. */
+    @PostMapping("/outsiders/{id}/confirm")
+    String confirm(@PathVariable long id, @ModelAttribute OutsiderCorrection form, BindingResult binding,
+                   RedirectAttributes redirect) {
+        if (PageForms.bound(binding, redirect)) {
+            try {
+                Outsider o = ledger.confirm(id, form, Actors.require());
+                redirect.addFlashAttribute("notice", o.fromKeyArea() ? "outsider.confirmedKeyArea" : "outsider.confirmed");
+                redirect.addFlashAttribute("noticeArg", o.name());
+            } catch (FieldException e) {
+                PageForms.flash(e, redirect);
+            }
+        }
+        return "redirect:/outsiders";
     }
 
     @GetMapping("/outsiders/export")
