@@ -56,11 +56,11 @@ public class MaskCounts {
                         from mask_round r join jurisdiction sj on sj.code = r.scope_code
                         join mask_round_point m on m.round_id = r.id
                         join pickup_point p on p.id = m.point_id join jurisdiction pj on pj.code = p.jurisdiction_code
-                        where pj.path <@ cast(:scope as ltree)
+                        where pj.path <@ cast(:scope as ltree)""" + PickupPoints.OWN_POINT + """
                         group by r.id, sj.name
                         order by r.opens_at desc, r.id desc limit 50
                         """)
-                .param("scope", actor.scopePath())
+                .param("scope", actor.scopePath()).param("staff", PickupPoints.staff(actor))
                 .query((rs, n) -> new RoundCounts(MaskRounds.MAPPER.mapRow(rs, n), rs.getString("scope_name"), rs.getInt("points"),
                         rs.getInt("quantity"), rs.getInt("booked"), rs.getInt("collected")))
                 .list();
@@ -77,12 +77,12 @@ public class MaskCounts {
                         from pickup_point p join jurisdiction j on j.code = p.jurisdiction_code
                         left join mask_round_point m on m.point_id = p.id
                              and exists (select 1 from mask_round r where r.id = m.round_id and r.pickup_to >= :today)
-                        where j.path <@ cast(:scope as ltree) and (cast(:p as bigint) is null or p.id = :p)
+                        where j.path <@ cast(:scope as ltree) and (cast(:p as bigint) is null or p.id = :p)""" + PickupPoints.OWN_POINT + """
                         group by p.id, j.name
                         order by p.jurisdiction_code, p.name, p.id
                         limit 500
                         """)
-                .param("today", today).param("scope", actor.scopePath()).param("p", pointId)
+                .param("today", today).param("scope", actor.scopePath()).param("p", pointId).param("staff", PickupPoints.staff(actor))
                 .query((rs, n) -> new PointCounts(new PickupPoint(rs.getLong("id"), rs.getString("jurisdiction_code"),
                         rs.getString("jurisdiction_name"), rs.getString("name"), PickupPoint.Kind.valueOf(rs.getString("kind")),
                         rs.getString("address"), rs.getString("hours")), rs.getInt("quantity"), rs.getInt("booked"),

@@ -3,7 +3,10 @@ package org.fangkong.masks;
 import java.util.List;
 
 import org.fangkong.common.security.Actor;
+import org.fangkong.common.security.AuditActions;
+import org.fangkong.common.security.AuditTrail;
 import org.fangkong.common.security.Role;
+import org.fangkong.common.security.StaffDirectory;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.jurisdiction.Jurisdiction;
@@ -15,9 +18,19 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Pickup points (领取点), registered by officers under a village or community of their scope. */
+/**
+ * Pickup points (领取点), registered by officers under a village or community of their scope. A
+ * PICKUP_POINT account sees only the point an officer assigned it to ({@link #OWN_POINT} in every
+ * query that lists points); unassigned, it sees none.
+ */
 @Service
 public class PickupPoints {
+
+    /** The filter for a point's counter staff, on {@code p}: bind {@code :staff} with {@link #staff(Actor)}. */
+    static final String OWN_POINT = """
+             and (cast(:staff as text) is null
+                  or exists (select 1 from pickup_point_staff s where s.point_id = p.id and s.username = :staff))
+            """;
 
     private static final String SELECT = """
             select p.id, p.jurisdiction_code, j.name as jurisdiction_name, p.name, p.kind, p.address, p.hours
@@ -33,10 +46,14 @@ public class PickupPoints {
 
     private final JdbcClient jdbc;
     private final Jurisdictions jurisdictions;
+    private final StaffDirectory directory;
+    private final AuditTrail audit;
 
-    PickupPoints(JdbcClient jdbc, Jurisdictions jurisdictions) {
+    PickupPoints(JdbcClient jdbc, Jurisdictions jurisdictions, StaffDirectory directory, AuditTrail audit) {
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
+        this.directory = directory;
+        this.audit = audit;
     }
 
     @Transactional
@@ -64,8 +81,8 @@ public class PickupPoints {
 
     @Transactional(readOnly = true)
     public PickupPoint find(long id, Actor actor) {
-        return jdbc.sql(SELECT + " where p.id = :id and j.path <@ cast(:scope as ltree)")
-                .param("id", id).param("scope", actor.scopePath()).query(MAPPER).optional()
+        return jdbc.sql(SELECT + " where p.id = :id and j.path <@ cast(:scope as ltree)" + OWN_POINT)
+                .param("id", id).param("scope", actor.scopePath()).param("staff", staff(actor)).query(MAPPER).optional()
                 .orElseThrow(() -> new NotFoundException("pickupPoint"));
     }
 
@@ -74,8 +91,43 @@ public class PickupPoints {
     public List<PickupPoint> list(String jurisdiction, Actor actor) {
         String node = jurisdiction == null || jurisdiction.isBlank() ? actor.scopePath()
                 : jurisdictions.require(jurisdiction.strip(), actor.scopePath()).path();
-        return jdbc.sql(SELECT + " where j.path <@ cast(:node as ltree) order by p.jurisdiction_code, p.name, p.id")
-                .param("node", node).query(MAPPER).list();
+        return jdbc.sql(SELECT + " where j.path <@ cast(:node as ltree)" + OWN_POINT + " order by p.jurisdiction_code, p.name, p.id")
+                .param("node", node).param("staff", staff(actor)).query(MAPPER).list();
+    }
+
+    /**
+     * Assigns a PICKUP_POINT account of the caller's scope to a point (one point per account; a new
+     * assignment moves it). Officers and admins only.
+     */
+    @Transactional
+    public void assignStaff(long pointId, String username, Actor actor) {
+        if (!actor.is(Role.OFFICER) && !actor.is(Role.ADMIN)) {
+            throw new AccessDeniedException("officers assign pickup point staff");
+        }
+        find(pointId, actor);
+        String name = username == null ? "" : username.strip();
+        if (directory.roleOf(name, actor.scopePath()).filter(r -> r == Role.PICKUP_POINT).isEmpty()) {
+            throw new FieldException("username", "validation.masks.staffAccount");
+        }
+        jdbc.sql("""
+                        insert into pickup_point_staff (username, point_id, assigned_by) values (:u, :p, :by)
+                        on conflict (username) do update set point_id = excluded.point_id, assigned_by = excluded.assigned_by,
+                                                             assigned_at = now()
+                        """).param("u", name).param("p", pointId).param("by", actor.username()).update();
+        audit.record(AuditActions.POINT_STAFF_ASSIGNED, "pickup-point:" + pointId, name);
+    }
+
+    /** The accounts assigned to a point in scope. */
+    @Transactional(readOnly = true)
+    public List<String> staffOf(long pointId, Actor actor) {
+        find(pointId, actor);
+        return jdbc.sql("select username from pickup_point_staff where point_id = :p order by username")
+                .param("p", pointId).query(String.class).list();
+    }
+
+    /** The {@code :staff} parameter of {@link #OWN_POINT}: the username of counter staff, else null. */
+    static String staff(Actor actor) {
+        return actor.is(Role.PICKUP_POINT) ? actor.username() : null;
     }
 
     private static String text(String s, int max) {

@@ -1,6 +1,8 @@
 package org.fangkong.masks;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.fangkong.common.RetentionSettings;
@@ -14,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Nightly: reservations nobody collected by the end of their pickup days give their masks back to
  * the point; reservations older than the retention ({@code fangkong.retention.reservations}, 90 days
- * from their round's last pickup day, the longest period an ID number may wait) are deleted.
+ * from their round's last pickup day, the longest period an ID number may wait) are deleted, and the
+ * pharmacies' fever medicine buyers after {@code fangkong.retention.medicine-buyers} (28 days).
  */
 @Component
 class UncollectedReservations {
@@ -38,6 +41,17 @@ class UncollectedReservations {
         int released = reservations.releaseUncollected(ShanghaiTime.today(clock));
         log.info("{} uncollected mask reservations released", released);
         purge(ShanghaiTime.today(clock));
+        purgeMedicineSales(clock.instant());
+    }
+
+    /** Deletes the medicine buyers (and their follow-ups) older than {@code fangkong.retention.medicine-buyers}. */
+    int purgeMedicineSales(Instant now) {
+        int deleted = jdbc.sql("delete from medicine_sale where sold_at < :before")
+                .param("before", Timestamp.from(now.minus(retention.medicineBuyers()))).update();
+        if (deleted > 0) {
+            log.info("Deleted {} fever medicine buyers older than {}", deleted, retention.medicineBuyers());
+        }
+        return deleted;
     }
 
     /** Deletes the reservations of rounds whose last pickup day lies beyond the retention; answers how many. */

@@ -38,7 +38,7 @@ public class DailyReports {
             rs.getObject("day", LocalDate.class), rs.getInt("version"), rs.getBoolean("current"), rs.getBoolean("zero"),
             new Counts(rs.getInt("new_fever"), rs.getInt("new_suspected"), rs.getInt("new_confirmed"),
                     rs.getInt("new_close_contacts"), rs.getInt("home_observation"), rs.getInt("central_observation"),
-                    rs.getInt("released"), rs.getInt("key_area_arrivals")),
+                    rs.getInt("released"), rs.getInt("key_area_arrivals"), rs.getInt("fever_medicine_buyers")),
             rs.getBoolean("late"), rs.getString("submitted_by"), rs.getObject("submitted_at", OffsetDateTime.class).toInstant());
 
     private final JdbcClient jdbc;
@@ -87,7 +87,7 @@ public class DailyReports {
         return new Counts(known.getOrDefault("newFever", 0), known.getOrDefault("newSuspected", 0),
                 known.getOrDefault("newConfirmed", 0), known.getOrDefault("newCloseContacts", 0),
                 known.getOrDefault("underObservation", 0), 0, known.getOrDefault("released", 0),
-                known.getOrDefault("keyAreaArrivals", 0));
+                known.getOrDefault("keyAreaArrivals", 0), known.getOrDefault("feverMedicineBuyers", 0));
     }
 
     public LocalDate yesterday() {
@@ -107,7 +107,8 @@ public class DailyReports {
         }
         Counts c = zero ? Counts.ZERO : counts;
         if (c == null || c.newFever() < 0 || c.newSuspected() < 0 || c.newConfirmed() < 0 || c.newCloseContacts() < 0
-                || c.homeObservation() < 0 || c.centralObservation() < 0 || c.released() < 0 || c.keyAreaArrivals() < 0) {
+                || c.homeObservation() < 0 || c.centralObservation() < 0 || c.released() < 0 || c.keyAreaArrivals() < 0
+                || c.feverMedicineBuyers() < 0) {
             throw new FieldException("counts", "validation.report.counts");
         }
         Instant now = clock.instant();
@@ -118,13 +119,13 @@ public class DailyReports {
         long id = jdbc.sql("""
                         insert into daily_report (unit_code, day, version, zero, new_fever, new_suspected, new_confirmed,
                                                   new_close_contacts, home_observation, central_observation, released,
-                                                  key_area_arrivals, late, submitted_by, submitted_at)
-                        values (:u, :d, :v, :zero, :f, :s, :c, :cc, :h, :co, :r, :k, :late, :by, :at) returning id
+                                                  key_area_arrivals, fever_medicine_buyers, late, submitted_by, submitted_at)
+                        values (:u, :d, :v, :zero, :f, :s, :c, :cc, :h, :co, :r, :k, :m, :late, :by, :at) returning id
                         """)
                 .param("u", unit.code()).param("d", d).param("v", version).param("zero", zero)
                 .param("f", c.newFever()).param("s", c.newSuspected()).param("c", c.newConfirmed())
                 .param("cc", c.newCloseContacts()).param("h", c.homeObservation()).param("co", c.centralObservation())
-                .param("r", c.released()).param("k", c.keyAreaArrivals()).param("late", now.isAfter(dueAt(d)))
+                .param("r", c.released()).param("k", c.keyAreaArrivals()).param("m", c.feverMedicineBuyers()).param("late", now.isAfter(dueAt(d)))
                 .param("by", actor.username()).param("at", OffsetDateTime.ofInstant(now, ShanghaiTime.ZONE))
                 .query(Long.class).single();
         tally.recount(unit.code(), d);

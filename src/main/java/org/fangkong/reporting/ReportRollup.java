@@ -33,11 +33,12 @@ public class ReportRollup {
             count(r.id) as reports, coalesce(sum(r.new_fever), 0) as f, coalesce(sum(r.new_suspected), 0) as s,
             coalesce(sum(r.new_confirmed), 0) as c, coalesce(sum(r.new_close_contacts), 0) as cc,
             coalesce(sum(r.home_observation), 0) as h, coalesce(sum(r.central_observation), 0) as co,
-            coalesce(sum(r.released), 0) as rel, coalesce(sum(r.key_area_arrivals), 0) as k
+            coalesce(sum(r.released), 0) as rel, coalesce(sum(r.key_area_arrivals), 0) as k,
+            coalesce(sum(r.fever_medicine_buyers), 0) as m
             """;
     private static final RowMapper<Sums> MAPPER = (rs, n) -> new Sums(rs.getString("code"), rs.getString("name"),
             rs.getLong("reports"), new Counts(rs.getInt("f"), rs.getInt("s"), rs.getInt("c"), rs.getInt("cc"), rs.getInt("h"),
-                    rs.getInt("co"), rs.getInt("rel"), rs.getInt("k")));
+                    rs.getInt("co"), rs.getInt("rel"), rs.getInt("k"), rs.getInt("m")));
 
     private final JdbcClient jdbc;
     private final Jurisdictions jurisdictions;

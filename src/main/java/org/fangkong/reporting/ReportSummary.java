@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReportSummary {
 
     static final String[] COLUMNS = {"辖区", "代码", "应报", "已报", "按时", "零报告", "完整率(%)", "及时率(%)", "新增发热",
-            "新增疑似", "新增确诊", "新增密切接触者", "居家观察", "集中观察", "解除观察", "重点地区来人"};
+            "新增疑似", "新增确诊", "新增密切接触者", "居家观察", "集中观察", "解除观察", "重点地区来人",
+            "购药登记"};
 
     /** One row: a node or a child. */
     public record Line(String code, String name, long expected, long reported, long onTime, long zero, BigDecimal completeness,
@@ -38,7 +39,7 @@ public class ReportSummary {
             DailyReport.Counts c = counts;
             return new Object[] {name, code, expected, reported, onTime, zero, completeness, timeliness, c.newFever(),
                     c.newSuspected(), c.newConfirmed(), c.newCloseContacts(), c.homeObservation(), c.centralObservation(),
-                    c.released(), c.keyAreaArrivals()};
+                    c.released(), c.keyAreaArrivals(), c.feverMedicineBuyers()};
         }
     }
 

@@ -105,7 +105,7 @@ final class ReportSummaryFiles {
             String[] columns = ReportSummary.COLUMNS;
             PdfPTable table = new PdfPTable(columns.length);
             table.setWidthPercentage(100);
-            table.setWidths(new float[] {14, 9, 5, 5, 5, 5, 6, 6, 5, 5, 5, 7, 5, 5, 5, 6});
+            table.setWidths(new float[] {14, 9, 5, 5, 5, 5, 6, 6, 5, 5, 5, 7, 5, 5, 5, 6, 6});
             table.setHeaderRows(1);
             Font head = CjkFonts.font(7.5f, Font.BOLD);
             for (String c : columns) {

@@ -91,6 +91,7 @@ class MaskBrowserTest {
 
         // the pharmacist, on the counter's phone
         Staff.Account pharmacist = staff.create(Role.PICKUP_POINT, "370102001008");
+        points.assignStaff(point.id(), pharmacist.username(), officer);
         browser.manage().deleteAllCookies();
         Browser.login(browser, base, pharmacist.username(), Staff.PASSWORD);
         browser.get(base + "/masks/points/" + point.id());
@@ -103,5 +104,17 @@ class MaskBrowserTest {
         browser.findElement(By.cssSelector("#collect button")).click();
         assertThat(browser.findElement(By.id("collect-error")).getText()).contains("没有这个预约");
         Browser.screenshot(browser, "masks-05-used-code");
+
+        // the same counter records a buyer of fever medicine; the community follows them up
+        browser.findElement(By.id("medicine-register")).click();
+        browser.findElement(By.id("m-name")).sendKeys("周九");
+        browser.findElement(By.id("m-phone")).sendKeys("13912345601");
+        browser.findElement(By.id("m-medicine")).sendKeys("布洛芬缓释胶囊");
+        browser.findElement(By.id("m-FEVER")).click();
+        browser.findElement(By.id("m-temp")).sendKeys("38.1");
+        browser.findElement(By.id("record-buyer")).click();
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("已登记").contains("周*");
+        assertThat(browser.findElement(By.id("sales")).getText()).contains("布洛芬缓释胶囊");
+        Browser.screenshotWholePage(browser, "masks-06-medicine-register");
     }
 }

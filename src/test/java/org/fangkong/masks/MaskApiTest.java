@@ -57,7 +57,15 @@ class MaskApiTest {
                         .content(booking.replace("13912340001", "139")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("phone"));
 
-        String pharmacist = Staff.token(mvc, staff.create(Role.PICKUP_POINT, "370102001002"));
+        Staff.Account counter = staff.create(Role.PICKUP_POINT, "370102001002");
+        String pharmacist = Staff.token(mvc, counter);
+        // not yet assigned to the point: the account does not find it
+        send(pharmacist, "/api/v1/pickup-points/" + pointId + "/collect", "{\"code\":\"" + code + "\"}")
+                .andExpect(status().isNotFound());
+        send(officer, "/api/v1/pickup-points/" + pointId + "/staff", "{\"username\":\"nobody-here\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("username"));
+        send(officer, "/api/v1/pickup-points/" + pointId + "/staff", "{\"username\":\"" + counter.username() + "\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.staff[0]").value(counter.username()));
         send(pharmacist, "/api/v1/pickup-points/" + pointId + "/collect", "{\"code\":\"" + code + "\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COLLECTED"));
         send(pharmacist, "/api/v1/pickup-points/" + pointId + "/collect", "{\"code\":\"" + code + "\"}")

@@ -62,7 +62,14 @@ class MaskPagesTest {
                 .andExpect(content().string(containsString("柜台批次"))).andExpect(content().string(containsString("柜台药房")));
 
         Reservation r = reservations.reserve(new ReservationForm(roundId, pointId, "冯二", MaskReservationTest.idNumber(), "13912340077"));
-        MockHttpSession pharmacist = Staff.login(mvc, staff.create(Role.PICKUP_POINT, VILLAGE));
+        Staff.Account counter = staff.create(Role.PICKUP_POINT, VILLAGE);
+        MockHttpSession pharmacist = Staff.login(mvc, counter);
+        // a pharmacist sees only the point an officer assigned them to
+        mvc.perform(get("/masks/points/" + pointId).session(pharmacist)).andExpect(status().isNotFound());
+        mvc.perform(post("/masks/points/" + pointId + "/staff").session(officer).with(csrf()).param("username", counter.username()))
+                .andExpect(redirectedUrl("/masks/points/" + pointId)).andExpect(flash().attribute("notice", "masks.staffAssigned"));
+        mvc.perform(get("/masks/points/" + pointId).session(officer))
+                .andExpect(content().string(containsString(counter.username())));
         mvc.perform(get("/masks").session(pharmacist)).andExpect(redirectedUrl("/masks/points/" + pointId));
         MvcResult handed = mvc.perform(post("/masks/points/" + pointId + "/collect").session(pharmacist).with(csrf())
                         .param("code", r.pickupCode()))

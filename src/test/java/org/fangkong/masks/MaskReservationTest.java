@@ -98,6 +98,10 @@ class MaskReservationTest {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("validation.masks.alreadyBooked");
 
         Actor staff = new Actor(0, "pharmacist", "药师", Role.PICKUP_POINT, VILLAGE, "37.3701.370102.370102001.370102001002");
+        jdbc.sql("""
+                insert into pickup_point_staff (username, point_id, assigned_by) values ('pharmacist', :p, 'test')
+                on conflict (username) do update set point_id = excluded.point_id
+                """).param("p", point.id()).update();
         assertThatThrownBy(() -> reservations.collect(point.id(), "12345", staff)).isInstanceOf(FieldException.class);
         Reservation collected = reservations.collect(point.id(), r.pickupCode(), staff);
         assertThat(collected.status()).isEqualTo(Reservation.Status.COLLECTED);

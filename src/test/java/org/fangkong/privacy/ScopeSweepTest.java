@@ -150,6 +150,9 @@ class ScopeSweepTest {
                 {"scope":"%s","name":"扫描批次","mode":"FIRST_COME","opensAt":"%s","closesAt":"%s","pickupFrom":"%s","pickupTo":"%s",
                  "points":[{"pointId":%s,"quantity":100}]}""".formatted(COUNTY_A, java.time.Instant.now().minusSeconds(60),
                 Instant.now().plusSeconds(3600), LocalDate.now(), LocalDate.now().plusDays(1), ids.get("pickup-points"))), "$.id"));
+        ids.put("medicine-sales", id(create("/api/v1/pickup-points/" + ids.get("pickup-points") + "/medicine-sales",
+                "{\"name\":\"购药人\",\"phone\":\"13900001114\",\"medicine\":\"布洛芬\"}"), "$.id"));
+        ids.put("medicine-suspensions", "3701"); // 历下区's city: no county of it may suspend it
         assertThat(ids.values()).doesNotContainNull();
     }
 

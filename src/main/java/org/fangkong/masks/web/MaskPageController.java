@@ -126,7 +126,23 @@ class MaskPageController {
     String point(@PathVariable long id, Model model) {
         Actor me = Actors.require();
         model.addAttribute("point", counts.points(points.find(id, me).id(), me).get(0));
+        boolean mayAssign = me.is(Role.OFFICER) || me.is(Role.ADMIN);
+        model.addAttribute("mayAssign", mayAssign);
+        model.addAttribute("staff", mayAssign ? points.staffOf(id, me) : List.of());
         return "masks/point";
+    }
+
+    /** Assigns a PICKUP_POINT account to this point: from now on it sees this point only. */
+    @PostMapping("/masks/points/{id}/staff")
+    String assign(@PathVariable long id, @RequestParam(required = false) String username, RedirectAttributes redirect) {
+        try {
+            points.assignStaff(id, username, Actors.require());
+            redirect.addFlashAttribute("notice", "masks.staffAssigned");
+            redirect.addFlashAttribute("noticeArg", username);
+        } catch (FieldException e) {
+            PageForms.flash(e, redirect);
+        }
+        return "redirect:/masks/points/" + id;
     }
 
     @PostMapping("/masks/points/{id}/collect")

@@ -48,11 +48,12 @@ class ReportPageController {
 
     /** The report's figures as typed; a field left empty counts 0 (a zero report sends none). */
     record ReportEntry(Integer newFever, Integer newSuspected, Integer newConfirmed, Integer newCloseContacts,
-                       Integer homeObservation, Integer centralObservation, Integer released, Integer keyAreaArrivals) {
+                       Integer homeObservation, Integer centralObservation, Integer released, Integer keyAreaArrivals,
+                       Integer feverMedicineBuyers) {
 
         DailyReport.Counts counts() {
             return new DailyReport.Counts(n(newFever), n(newSuspected), n(newConfirmed), n(newCloseContacts), n(homeObservation),
-                    n(centralObservation), n(released), n(keyAreaArrivals));
+                    n(centralObservation), n(released), n(keyAreaArrivals), n(feverMedicineBuyers));
         }
 
         private static int n(Integer count) {
