@@ -17,6 +17,7 @@ import org.fangkong.cases.CaseTrend;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
+import org.fangkong.common.web.DashboardLines;
 import org.fangkong.common.web.FigureNotes;
 import org.fangkong.jurisdiction.Crumb;
 import org.fangkong.jurisdiction.Jurisdiction;
@@ -53,7 +54,8 @@ public class CommandView {
     public record View(String code, String name, Level level, LocalDate day, LocalDate reportDay, List<Crumb> crumbs,
                        RiskLevel risk, Map<RiskLevel, Long> counties, CaseFigures.Figures figures, Completeness.Units reports,
                        List<Completeness.Missing> missing, List<Tile> children, List<CaseTrend.Day> caseTrend,
-                       List<ReportTrend.Day> reportTrend, List<RiskDay> riskTrend, List<FigureNotes.Note> notes) {
+                       List<ReportTrend.Day> reportTrend, List<RiskDay> riskTrend, List<FigureNotes.Note> notes,
+                       List<DashboardLines.Line> lines) {
     }
 
     static final int MAX_DAYS = 90;
@@ -66,10 +68,12 @@ public class CommandView {
     private final Zoning zoning;
     private final Clock clock;
     private final List<FigureNotes> notes;
+    private final List<DashboardLines> lines;
 
     CommandView(Jurisdictions jurisdictions, CaseFigures figures, CaseTrend cases, Completeness completeness,
-                ReportTrend reports, Zoning zoning, Clock clock, List<FigureNotes> notes) {
+                ReportTrend reports, Zoning zoning, Clock clock, List<FigureNotes> notes, List<DashboardLines> lines) {
         this.notes = notes;
+        this.lines = lines;
         this.jurisdictions = jurisdictions;
         this.figures = figures;
         this.cases = cases;
@@ -115,7 +119,8 @@ public class CommandView {
                 jurisdictions.breadcrumbs(node.code(), actor.scopePath()), highest(levels), count(levels), f.node(), r.node(),
                 r.missing().stream().limit(20).toList(), tiles, cases.series(node.code(), from, d, actor),
                 reports.series(node.code(), from.minusDays(d.equals(reportDay) ? 0 : 1), reportDay, actor), riskTrend,
-                notes.stream().flatMap(n -> n.notes(node.code(), d).stream()).toList());
+                notes.stream().flatMap(n -> n.notes(node.code(), d).stream()).toList(),
+                lines.stream().flatMap(l -> l.lines(node.code(), node.path(), d, actor).stream()).toList());
     }
 
     /** The counties a child covers: those below it, or (for a child below the county) its own county. */

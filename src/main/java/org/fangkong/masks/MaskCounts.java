@@ -13,10 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the rounds and points of the caller's area stand at: masks allotted, booked, collected and
  * left, in masks. A round counts only its points inside the caller's area; a point counts the
- * rounds whose pickup days are not over.
+ * rounds whose pickup days are not over or ended in the last {@value #RECENT_DAYS} days (so that
+ * their no-shows, released after the pickup days, still show).
  */
 @Service
 public class MaskCounts {
+
+    static final int RECENT_DAYS = 14;
 
     /** A round as its area sees it. */
     public record RoundCounts(MaskRound round, String scopeName, int points, int quantity, int booked, int collected) {
@@ -26,8 +29,11 @@ public class MaskCounts {
         }
     }
 
-    /** A point's current rounds together; {@code uncollected} are booked and not yet handed over. */
-    public record PointCounts(PickupPoint point, int quantity, int booked, int collected) {
+    /**
+     * A point's recent rounds together; {@code uncollected} are booked and not yet handed over,
+     * {@code noShow} were booked and not collected by the end of the pickup days (back in stock).
+     */
+    public record PointCounts(PickupPoint point, int quantity, int booked, int collected, int noShow) {
 
         public int left() {
             return quantity - booked;
@@ -73,20 +79,20 @@ public class MaskCounts {
         return jdbc.sql("""
                         select p.id, p.jurisdiction_code, j.name as jurisdiction_name, p.name, p.kind, p.address, p.hours,
                                coalesce(sum(m.quantity), 0) as quantity, coalesce(sum(m.booked), 0) as booked,
-                               coalesce(sum(m.collected), 0) as collected
+                               coalesce(sum(m.collected), 0) as collected, coalesce(sum(m.no_show), 0) as no_show
                         from pickup_point p join jurisdiction j on j.code = p.jurisdiction_code
                         left join mask_round_point m on m.point_id = p.id
-                             and exists (select 1 from mask_round r where r.id = m.round_id and r.pickup_to >= :today)
+                             and exists (select 1 from mask_round r where r.id = m.round_id and r.pickup_to >= :since)
                         where j.path <@ cast(:scope as ltree) and (cast(:p as bigint) is null or p.id = :p)""" + PickupPoints.OWN_POINT + """
                         group by p.id, j.name
                         order by p.jurisdiction_code, p.name, p.id
                         limit 500
                         """)
-                .param("today", today).param("scope", actor.scopePath()).param("p", pointId).param("staff", PickupPoints.staff(actor))
+                .param("since", today.minusDays(RECENT_DAYS)).param("scope", actor.scopePath()).param("p", pointId).param("staff", PickupPoints.staff(actor))
                 .query((rs, n) -> new PointCounts(new PickupPoint(rs.getLong("id"), rs.getString("jurisdiction_code"),
                         rs.getString("jurisdiction_name"), rs.getString("name"), PickupPoint.Kind.valueOf(rs.getString("kind")),
                         rs.getString("address"), rs.getString("hours")), rs.getInt("quantity"), rs.getInt("booked"),
-                        rs.getInt("collected")))
+                        rs.getInt("collected"), rs.getInt("no_show")))
                 .list();
     }
 }

@@ -221,7 +221,7 @@ public class Reservations {
             throw new NotFoundException("reservation"); // unknown, already collected, not today or not this point
         }
         jdbc.sql("""
-                        update mask_round_point m set collected = collected + 1
+                        update mask_round_point m set collected = collected + v.masks
                         from reservation v where v.id = :id and m.round_id = v.round_id and m.point_id = v.point_id
                         """).param("id", done.get()).update();
         return jdbc.sql(SELECT + " where v.id = :id").param("id", done.get()).query(MAPPER).single();
@@ -236,7 +236,7 @@ public class Reservations {
                             from mask_round r where r.id = v.round_id and v.status = 'BOOKED' and r.pickup_to < :today
                             returning v.round_id, v.point_id, v.masks
                         ), back as (
-                            update mask_round_point m set booked = m.booked - s.masks
+                            update mask_round_point m set booked = m.booked - s.masks, no_show = m.no_show + s.masks
                             from (select round_id, point_id, sum(masks) as masks from released group by round_id, point_id) s
                             where m.round_id = s.round_id and m.point_id = s.point_id
                         )

@@ -114,7 +114,7 @@ class MaskReservationTest {
         assertThatThrownBy(() -> reservations.reserve(new ReservationForm(next.id(), point.id(), "王五", id, phone())))
                 .isInstanceOf(ConflictException.class);
         assertThat(jdbc.sql("select booked, collected from mask_round_point where round_id = :r").param("r", round.id())
-                .query((rs, n) -> rs.getInt(1) + "/" + rs.getInt(2)).single()).isEqualTo("5/1");
+                .query((rs, n) -> rs.getInt(1) + "/" + rs.getInt(2)).single()).isEqualTo("5/5"); // in masks, as the stock
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.fangkong.masks.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import org.fangkong.common.security.Actors;
 import org.fangkong.masks.Lottery;
+import org.fangkong.masks.MaskAreas;
 import org.fangkong.masks.MaskRound;
 import org.fangkong.masks.MaskRounds;
 import org.fangkong.masks.PickupPoint;
@@ -37,8 +39,11 @@ class MaskApiController {
     private final Reservations reservations;
     private final Lottery lottery;
     private final PublicDoorLimits limits;
+    private final MaskAreas areas;
 
-    MaskApiController(PickupPoints points, MaskRounds rounds, Reservations reservations, Lottery lottery, PublicDoorLimits limits) {
+    MaskApiController(PickupPoints points, MaskRounds rounds, Reservations reservations, Lottery lottery, PublicDoorLimits limits,
+                      MaskAreas areas) {
+        this.areas = areas;
         this.points = points;
         this.rounds = rounds;
         this.reservations = reservations;
@@ -103,5 +108,11 @@ class MaskApiController {
     @GetMapping("/api/v1/mask-rounds/{id}/entries")
     List<Lottery.PublishedEntry> entries(@PathVariable long id) {
         return lottery.published(rounds.find(id, Actors.require()).id());
+    }
+
+    /** Masks by area: the node (default the caller's scope) and each child on a day (default today). */
+    @GetMapping("/api/v1/mask-areas")
+    MaskAreas.View areas(@RequestParam(required = false) String node, @RequestParam(required = false) LocalDate day) {
+        return areas.of(node, day, Actors.require());
     }
 }

@@ -13,6 +13,7 @@ import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.common.web.PageForms;
+import org.fangkong.masks.MaskAreas;
 import org.fangkong.masks.MaskCounts;
 import org.fangkong.masks.MaskRound;
 import org.fangkong.masks.MaskRounds;
@@ -60,8 +61,10 @@ class MaskPageController {
     private final MaskRounds rounds;
     private final Reservations reservations;
     private final MaskCounts counts;
+    private final MaskAreas areas;
 
-    MaskPageController(PickupPoints points, MaskRounds rounds, Reservations reservations, MaskCounts counts) {
+    MaskPageController(PickupPoints points, MaskRounds rounds, Reservations reservations, MaskCounts counts, MaskAreas areas) {
+        this.areas = areas;
         this.points = points;
         this.rounds = rounds;
         this.reservations = reservations;
@@ -119,6 +122,13 @@ class MaskPageController {
             PageForms.flash(e, redirect);
         }
         return "redirect:/masks";
+    }
+
+    /** A node and its children as tiles: points and masks allotted, booked, collected, no-shows, left. */
+    @GetMapping("/masks/areas")
+    String areas(@RequestParam(required = false) String node, @RequestParam(required = false) LocalDate day, Model model) {
+        model.addAttribute("view", areas.of(node, day, Actors.require()));
+        return "masks/areas";
     }
 
     /** A point's counter: what is booked, handed over and left, and the form for a code or an ID number. */
