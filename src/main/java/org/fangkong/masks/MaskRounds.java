@@ -134,28 +134,41 @@ public class MaskRounds {
                 .orElseThrow(() -> new NotFoundException("maskRound"));
     }
 
-    /** A point of a round as the booking page lists it: where, when open, and how many reservations are left. */
-    public record PointStock(long pointId, String name, String villageName, String address, String hours, int reservationsLeft) {
+    /**
+     * A point of a round as the booking page lists it: where, when open, how many reservations are
+     * left, and how near it is to the citizen's village: {@link Nearness}.
+     */
+    public record PointStock(long pointId, String name, String villageName, String address, String hours, int reservationsLeft,
+                             Nearness nearness) {
     }
 
+    /** How near a point lies to the village a citizen named: same village, township, county, or further. */
+    public enum Nearness { VILLAGE, TOWNSHIP, COUNTY, FURTHER, UNKNOWN }
+
     /**
-     * The round's points for the booking page, those with reservations left first, by village; {@code q}
-     * narrows to a point, street or village name.
+     * The round's points for the booking page: nearest to {@code near} (a village code) first when
+     * given, those with reservations left before the full ones, then by village; {@code q} narrows to
+     * a point, street or village name. The tree's codes nest (12-digit village, 9 township, 6 county),
+     * so nearness is a shared prefix.
      */
     @Transactional(readOnly = true)
-    public List<PointStock> publishedPoints(long roundId, String q) {
+    public List<PointStock> publishedPoints(long roundId, String q, String near) {
+        String village = near == null || !near.strip().matches("\\d{12}") ? null : near.strip();
         return jdbc.sql("""
-                        select p.id, p.name, j.name as village, p.address, p.hours, (m.quantity - m.booked) / r.quota as left_
+                        select p.id, p.name, j.name as village, p.address, p.hours, (m.quantity - m.booked) / r.quota as left_,
+                               case when cast(:near as text) is null then 4 when j.code = :near then 0
+                                    when left(j.code, 9) = left(:near, 9) then 1 when left(j.code, 6) = left(:near, 6) then 2
+                                    else 3 end as nearness
                         from mask_round_point m join mask_round r on r.id = m.round_id
                         join pickup_point p on p.id = m.point_id join jurisdiction j on j.code = p.jurisdiction_code
                         where m.round_id = :r
                           and (cast(:q as text) is null or p.name like :q or p.address like :q or j.name like :q)
-                        order by (m.quantity - m.booked) < r.quota, j.code, p.name, p.id
+                        order by nearness, (m.quantity - m.booked) < r.quota, j.code, p.name, p.id
                         limit 200
                         """)
-                .param("r", roundId).param("q", Like.contains(q))
+                .param("r", roundId).param("q", Like.contains(q)).param("near", village)
                 .query((rs, n) -> new PointStock(rs.getLong("id"), rs.getString("name"), rs.getString("village"),
-                        rs.getString("address"), rs.getString("hours"), rs.getInt("left_")))
+                        rs.getString("address"), rs.getString("hours"), rs.getInt("left_"), Nearness.values()[rs.getInt("nearness")]))
                 .list();
     }
 

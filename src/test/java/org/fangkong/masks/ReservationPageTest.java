@@ -111,4 +111,29 @@ class ReservationPageTest {
         assertThat(code.find()).isTrue();
         mvc.perform(get(url + "/e/not-a-token")).andExpect(status().isNotFound());
     }
+
+    @Test
+    void aCitizenNamesTheirVillageAndTheNearestPointsComeFirst() throws Exception {
+        // 历下区: one point in 十亩园社区 (解放路街道), one in 舜井街社区 (大明湖街道)
+        PickupPoint far = points.register(new PickupPoints.PointForm("370102001008", "甲远药房", PickupPoint.Kind.PHARMACY, "", ""),
+                MaskReservationTest.OFFICER);
+        PickupPoint nearby = points.register(new PickupPoints.PointForm("370102005002", "乙近药房", PickupPoint.Kind.PHARMACY, "", ""),
+                MaskReservationTest.OFFICER);
+        LocalDate today = ShanghaiTime.today(clock);
+        MaskRound round = rounds.open(new MaskRounds.RoundForm("370102", "就近批次", MaskRound.Mode.FIRST_COME, 5, 10,
+                clock.instant().minus(Duration.ofMinutes(1)), clock.instant().plus(Duration.ofHours(1)), today, today.plusDays(1),
+                List.of(new MaskRounds.Allocation(far.id(), 50), new MaskRounds.Allocation(nearby.id(), 50))), MaskReservationTest.OFFICER);
+        String url = "/m/" + round.id();
+        String plain = mvc.perform(get(url)).andReturn().getResponse().getContentAsString();
+        assertThat(plain.indexOf("甲远药房")).isLessThan(plain.indexOf("乙近药房")); // by code without a village
+        // the citizen types their community's name and picks it: a plain link, no script
+        mvc.perform(get(url).param("v", "南北历山街")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("near=370102005001")));
+        String near = mvc.perform(get(url).param("near", "370102005001")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(near).contains("id=\"near\"").contains("南北历山街社区居民委员会").contains("本街道（乡镇）");
+        assertThat(near.indexOf("乙近药房")).isLessThan(near.indexOf("甲远药房"));
+        assertThat(rounds.publishedPoints(round.id(), null, "370102005002")).first()
+                .satisfies(p -> assertThat(p.nearness()).isEqualTo(MaskRounds.Nearness.VILLAGE));
+    }
 }

@@ -2,11 +2,15 @@ package org.fangkong.masks.web;
 
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.fangkong.common.QrCodes;
 import org.fangkong.common.web.FieldException;
+import org.fangkong.jurisdiction.Jurisdiction;
+import org.fangkong.jurisdiction.Jurisdictions;
+import org.fangkong.jurisdiction.Level;
 import org.fangkong.masks.Lottery;
 import org.fangkong.masks.MaskRound;
 import org.fangkong.masks.MaskRounds;
@@ -38,9 +42,11 @@ class PublicReservationController {
     private final Lottery lottery;
     private final PublicDoorLimits limits;
     private final Clock clock;
+    private final Jurisdictions tree;
 
     PublicReservationController(MaskRounds rounds, Reservations reservations, Lottery lottery, PublicDoorLimits limits,
-                                Clock clock) {
+                                Clock clock, Jurisdictions tree) {
+        this.tree = tree;
         this.rounds = rounds;
         this.reservations = reservations;
         this.lottery = lottery;
@@ -49,14 +55,15 @@ class PublicReservationController {
     }
 
     @GetMapping("/m/{roundId}")
-    String page(@PathVariable long roundId, @RequestParam(required = false) String q, Model model) {
+    String page(@PathVariable long roundId, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String near, @RequestParam(required = false) String v, Model model) {
         model.addAttribute("form", new ReservationForm(roundId, null, "", "", ""));
-        return bookingPage(roundId, q, model);
+        return bookingPage(roundId, q, near, v, model);
     }
 
     @PostMapping("/m/{roundId}")
     String reserve(@PathVariable long roundId, @ModelAttribute("form") ReservationForm form, BindingResult binding,
-                   Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+                   @RequestParam(required = false) String near, Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         if (limits.take(request.getRemoteAddr()).isPresent()) {
             binding.reject("masks.tooMany");
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
@@ -74,7 +81,7 @@ class PublicReservationController {
                 e.rejectOn(binding);
             }
         }
-        return bookingPage(roundId, null, model);
+        return bookingPage(roundId, null, near, null, model);
     }
 
     @GetMapping("/m/{roundId}/booked")
@@ -113,12 +120,23 @@ class PublicReservationController {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(QrCodes.png(code, 360));
     }
 
-    private String bookingPage(long roundId, String q, Model model) {
+    /**
+     * The booking page: the round, its points (nearest to the citizen's village first once they
+     * named it: {@code v} searches the round's villages, {@code near} is the one chosen), the form.
+     */
+    private String bookingPage(long roundId, String q, String near, String v, Model model) {
         MaskRound round = rounds.published(roundId);
         model.addAttribute("round", round);
         model.addAttribute("open", round.openAt(clock.instant()));
-        model.addAttribute("points", rounds.publishedPoints(roundId, q));
+        Jurisdiction village = near == null || near.isBlank() ? null
+                : tree.findUnscoped(near.strip()).filter(j -> j.level() == Level.VILLAGE).orElse(null);
+        model.addAttribute("near", village);
+        model.addAttribute("points", rounds.publishedPoints(roundId, q, village == null ? null : village.code()));
         model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("v", v == null ? "" : v);
+        model.addAttribute("villages", v == null || v.isBlank() ? List.of()
+                : tree.search(v.strip(), tree.findUnscoped(round.scopeCode()).orElseThrow().path(), 0, 40).items().stream()
+                .filter(h -> h.node().level() == Level.VILLAGE).limit(15).toList());
         return "masks/book";
     }
 }
