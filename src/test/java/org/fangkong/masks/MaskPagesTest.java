@@ -70,6 +70,16 @@ class MaskPagesTest {
                 .andExpect(redirectedUrl("/masks/points/" + pointId)).andExpect(flash().attribute("notice", "masks.staffAssigned"));
         mvc.perform(get("/masks/points/" + pointId).session(officer))
                 .andExpect(content().string(containsString(counter.username())));
+        // the officer changes the opening hours; the pharmacist may not
+        mvc.perform(post("/masks/points/" + pointId + "/edit").session(officer).with(csrf()).param("name", "柜台药房")
+                        .param("kind", "PHARMACY").param("hours", "7:30-21:00").param("address", "历山路 9 号"))
+                .andExpect(redirectedUrl("/masks/points/" + pointId)).andExpect(flash().attribute("notice", "masks.pointSaved"));
+        mvc.perform(post("/masks/points/" + pointId + "/edit").session(officer).with(csrf()).param("name", " "))
+                .andExpect(flash().attribute("errorKey", "validation.masks.pointName"));
+        mvc.perform(post("/masks/points/" + pointId + "/edit").session(pharmacist).with(csrf()).param("name", "改名"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/masks/points/" + pointId).session(pharmacist))
+                .andExpect(content().string(containsString("7:30-21:00"))).andExpect(content().string(containsString("历山路 9 号")));
         mvc.perform(get("/masks").session(pharmacist)).andExpect(redirectedUrl("/masks/points/" + pointId));
         MvcResult handed = mvc.perform(post("/masks/points/" + pointId + "/collect").session(pharmacist).with(csrf())
                         .param("code", r.pickupCode()))

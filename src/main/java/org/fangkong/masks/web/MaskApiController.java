@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,6 +56,12 @@ class MaskApiController {
     ResponseEntity<PickupPoint> register(@RequestBody PickupPoints.PointForm form) {
         PickupPoint p = points.register(form, Actors.require());
         return ResponseEntity.created(URI.create("/api/v1/pickup-points/" + p.id())).body(p);
+    }
+
+    /** Name, kind, address and opening hours of a point ({@code jurisdiction} is ignored: a point does not move). */
+    @PutMapping("/api/v1/pickup-points/{id}")
+    PickupPoint update(@PathVariable long id, @RequestBody PickupPoints.PointForm form) {
+        return points.update(id, form, Actors.require());
     }
 
     @GetMapping("/api/v1/pickup-points")

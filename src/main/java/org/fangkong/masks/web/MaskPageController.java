@@ -139,7 +139,23 @@ class MaskPageController {
         boolean mayAssign = me.is(Role.OFFICER) || me.is(Role.ADMIN);
         model.addAttribute("mayAssign", mayAssign);
         model.addAttribute("staff", mayAssign ? points.staffOf(id, me) : List.of());
+        model.addAttribute("kinds", PickupPoint.Kind.values());
         return "masks/point";
+    }
+
+    /** The officer's edit of a point's name, kind, address and hours. */
+    @PostMapping("/masks/points/{id}/edit")
+    String edit(@PathVariable long id, @ModelAttribute PickupPoints.PointForm form, BindingResult binding, RedirectAttributes redirect) {
+        if (PageForms.bound(binding, redirect)) {
+            try {
+                PickupPoint p = points.update(id, form, Actors.require());
+                redirect.addFlashAttribute("notice", "masks.pointSaved");
+                redirect.addFlashAttribute("noticeArg", p.name());
+            } catch (FieldException e) {
+                PageForms.flash(e, redirect);
+            }
+        }
+        return "redirect:/masks/points/" + id;
     }
 
     /** Assigns a PICKUP_POINT account to this point: from now on it sees this point only. */
