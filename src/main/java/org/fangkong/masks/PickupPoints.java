@@ -1,6 +1,7 @@
 package org.fangkong.masks;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.AuditActions;
@@ -44,6 +45,10 @@ public class PickupPoints {
     public record PointForm(String jurisdiction, String name, PickupPoint.Kind kind, String address, String hours) {
     }
 
+    /** A point's editable parts; {@code kind} a {@link PickupPoint.Kind} by name, checked after the point is found. */
+    public record PointEdit(String name, String kind, String address, String hours) {
+    }
+
     private final JdbcClient jdbc;
     private final Jurisdictions jurisdictions;
     private final StaffDirectory directory;
@@ -84,10 +89,17 @@ public class PickupPoints {
      * a new point, its rounds' stock stays where it was). Officers and admins of its area.
      */
     @Transactional
-    public PickupPoint update(long id, PointForm form, Actor actor) {
-        find(id, actor);
+    public PickupPoint update(long id, PointEdit form, Actor actor) {
+        find(id, actor); // the point first: outside the caller's area nothing else is said
         if (!actor.is(Role.OFFICER) && !actor.is(Role.ADMIN)) {
             throw new AccessDeniedException("officers edit pickup points");
+        }
+        PickupPoint.Kind kind;
+        try {
+            kind = form.kind() == null || form.kind().isBlank() ? PickupPoint.Kind.PHARMACY
+                    : PickupPoint.Kind.valueOf(form.kind().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new FieldException("kind", "validation.masks.kind");
         }
         String name = form.name() == null ? "" : form.name().strip();
         if (name.isEmpty() || name.length() > 100) {
@@ -95,7 +107,7 @@ public class PickupPoints {
         }
         jdbc.sql("update pickup_point set name = :name, kind = :kind, address = :address, hours = :hours where id = :id")
                 .param("id", id).param("name", name)
-                .param("kind", (form.kind() == null ? PickupPoint.Kind.PHARMACY : form.kind()).name())
+                .param("kind", kind.name())
                 .param("address", text(form.address(), 200)).param("hours", text(form.hours(), 100)).update();
         return find(id, actor);
     }

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -35,6 +36,12 @@ class MaskApiTest {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.jurisdictionName").isNotEmpty())
                 .andReturn().getResponse().getContentAsString();
         long pointId = ((Number) JsonPath.read(point, "$.id")).longValue();
+        mvc.perform(put("/api/v1/pickup-points/" + pointId).header("Authorization", "Bearer " + officer)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"接口药房\",\"kind\":\"shop\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("kind"));
+        mvc.perform(put("/api/v1/pickup-points/" + pointId).header("Authorization", "Bearer " + officer)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"接口药房\",\"kind\":\"clinic\",\"hours\":\"7:00-22:00\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.kind").value("CLINIC")).andExpect(jsonPath("$.hours").value("7:00-22:00"));
         send(officer, "/api/v1/pickup-points", "{\"jurisdiction\":\"370102001\",\"name\":\"乡镇药房\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("jurisdiction"));
         String round = send(officer, "/api/v1/mask-rounds", """

@@ -58,9 +58,9 @@ class MaskApiController {
         return ResponseEntity.created(URI.create("/api/v1/pickup-points/" + p.id())).body(p);
     }
 
-    /** Name, kind, address and opening hours of a point ({@code jurisdiction} is ignored: a point does not move). */
+    /** Name, kind, address and opening hours of a point (a point does not move). */
     @PutMapping("/api/v1/pickup-points/{id}")
-    PickupPoint update(@PathVariable long id, @RequestBody PickupPoints.PointForm form) {
+    PickupPoint update(@PathVariable long id, @RequestBody PickupPoints.PointEdit form) {
         return points.update(id, form, Actors.require());
     }
 

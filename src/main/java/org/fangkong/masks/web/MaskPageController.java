@@ -145,7 +145,7 @@ class MaskPageController {
 
     /** The officer's edit of a point's name, kind, address and hours. */
     @PostMapping("/masks/points/{id}/edit")
-    String edit(@PathVariable long id, @ModelAttribute PickupPoints.PointForm form, BindingResult binding, RedirectAttributes redirect) {
+    String edit(@PathVariable long id, @ModelAttribute PickupPoints.PointEdit form, BindingResult binding, RedirectAttributes redirect) {
         if (PageForms.bound(binding, redirect)) {
             try {
                 PickupPoint p = points.update(id, form, Actors.require());
