@@ -173,6 +173,11 @@ class ArrivalSelfRegistrationTest {
                         .param("address", "2号"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(bad).contains("id=\"idNumber-error\"").contains("value=\"" + VILLAGE + "\"");
+        // a date that is no date (typed without a date picker): said on the village's form, not lost
+        String noDate = mvc.perform(post("/arrive").param("village", VILLAGE).param("name", "泰山").param("idNumber", "12345")
+                        .param("phone", "13912345678").param("origin", "北京市").param("arrivedOn", "2月3日").param("address", "2号"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(noDate).contains("id=\"arrivedOn-error\"").contains("value=\"" + VILLAGE + "\"");
         mvc.perform(post("/arrive").param("village", VILLAGE).param("name", "泰山").param("idNumber", someone)
                         .param("phone", "13912345678").param("origin", "北京市").param("arrivedOn", today().toString())
                         .param("address", "2号"))

@@ -64,10 +64,8 @@ class ArrivalPageController {
                 e.rejectOn(binding);
             }
         }
-        String village = form == null ? null : form.village();
-        if (binding.getFieldErrorCount("village") > 0) {
-            village = null;
-        }
+        // back to the village's form (a form that could not be bound at all arrives as null)
+        String village = binding.getFieldErrorCount("village") > 0 ? null : request.getParameter("village");
         return choose(village, null, model);
     }
 
