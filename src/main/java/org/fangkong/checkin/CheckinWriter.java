@@ -11,17 +11,13 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
+import org.fangkong.common.GroupCommit;
 import org.fangkong.common.PhoneNumber;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.pii.PiiSealer;
 import org.fangkong.venue.PublicVenue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,7 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CheckinWriter implements InitializingBean, DisposableBean {
 
     static final int MAX_BATCH = 500;
-    private static final Logger log = LoggerFactory.getLogger(CheckinWriter.class);
 
     /** The phone is hashed and sealed by the request's own thread, so the writer thread only talks to the database. */
     /** {@code deviceVisit}: the visit id the scanning device holds from opening a visit (its cookie), or null. */
@@ -89,7 +84,8 @@ class CheckinWriter implements InitializingBean, DisposableBean {
     private record Ending(Instant at, long id) {
     }
 
-    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(100_000);
+    private final GroupCommit<Request> commits = new GroupCommit<>("checkin-writer", 100_000, MAX_BATCH, this::write,
+            Request::result);
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final TransactionTemplate tx;
@@ -97,8 +93,6 @@ class CheckinWriter implements InitializingBean, DisposableBean {
     private final CheckinPartitions partitions;
     private final VisitIds ids;
     private final CheckinSettings settings;
-    private volatile boolean running = true;
-    private Thread thread;
 
     CheckinWriter(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, PiiSealer sealer,
                   CheckinPartitions partitions, VisitIds ids, CheckinSettings settings) {
@@ -113,48 +107,21 @@ class CheckinWriter implements InitializingBean, DisposableBean {
 
     @Override
     public void afterPropertiesSet() {
-        thread = new Thread(this::loop, "checkin-writer");
-        thread.setDaemon(true);
-        thread.start();
+        commits.start();
     }
 
     @Override
     public void destroy() throws InterruptedException {
-        running = false;
-        thread.interrupt();
-        thread.join(10_000);
+        commits.stop();
     }
 
     CompletableFuture<Visit> submit(PublicVenue venue, PhoneNumber phone, Instant at, String deviceVisit) {
         CompletableFuture<Visit> result = new CompletableFuture<>();
-        if (!queue.offer(new Request(venue, phone, sealer.hash(phone.value()), sealer.encrypt(phone.value()), at, deviceVisit,
+        if (!commits.offer(new Request(venue, phone, sealer.hash(phone.value()), sealer.encrypt(phone.value()), at, deviceVisit,
                 result))) {
             result.completeExceptionally(new CheckinRefused(CheckinRefused.Reason.RATE_LIMITED, Duration.ofSeconds(1)));
         }
         return result;
-    }
-
-    private void loop() {
-        List<Request> requests = new ArrayList<>(MAX_BATCH);
-        while (running) {
-            try {
-                Request first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    continue;
-                }
-                requests.add(first);
-                queue.drainTo(requests, MAX_BATCH - 1);
-                write(requests);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Check-in batch of {} failed", requests.size(), e);
-                requests.forEach(r -> r.result().completeExceptionally(e));
-            } finally {
-                requests.clear();
-            }
-        }
     }
 
     private void write(List<Request> requests) {

@@ -54,43 +54,61 @@ public class MaskAreas {
     public View of(String code, LocalDate day, Actor actor) {
         Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
         LocalDate d = day == null ? ShanghaiTime.today(clock) : day;
-        int depth = node.path().split("\\.").length;
         Map<String, Area> byChild = new HashMap<>();
         Area[] total = {new Area(node.code(), node.name(), 0, 0, 0, 0, 0)};
-        jdbc.sql("""
-                        with rp as (
-                            select m.point_id, sum(m.quantity) as q, sum(m.booked) as b, sum(m.collected) as c, sum(m.no_show) as ns
-                            from mask_round_point m join mask_round r on r.id = m.round_id
-                            where r.opens_at < :dayEnd and r.pickup_to >= :since
-                            group by m.point_id
-                        ), x as (
-                            select case when nlevel(j.path) > :depth then subpath(j.path, :depth, 1)::text end as child, p.id,
-                                   rp.q, rp.b, rp.c, rp.ns
-                            from pickup_point p join jurisdiction j on j.code = p.jurisdiction_code
-                            left join rp on rp.point_id = p.id
-                            where j.path <@ cast(:node as ltree)
-                        )
-                        select grouping(child) = 1 as total, child, count(id) as points, coalesce(sum(q), 0) as q,
-                               coalesce(sum(b), 0) as b, coalesce(sum(c), 0) as c, coalesce(sum(ns), 0) as ns
-                        from x group by grouping sets ((child), ())
-                        """)
-                .param("node", node.path()).param("depth", depth).param("since", d.minusDays(MaskCounts.RECENT_DAYS))
-                .param("dayEnd", Timestamp.from(ShanghaiTime.startOf(d.plusDays(1))))
-                .query((rs, n) -> {
-                    Area a = new Area(rs.getString("child"), null, rs.getLong("points"), rs.getLong("q"), rs.getLong("b"),
-                            rs.getLong("c"), rs.getLong("ns"));
-                    if (rs.getBoolean("total")) {
-                        total[0] = new Area(node.code(), node.name(), a.points(), a.quantity(), a.booked(), a.collected(), a.noShow());
-                    } else if (a.code() != null) {
-                        byChild.put(a.code(), a);
-                    }
-                    return a;
-                }).list();
+        sums(node, d, true).forEach(a -> {
+            if (a.code() == null) {
+                total[0] = new Area(node.code(), node.name(), a.points(), a.quantity(), a.booked(), a.collected(), a.noShow());
+            } else {
+                byChild.put(a.code(), a);
+            }
+        });
         List<Area> children = jurisdictions.children(node.code(), actor.scopePath()).stream().map(c -> {
             Area a = byChild.get(c.code());
             return a == null ? new Area(c.code(), c.name(), 0, 0, 0, 0, 0)
                     : new Area(c.code(), c.name(), a.points(), a.quantity(), a.booked(), a.collected(), a.noShow());
         }).toList();
         return new View(node, d, total[0], children, jurisdictions.breadcrumbs(node.code(), actor.scopePath()));
+    }
+
+    /** The node's own figures only (the dashboard's line): one grouped query, no children, no breadcrumbs. */
+    @Transactional(readOnly = true)
+    public Area total(String code, LocalDate day, Actor actor) {
+        Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
+        Area a = sums(node, day == null ? ShanghaiTime.today(clock) : day, false).get(0);
+        return new Area(node.code(), node.name(), a.points(), a.quantity(), a.booked(), a.collected(), a.noShow());
+    }
+
+    /**
+     * The sums below a node: the total (code null) and, with {@code byChild}, one row per child
+     * holding points (code = the child's code).
+     */
+    private List<Area> sums(Jurisdiction node, LocalDate d, boolean byChild) {
+        int depth = node.path().split("\\.").length;
+        return jdbc.sql("""
+                        with rp as (
+                            select m.point_id, sum(m.quantity) as q, sum(m.booked) as b, sum(m.collected) as c, sum(m.no_show) as ns
+                            from mask_round_point m join mask_round r on r.id = m.round_id
+                            where r.opens_at < :dayEnd and r.pickup_to >= :since
+                            group by m.point_id
+                        ), x as (
+                            select case when :byChild and nlevel(j.path) > :depth then subpath(j.path, :depth, 1)::text end as child,
+                                   p.id, rp.q, rp.b, rp.c, rp.ns
+                            from pickup_point p join jurisdiction j on j.code = p.jurisdiction_code
+                            left join rp on rp.point_id = p.id
+                            where j.path <@ cast(:node as ltree)
+                        )
+                        select case when grouping(child) = 1 then null else child end as code, count(id) as points,
+                               coalesce(sum(q), 0) as q, coalesce(sum(b), 0) as b, coalesce(sum(c), 0) as c,
+                               coalesce(sum(ns), 0) as ns
+                        from x group by grouping sets ((child), ())
+                        having grouping(child) = 1 or child is not null
+                        """)
+                .param("node", node.path()).param("depth", depth).param("byChild", byChild)
+                .param("since", d.minusDays(MaskCounts.RECENT_DAYS))
+                .param("dayEnd", Timestamp.from(ShanghaiTime.startOf(d.plusDays(1))))
+                .query((rs, n) -> new Area(rs.getString("code"), null, rs.getLong("points"), rs.getLong("q"), rs.getLong("b"),
+                        rs.getLong("c"), rs.getLong("ns")))
+                .list();
     }
 }

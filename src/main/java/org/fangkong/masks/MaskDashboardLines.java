@@ -19,7 +19,7 @@ class MaskDashboardLines implements DashboardLines {
 
     @Override
     public List<Line> lines(String code, String path, LocalDate day, Actor actor) {
-        MaskAreas.Area a = areas.of(code, day, actor).total();
+        MaskAreas.Area a = areas.total(code, day, actor);
         if (a.points() == 0) {
             return List.of();
         }

@@ -10,20 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
+import org.fangkong.common.GroupCommit;
 import org.fangkong.common.IdCardNumber;
 import org.fangkong.common.Masking;
 import org.fangkong.common.PhoneNumber;
 import org.fangkong.common.pii.PiiSealer;
 import org.fangkong.common.web.ConflictException;
 import org.fangkong.common.web.FieldException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReservationWriter implements InitializingBean, DisposableBean {
 
     static final int MAX_BATCH = 500;
-    private static final Logger log = LoggerFactory.getLogger(ReservationWriter.class);
     private static final HexFormat HEX = HexFormat.of();
 
     /** What one citizen asked, sealed by the request's own thread; answered with the reservation. */
@@ -54,12 +49,11 @@ class ReservationWriter implements InitializingBean, DisposableBean {
         }
     }
 
-    private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>(50_000);
+    private final GroupCommit<Request> commits = new GroupCommit<>("reservation-writer", 50_000, MAX_BATCH, this::writeBatch,
+            Request::result);
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final PiiSealer sealer;
-    private volatile boolean running = true;
-    private Thread thread;
 
     ReservationWriter(JdbcClient jdbc, TransactionTemplate tx, PiiSealer sealer) {
         this.jdbc = jdbc;
@@ -69,16 +63,12 @@ class ReservationWriter implements InitializingBean, DisposableBean {
 
     @Override
     public void afterPropertiesSet() {
-        thread = new Thread(this::loop, "reservation-writer");
-        thread.setDaemon(true);
-        thread.start();
+        commits.start();
     }
 
     @Override
     public void destroy() throws InterruptedException {
-        running = false;
-        thread.interrupt();
-        thread.join(10_000);
+        commits.stop();
     }
 
     CompletableFuture<Reservation> submit(MaskRound round, long pointId, String name, IdCardNumber id, PhoneNumber phone,
@@ -86,35 +76,17 @@ class ReservationWriter implements InitializingBean, DisposableBean {
         CompletableFuture<Reservation> result = new CompletableFuture<>();
         Request r = new Request(round, pointId, name, id, phone, sealer.hash(id.value()), sealer.encrypt(id.value()),
                 sealer.encrypt(name), sealer.encrypt(phone.value()), at, result);
-        if (!queue.offer(r)) {
+        if (!commits.offer(r)) {
             result.completeExceptionally(new ConflictException("pointId", "validation.masks.busy"));
         }
         return result;
     }
 
-    private void loop() {
-        List<Request> batch = new ArrayList<>(MAX_BATCH);
-        while (running) {
-            try {
-                Request first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                List<Runnable> answers = new ArrayList<>(batch.size());
-                tx.executeWithoutResult(status -> write(batch, answers));
-                answers.forEach(Runnable::run); // only after the commit
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("Reservation batch of {} failed", batch.size(), e);
-                batch.forEach(r -> r.result().completeExceptionally(e));
-            } finally {
-                batch.clear();
-            }
-        }
+    /** One batch in one transaction; the answers only after its commit. */
+    private void writeBatch(List<Request> batch) {
+        List<Runnable> answers = new ArrayList<>(batch.size());
+        tx.executeWithoutResult(status -> write(batch, answers));
+        answers.forEach(Runnable::run);
     }
 
     private void write(List<Request> batch, List<Runnable> answers) {
