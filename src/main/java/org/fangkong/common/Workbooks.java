@@ -1,4 +1,4 @@
-package org.fangkong.ledger.internal;
+package org.fangkong.common;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,23 +21,20 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
-import org.fangkong.common.DayText;
-import org.fangkong.common.Uploads;
-import org.fangkong.common.XlsxCells;
 import org.fangkong.common.web.FieldException;
 
 /**
- * The ledgers' workbooks: a sheet written with the Chinese headers of the paper ledgers, and the
+ * Workbooks in and out (the ledgers, the enterprise registry): a sheet written with Chinese headers, and the
  * data rows of an uploaded one read as text, bounded while reading. Imports write in chunks of
  * {@link #CHUNK} rows.
  */
-public final class LedgerWorkbooks {
+public final class Workbooks {
 
     /** Rows per chunk of an import: one statement per chunk for the people, one batch for the rows. */
     public static final int CHUNK = 5_000;
 
 
-    private LedgerWorkbooks() {
+    private Workbooks() {
     }
 
     public static <T> byte[] sheet(String name, String[] headers, List<T> rows, Function<T, Object[]> cells) {

@@ -1,5 +1,6 @@
 package org.fangkong.democity;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.fangkong.common.jobs.Jobs;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.ConflictException;
+import org.fangkong.enterprise.ResumptionRates;
 import org.fangkong.jurisdiction.Jurisdictions;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -34,21 +36,25 @@ public class Shandong2020 {
     static final LocalDate PRISON_FIRST = LocalDate.of(2020, 2, 13);
     static final LocalDate PRISON_LAST = LocalDate.of(2020, 2, 21);
     static final String RENCHENG = "370811";
+    static final LocalDate RESUMPTION_DAY = LocalDate.of(2020, 2, 23);
+    static final String RESUMPTION_SOURCE = "山东省 2020-02-23：规模以上工业企业复工 25,445 家（89.7%），复岗 345.2 万人（64.8%）";
 
     private final PublishedCounts counts;
     private final Clusters clusters;
     private final CaseFigures figures;
     private final Jurisdictions jurisdictions;
+    private final ResumptionRates rates;
     private final Jobs jobs;
     private final TransactionTemplate tx;
     private volatile Shandong2020Plan plan;
 
-    Shandong2020(PublishedCounts counts, Clusters clusters, CaseFigures figures, Jurisdictions jurisdictions, Jobs jobs,
-                 PlatformTransactionManager transactions) {
+    Shandong2020(PublishedCounts counts, Clusters clusters, CaseFigures figures, Jurisdictions jurisdictions,
+                 ResumptionRates rates, Jobs jobs, PlatformTransactionManager transactions) {
         this.counts = counts;
         this.clusters = clusters;
         this.figures = figures;
         this.jurisdictions = jurisdictions;
+        this.rates = rates;
         this.jobs = jobs;
         this.tx = new TransactionTemplate(transactions);
     }
@@ -111,6 +117,9 @@ public class Shandong2020 {
             progress.phase("cluster", 1);
             List<Long> prison = counts.confirmedBetween(RENCHENG, PRISON_FIRST, PRISON_LAST, DemoOutbreak.DEMO);
             clusters.record("OTHER", "任城监狱聚集性疫情（2020 年 2 月回放）", RENCHENG, prison, DemoOutbreak.DEMO);
+            // the province's published resumption figures (规模以上工业企业, docs/rules.md: Enterprise resumption)
+            rates.publish("37", RESUMPTION_DAY, new ResumptionRates.Published(true, 25_445, new BigDecimal("89.7"), 3_452_000,
+                    new BigDecimal("64.8"), RESUMPTION_SOURCE));
             return new Loaded(confirmed, cured, died, prison.size(), plan.exactCountyDays, plan.ranges.size());
         });
     }

@@ -13,7 +13,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import org.fangkong.common.RowChecks;
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.Workbooks.RawRow;
+import org.fangkong.common.Workbooks;
 import org.fangkong.common.jobs.JobProgress;
 import org.fangkong.common.jobs.Jobs;
 import org.fangkong.common.pii.PiiSealer;
@@ -24,8 +27,6 @@ import org.fangkong.common.web.RowsRejected.RowError;
 import org.fangkong.common.web.RowsRejected;
 import org.fangkong.ledger.internal.ImportChecks;
 import org.fangkong.ledger.internal.LedgerScope;
-import org.fangkong.ledger.internal.LedgerWorkbooks.RawRow;
-import org.fangkong.ledger.internal.LedgerWorkbooks;
 import org.fangkong.person.PersonIdentity;
 import org.fangkong.person.PersonRecordBatch;
 import org.fangkong.person.PersonRecords;
@@ -100,7 +101,7 @@ public class PassageExcel {
                         rs.getString(13)})
                 .list();
         audit.export("passages:checkpoint:" + checkpointId + " " + first + ".." + last, rows.size(), reason);
-        return LedgerWorkbooks.sheet("卡口登记台账", HEADERS, rows, r -> r);
+        return Workbooks.sheet("卡口登记台账", HEADERS, rows, r -> r);
     }
 
     private String open(byte[] sealed) {
@@ -125,19 +126,19 @@ public class PassageExcel {
         LedgerScope.requireWrite(actor);
         Checkpoint checkpoint = log.checkpoint(checkpointId, actor);
         List<RawRow> rows;
-        rows = LedgerWorkbooks.read(xlsx, HEADERS.length, c -> c == 0);
+        rows = Workbooks.read(xlsx, HEADERS.length, c -> c == 0);
         if (rows.isEmpty()) {
             throw new FieldException("file", "validation.import.empty");
         }
-        ImportChecks.Checked<Line> checked = ImportChecks.each(rows, row -> line(row, actor), PassageExcel::column, progress);
+        RowChecks.Checked<Line> checked = RowChecks.each(rows, row -> line(row, actor), PassageExcel::column, progress);
         List<Line> lines = checked.valid();
         List<RowError> errors = new ArrayList<>(checked.errors()); // and the unknown people found while writing
         if (progress != null) {
             progress.phase("writing", lines.size());
         }
         int written = 0;
-        for (int from = 0; from < lines.size(); from += LedgerWorkbooks.CHUNK) {
-            List<Line> chunk = lines.subList(from, Math.min(lines.size(), from + LedgerWorkbooks.CHUNK));
+        for (int from = 0; from < lines.size(); from += Workbooks.CHUNK) {
+            List<Line> chunk = lines.subList(from, Math.min(lines.size(), from + Workbooks.CHUNK));
             // newcomers with a name are registered; someone given by ID card or phone alone must be known
             List<Line> named = chunk.stream().filter(Line::named).toList();
             List<Line> known = chunk.stream().filter(l -> !l.named()).toList();

@@ -4,8 +4,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.Workbooks;
 import org.fangkong.ledger.internal.LedgerEnums;
-import org.fangkong.ledger.internal.LedgerWorkbooks;
 
 /** A checkpoint's passage log (卡口登记台账) as xlsx, masked as on screen; the import reads the same columns. */
 final class PassageWorkbook {
@@ -17,7 +17,7 @@ final class PassageWorkbook {
     }
 
     static byte[] xlsx(List<Passage> rows) {
-        return LedgerWorkbooks.sheet("卡口登记台账", HEADERS, rows, p -> new Object[] {LocalDateTime.ofInstant(p.at(), ShanghaiTime.ZONE),
+        return Workbooks.sheet("卡口登记台账", HEADERS, rows, p -> new Object[] {LocalDateTime.ofInstant(p.at(), ShanghaiTime.ZONE),
                 p.direction() == LedgerEnums.Direction.IN ? "进" : "出", p.name(), p.idNumber(), p.phone(), p.resident() ? "是" : "否",
                 p.origin(), p.host(), p.purpose(), p.plate(), p.temperature(), p.refused() ? "禁止进入" : "", p.recordedBy()});
     }

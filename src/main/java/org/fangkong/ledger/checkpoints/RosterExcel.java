@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.fangkong.common.RowChecks;
+import org.fangkong.common.Workbooks.RawRow;
+import org.fangkong.common.Workbooks;
 import org.fangkong.common.jobs.Jobs;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.FieldException;
@@ -16,8 +19,6 @@ import org.fangkong.common.web.RowsRejected.RowError;
 import org.fangkong.ledger.internal.ImportChecks;
 import org.fangkong.ledger.internal.LedgerEnums.CheckpointKind;
 import org.fangkong.ledger.internal.LedgerScope;
-import org.fangkong.ledger.internal.LedgerWorkbooks.RawRow;
-import org.fangkong.ledger.internal.LedgerWorkbooks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -95,7 +96,7 @@ public class RosterExcel {
                             end == null ? null : DutyRoster.hhmm(end),
                             staff == null ? null : String.join(STAFF_SEPARATOR, (String[]) staff.getArray()), rs.getString(9)};
                 }).list();
-        return LedgerWorkbooks.sheet("卡口值班台账", HEADERS, rows, r -> r);
+        return Workbooks.sheet("卡口值班台账", HEADERS, rows, r -> r);
     }
 
     /** The export's layout back; any bad row and not {@code validRowsOnly}: nothing written. */
@@ -107,13 +108,13 @@ public class RosterExcel {
     private ImportResult importRows(byte[] xlsx, boolean validRowsOnly, Actor actor) {
         LedgerScope.requireWrite(actor);
         List<RawRow> rows;
-        rows = LedgerWorkbooks.read(xlsx, HEADERS.length, c -> c == 4);
+        rows = Workbooks.read(xlsx, HEADERS.length, c -> c == 4);
         if (rows.isEmpty()) {
             throw new FieldException("file", "validation.import.empty");
         }
         // a roster plans ahead: its days may lie in the future
         ImportChecks checks = new ImportChecks(scope, actor, LocalDate.MAX);
-        ImportChecks.Checked<Valid> checked = ImportChecks.each(rows, row -> check(row, checks), null).orReject(validRowsOnly);
+        RowChecks.Checked<Valid> checked = RowChecks.each(rows, row -> check(row, checks), null).orReject(validRowsOnly);
         List<Valid> valid = checked.valid();
         List<RowError> errors = checked.errors();
         int[] checkpointsAdded = {0};
@@ -173,7 +174,7 @@ public class RosterExcel {
         if (row.cell(1).isEmpty()) {
             throw new FieldException(HEADERS[1], "validation.checkpoint.name");
         }
-        CheckpointKind kind = LedgerWorkbooks.label(KINDS, row.cell(2))
+        CheckpointKind kind = Workbooks.label(KINDS, row.cell(2))
                 .orElseThrow(() -> new FieldException(HEADERS[2], "validation.checkpoint.kind"));
         boolean shift = !(row.cell(4) + row.cell(5) + row.cell(6) + row.cell(7) + row.cell(8)).isEmpty();
         if (!shift) {

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.fangkong.common.RowChecks;
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.Workbooks.RawRow;
+import org.fangkong.common.Workbooks;
 import org.fangkong.common.jobs.JobProgress;
 import org.fangkong.common.jobs.Jobs;
 import org.fangkong.common.pii.PiiSealer;
@@ -21,8 +24,6 @@ import org.fangkong.ledger.OutsiderRegistered;
 import org.fangkong.ledger.OutsidersImported;
 import org.fangkong.ledger.internal.ImportChecks;
 import org.fangkong.ledger.internal.LedgerScope;
-import org.fangkong.ledger.internal.LedgerWorkbooks.RawRow;
-import org.fangkong.ledger.internal.LedgerWorkbooks;
 import org.fangkong.ledger.residents.ResidentExcel;
 import org.fangkong.person.PersonIdentity;
 import org.fangkong.person.PersonRecordBatch;
@@ -102,7 +103,7 @@ public class OutsiderExcel {
                         rs.getString(11), rs.getObject(12, LocalDate.class)})
                 .list();
         audit.export("outsiders:" + (place == null ? actor.scopeCode() : place), rows.size(), reason);
-        return LedgerWorkbooks.sheet("外来人员登记台账", HEADERS, rows, r -> r);
+        return Workbooks.sheet("外来人员登记台账", HEADERS, rows, r -> r);
     }
 
     private String open(byte[] sealed) {
@@ -127,7 +128,7 @@ public class OutsiderExcel {
 
     private static List<RawRow> read(byte[] xlsx) {
         List<RawRow> rows;
-        rows = LedgerWorkbooks.read(xlsx, HEADERS.length, c -> c == 7 || c == 8 || c == 11);
+        rows = Workbooks.read(xlsx, HEADERS.length, c -> c == 7 || c == 8 || c == 11);
         if (rows.isEmpty()) {
             throw new FieldException("file", "validation.import.empty");
         }
@@ -140,7 +141,7 @@ public class OutsiderExcel {
     private ImportResult importRows(List<RawRow> rows, boolean validRowsOnly, Actor actor, JobProgress progress) {
         LedgerScope.requireWrite(actor);
         ImportChecks checks = new ImportChecks(scope, actor, ShanghaiTime.today(clock));
-        ImportChecks.Checked<Valid> checked = ImportChecks.each(rows, row -> check(row, checks), progress)
+        RowChecks.Checked<Valid> checked = RowChecks.each(rows, row -> check(row, checks), progress)
                 .orReject(validRowsOnly);
         List<Valid> valid = checked.valid();
         List<RowError> errors = checked.errors();
@@ -148,8 +149,8 @@ public class OutsiderExcel {
             progress.phase("writing", valid.size());
         }
         int added = 0;
-        for (int from = 0; from < valid.size(); from += LedgerWorkbooks.CHUNK) {
-            List<Valid> chunk = valid.subList(from, Math.min(valid.size(), from + LedgerWorkbooks.CHUNK));
+        for (int from = 0; from < valid.size(); from += Workbooks.CHUNK) {
+            List<Valid> chunk = valid.subList(from, Math.min(valid.size(), from + Workbooks.CHUNK));
             PersonRecords.Enrolled[] people = persons.enrolAll(chunk.stream().map(Valid::who).toList(),
                     chunk.stream().map(Valid::place).toList(), PersonRecords.Source.OUTSIDER);
             Map<String, Long> registered = registered(chunk, people);

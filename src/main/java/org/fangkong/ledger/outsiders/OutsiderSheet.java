@@ -2,7 +2,7 @@ package org.fangkong.ledger.outsiders;
 
 import java.util.List;
 
-import org.fangkong.ledger.internal.LedgerWorkbooks;
+import org.fangkong.common.Workbooks;
 
 /** The outsider ledger (外来人员登记台账) as xlsx, the paper ledger's columns; the import reads the same. */
 final class OutsiderSheet {
@@ -14,7 +14,7 @@ final class OutsiderSheet {
     }
 
     static byte[] xlsx(List<Outsider> rows) {
-        return LedgerWorkbooks.sheet("外来人员登记台账", HEADERS, rows, o -> new Object[] {o.jurisdictionCode(), o.name(), o.idNumber(),
+        return Workbooks.sheet("外来人员登记台账", HEADERS, rows, o -> new Object[] {o.jurisdictionCode(), o.name(), o.idNumber(),
                 o.phone(), o.origin(), o.originCode(), o.fromKeyArea() ? "是" : "否", o.arrivedOn(), o.leftKeyAreaOn(), o.address(),
                 o.purpose(), o.leftOn()});
     }

@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fangkong.common.Workbooks;
 import org.fangkong.common.jobs.JobProgress;
 import org.fangkong.common.security.Actor;
 import org.fangkong.ledger.internal.LedgerEnums;
-import org.fangkong.ledger.internal.LedgerWorkbooks;
 import org.fangkong.person.PersonRecordBatch;
 import org.fangkong.person.PersonRecords;
 import org.fangkong.person.PersonRegistry;
@@ -45,8 +45,8 @@ class ResidentBulkWriter {
     void write(List<Member> members, Actor actor, JobProgress progress) {
         progress.phase("writing", members.size());
         Map<String, Long> households = households(members, actor);
-        for (int from = 0; from < members.size(); from += LedgerWorkbooks.CHUNK) {
-            List<Member> chunk = members.subList(from, Math.min(members.size(), from + LedgerWorkbooks.CHUNK));
+        for (int from = 0; from < members.size(); from += Workbooks.CHUNK) {
+            List<Member> chunk = members.subList(from, Math.min(members.size(), from + Workbooks.CHUNK));
             PersonRecords.Enrolled[] enrolled = persons.enrolAll(chunk.stream().map(Member::who).toList(),
                     chunk.stream().map(Member::place).toList(), PersonRecords.Source.RESIDENT);
             long[] people = Arrays.stream(enrolled).mapToLong(PersonRecords.Enrolled::personId).toArray();

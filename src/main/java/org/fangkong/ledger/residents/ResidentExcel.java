@@ -9,7 +9,10 @@ import java.time.Period;
 import java.util.List;
 import java.util.UUID;
 
+import org.fangkong.common.RowChecks;
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.Workbooks.RawRow;
+import org.fangkong.common.Workbooks;
 import org.fangkong.common.jobs.JobProgress;
 import org.fangkong.common.jobs.Jobs;
 import org.fangkong.common.pii.PiiSealer;
@@ -22,8 +25,6 @@ import org.fangkong.ledger.internal.LedgerEnums.Health;
 import org.fangkong.ledger.internal.LedgerEnums.Relation;
 import org.fangkong.ledger.internal.LedgerEnums.Residence;
 import org.fangkong.ledger.internal.LedgerScope;
-import org.fangkong.ledger.internal.LedgerWorkbooks.RawRow;
-import org.fangkong.ledger.internal.LedgerWorkbooks;
 import org.fangkong.ledger.residents.ResidentBulkWriter.Member;
 import org.fangkong.ledger.residents.ResidentWorkbook.Line;
 import org.fangkong.person.PersonIdentity;
@@ -158,7 +159,7 @@ public class ResidentExcel {
     ImportResult importRows(List<RawRow> rows, boolean validRowsOnly, Actor actor, JobProgress progress) {
         LedgerScope.requireWrite(actor);
         ImportChecks checks = new ImportChecks(scope, actor, ShanghaiTime.today(clock));
-        ImportChecks.Checked<Member> checked = ImportChecks.each(rows, row -> check(row, checks), progress)
+        RowChecks.Checked<Member> checked = RowChecks.each(rows, row -> check(row, checks), progress)
                 .orReject(validRowsOnly); // else nothing written
         writer.write(checked.valid(), actor, progress);
         return new ImportResult(checked.valid().size(), checked.errors().size(), checked.errors());
@@ -181,11 +182,11 @@ public class ResidentExcel {
             };
             throw new FieldException(column, e.messageKey());
         }
-        Relation relation = LedgerWorkbooks.label(ResidentWorkbook.RELATIONS, row.cell(8))
+        Relation relation = Workbooks.label(ResidentWorkbook.RELATIONS, row.cell(8))
                 .orElseThrow(() -> new FieldException(ResidentWorkbook.HEADERS[8], "validation.resident.relation"));
-        Residence residence = LedgerWorkbooks.label(ResidentWorkbook.RESIDENCES, row.cell(9))
+        Residence residence = Workbooks.label(ResidentWorkbook.RESIDENCES, row.cell(9))
                 .orElseThrow(() -> new FieldException(ResidentWorkbook.HEADERS[9], "validation.resident.residence"));
-        Health health = row.cell(10).isEmpty() ? Health.HEALTHY : LedgerWorkbooks.label(ResidentWorkbook.HEALTH, row.cell(10))
+        Health health = row.cell(10).isEmpty() ? Health.HEALTHY : Workbooks.label(ResidentWorkbook.HEALTH, row.cell(10))
                 .orElseThrow(() -> new FieldException(ResidentWorkbook.HEADERS[10], "validation.resident.health"));
         String key = row.cell(11);
         if (!key.isEmpty() && !key.equals("是") && !key.equals("否")) {

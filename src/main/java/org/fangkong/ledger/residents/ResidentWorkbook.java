@@ -9,12 +9,12 @@ import java.util.Map;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.fangkong.common.Workbooks.RawRow;
+import org.fangkong.common.Workbooks;
 import org.fangkong.common.XlsxCells;
 import org.fangkong.ledger.internal.LedgerEnums.Health;
 import org.fangkong.ledger.internal.LedgerEnums.Relation;
 import org.fangkong.ledger.internal.LedgerEnums.Residence;
-import org.fangkong.ledger.internal.LedgerWorkbooks.RawRow;
-import org.fangkong.ledger.internal.LedgerWorkbooks;
 
 /**
  * The resident ledger (人员构成台账) as the xlsx a grid worker keeps: one row per household member,
@@ -83,6 +83,6 @@ public final class ResidentWorkbook {
 
     /** The data rows of the resident ledger's first sheet. */
     static List<RawRow> read(byte[] xlsx) {
-        return LedgerWorkbooks.read(xlsx, HEADERS.length, c -> c >= 12);
+        return Workbooks.read(xlsx, HEADERS.length, c -> c >= 12);
     }
 }

@@ -1,0 +1,138 @@
+package org.fangkong.enterprise.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.fangkong.common.security.Actors;
+import org.fangkong.common.web.PageResult;
+import org.fangkong.enterprise.Enterprise;
+import org.fangkong.enterprise.EnterpriseForm;
+import org.fangkong.enterprise.Enterprises;
+import org.fangkong.enterprise.ResumptionFilings;
+import org.fangkong.enterprise.ResumptionFilings.Filing;
+import org.fangkong.enterprise.ResumptionFilings.FilingForm;
+import org.fangkong.enterprise.ResumptionRates;
+import org.fangkong.enterprise.Resumptions;
+import org.fangkong.enterprise.Resumptions.HistoryRow;
+import org.fangkong.enterprise.Resumptions.StateChange;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The enterprise registry, filings, states and rates over HTTP (docs/api.md: Enterprises). */
+@RestController
+@RequestMapping("/api/v1")
+class EnterpriseApiController {
+
+    record AccountForm(String username) {
+    }
+
+    record ReasonForm(String reason) {
+    }
+
+    private final Enterprises enterprises;
+    private final Resumptions resumptions;
+    private final ResumptionFilings filings;
+    private final ResumptionRates rates;
+
+    EnterpriseApiController(Enterprises enterprises, Resumptions resumptions, ResumptionFilings filings, ResumptionRates rates) {
+        this.enterprises = enterprises;
+        this.resumptions = resumptions;
+        this.filings = filings;
+        this.rates = rates;
+    }
+
+    @PostMapping("/enterprises")
+    ResponseEntity<Enterprise> register(@RequestBody EnterpriseForm form) {
+        Enterprise e = enterprises.register(form, Actors.require());
+        return ResponseEntity.created(URI.create("/api/v1/enterprises/" + e.id())).body(e);
+    }
+
+    @GetMapping("/enterprises")
+    PageResult<Enterprise> list(@RequestParam(required = false) String node, @RequestParam(required = false) String q,
+                                @RequestParam(required = false) String state, @RequestParam(required = false) String section,
+                                @RequestParam(required = false) Boolean aboveScale, @RequestParam(required = false) Integer page,
+                                @RequestParam(required = false) Integer size) {
+        return enterprises.list(new Enterprises.Filter(node, q, state, section, aboveScale), PageResult.page(page),
+                PageResult.size(size), Actors.require());
+    }
+
+    @GetMapping("/enterprises/{id}")
+    Enterprise one(@PathVariable long id) {
+        return enterprises.find(id, Actors.require());
+    }
+
+    @PutMapping("/enterprises/{id}")
+    Enterprise update(@PathVariable long id, @RequestBody EnterpriseForm form) {
+        return enterprises.update(id, form, Actors.require());
+    }
+
+    @PostMapping("/enterprises/{id}/accounts")
+    Map<String, List<String>> assign(@PathVariable long id, @RequestBody AccountForm form) {
+        enterprises.assignAccount(id, form.username(), Actors.require());
+        return Map.of("accounts", enterprises.accountsOf(id, Actors.require()));
+    }
+
+    @PostMapping("/enterprises/{id}/state")
+    Enterprise changeState(@PathVariable long id, @RequestBody StateChange change) {
+        return resumptions.change(id, change, Actors.require());
+    }
+
+    @GetMapping("/enterprises/{id}/history")
+    List<HistoryRow> history(@PathVariable long id) {
+        return resumptions.history(id, Actors.require());
+    }
+
+    @PostMapping("/enterprises/{id}/filings")
+    ResponseEntity<Filing> file(@PathVariable long id, @RequestBody FilingForm form) {
+        Filing f = filings.submit(id, form, Actors.require());
+        return ResponseEntity.created(URI.create("/api/v1/filings/" + f.id())).body(f);
+    }
+
+    @GetMapping("/enterprises/{id}/filings")
+    List<Filing> filingsOf(@PathVariable long id) {
+        return filings.of(id, Actors.require());
+    }
+
+    @GetMapping("/filings")
+    PageResult<Filing> waiting(@RequestParam(required = false) String node, @RequestParam(required = false) Integer page,
+                               @RequestParam(required = false) Integer size) {
+        return filings.waiting(node, PageResult.page(page), PageResult.size(size), Actors.require());
+    }
+
+    @GetMapping("/filings/{id}")
+    Filing filing(@PathVariable long id) {
+        return filings.find(id, Actors.require());
+    }
+
+    @PostMapping("/filings/{id}/approve")
+    Filing approve(@PathVariable long id) {
+        return filings.approve(id, Actors.require());
+    }
+
+    @PostMapping("/filings/{id}/return")
+    Filing returnFiling(@PathVariable long id, @RequestBody ReasonForm form) {
+        return filings.returnFiling(id, form.reason(), Actors.require());
+    }
+
+    @PostMapping("/filings/{id}/contact")
+    ResumptionFilings.Contact contact(@PathVariable long id, @RequestBody ReasonForm form) {
+        return filings.contact(id, form.reason(), Actors.require());
+    }
+
+    @GetMapping("/enterprise-rates")
+    ResumptionRates.View rates(@RequestParam(required = false) String node,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+                               @RequestParam(required = false) String section) {
+        return rates.of(node, day, section, Actors.require());
+    }
+}
