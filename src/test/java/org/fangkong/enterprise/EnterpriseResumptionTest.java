@@ -1,6 +1,7 @@
 package org.fangkong.enterprise;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.jayway.jsonpath.JsonPath;
@@ -15,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -77,7 +79,7 @@ class EnterpriseResumptionTest {
         assertThat(CreditCode.parse("91350100M000100Y43", "c").value()).isEqualTo("91350100M000100Y43");
         assertThat(CreditCode.parse(" 91350100m000100y43 ", "c").value()).isEqualTo("91350100M000100Y43");
         for (String bad : new String[] {"91350100M000100Y44", "91350100M000100Y4", "91350100M0001O0Y43", "91AB0100M000100Y43"}) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> CreditCode.parse(bad, "creditCode"))
+            assertThatThrownBy(() -> CreditCode.parse(bad, "creditCode"))
                     .hasFieldOrPropertyWithValue("field", "creditCode");
         }
     }
@@ -162,7 +164,7 @@ class EnterpriseResumptionTest {
                 .andReturn().getResponse().getContentAsString();
         for (String figure : new String[] {"enterprises", "resumed", "aboveEnterprises", "aboveResumed", "staffTotal", "staffBack"}) {
             Object fromStates = JsonPath.read(county, "$.total." + figure);
-            Object fromSums = ((java.util.List<?>) JsonPath.read(city, "$.children[?(@.code == '370102')]." + figure)).get(0);
+            Object fromSums = ((List<?>) JsonPath.read(city, "$.children[?(@.code == '370102')]." + figure)).get(0);
             assertThat(((Number) fromSums).longValue()).as(figure).isEqualTo(((Number) fromStates).longValue());
         }
         // the township holding the village has both enterprises, one resumed, 150 of 210 staff back
@@ -172,6 +174,6 @@ class EnterpriseResumptionTest {
         read(officer, "/api/v1/enterprise-rates?node=370102&section=Z").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("section"));
         read(stranger, "/api/v1/enterprise-rates?node=370102").andExpect(status().isNotFound());
-        assertThat((java.util.List<?>) JsonPath.read(county, "$.trend")).hasSize(ResumptionRates.TREND_DAYS);
+        assertThat((List<?>) JsonPath.read(county, "$.trend")).hasSize(ResumptionRates.TREND_DAYS);
     }
 }

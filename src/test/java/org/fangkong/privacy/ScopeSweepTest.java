@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -153,7 +154,29 @@ class ScopeSweepTest {
         ids.put("medicine-sales", id(create("/api/v1/pickup-points/" + ids.get("pickup-points") + "/medicine-sales",
                 "{\"name\":\"购药人\",\"phone\":\"13900001114\",\"medicine\":\"布洛芬\"}"), "$.id"));
         ids.put("medicine-suspensions", "3701"); // 历下区's city: no county of it may suspend it
+        ids.put("enterprises", id(create("/api/v1/enterprises", """
+                {"creditCode":"%s","name":"扫描企业","division":"27","jurisdiction":"%s","staffTotal":10}"""
+                .formatted(creditCode(), VILLAGE_A)), "$.id"));
+        ids.put("filings", id(create("/api/v1/enterprises/" + ids.get("enterprises") + "/filings", """
+                {"temperatureChecks":true,"disinfection":true,"suppliesThreeDays":true,"isolationRoom":true,"staggeredMeals":true,
+                 "responsibleName":"负责人","responsiblePhone":"13900001115","pledge":true,"plannedOn":"%s","staffExpected":5}"""
+                .formatted(LocalDate.now())), "$.id"));
         assertThat(ids.values()).doesNotContainNull();
+    }
+
+    /** A new valid unified social credit code (GB 32100-2015) of 历下区. */
+    static String creditCode() {
+        String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+        StringBuilder b = new StringBuilder("91370102");
+        for (int i = 0; i < 9; i++) {
+            b.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += chars.indexOf(b.charAt(i)) * weights[i];
+        }
+        return b.append(chars.charAt((31 - sum % 31) % 31)).toString();
     }
 
     /** The resource kind a path parameter names: the path segment before it. */
