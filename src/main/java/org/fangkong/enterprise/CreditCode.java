@@ -11,7 +11,7 @@ import org.fangkong.common.web.FieldException;
  */
 public record CreditCode(String value) {
 
-    static final String CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    public static final String CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
     /** The code as typed (blanks and lower case forgiven), or a 400 naming {@code field}. */
@@ -35,7 +35,7 @@ public record CreditCode(String value) {
     }
 
     /** The check character of the first 17 characters. */
-    static char checkChar(String first17) {
+    public static char checkChar(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += CHARS.indexOf(first17.charAt(i)) * WEIGHTS[i];

@@ -86,6 +86,12 @@ class Shandong2020Test {
                 .extracting(n -> n.messageKey()).contains("replay.note.noCounties");
         assertThat(dashboard.of("370102", LocalDate.of(2020, 3, 5), 14, ADMIN).notes()).isEmpty();
 
+        // the province's published resumption figures on the day they were published (issue 15)
+        assertThat(dashboard.of("37", LocalDate.of(2020, 2, 23), 14, ADMIN).lines()).anySatisfy(l -> {
+            assertThat(l.messageKey()).isEqualTo("dash.enterprisesPublished");
+            assertThat(l.args()).containsExactly(25_445L, "89.7", 3_452_000L, "64.8");
+        });
+
         assertThat(replay.loaded()).isTrue();
         assertThatThrownBy(() -> replay.start(ADMIN)).isInstanceOf(ConflictException.class);
     }

@@ -1,0 +1,39 @@
+package org.fangkong.enterprise;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fangkong.common.security.Actor;
+import org.fangkong.common.web.DashboardLines;
+import org.springframework.stereotype.Component;
+
+/** The enterprises' line on the command dashboard: 开工率 (all and 规上) and 复岗率, and what was published for the day. */
+@Component
+class EnterpriseDashboardLines implements DashboardLines {
+
+    private final ResumptionRates rates;
+
+    EnterpriseDashboardLines(ResumptionRates rates) {
+        this.rates = rates;
+    }
+
+    @Override
+    public List<Line> lines(String code, String path, LocalDate day, Actor actor) {
+        List<Line> lines = new ArrayList<>();
+        String href = "/enterprises/rates?node=" + code + "&day=" + day;
+        ResumptionRates.Rate r = rates.total(code, day, actor);
+        if (r.enterprises() > 0) {
+            lines.add(new Line("dash.enterprises", List.of(percent(r.resumedPercent()), percent(r.aboveResumedPercent()),
+                    percent(r.staffPercent()), r.enterprises()), href));
+        }
+        rates.published(code, day).ifPresent(p -> lines.add(new Line("dash.enterprisesPublished",
+                List.of(p.resumed(), p.resumedPercent().toPlainString(), p.staffBack(), p.staffPercent().toPlainString()), href)));
+        return lines;
+    }
+
+    private static String percent(BigDecimal p) {
+        return p == null ? "—" : p.toPlainString() + "%";
+    }
+}

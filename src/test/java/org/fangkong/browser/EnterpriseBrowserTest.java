@@ -1,0 +1,151 @@
+package org.fangkong.browser;
+
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.security.Role;
+import org.fangkong.enterprise.CreditCode;
+import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.testsupport.Staff;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Enterprise resumption in Chromium (issue 15): the officer registers an enterprise and binds its
+ * account; the enterprise files on a 375 px phone; the officer approves; the enterprise reports
+ * resumption; the county's rates count it.
+ */
+@FangkongTest
+class EnterpriseBrowserTest {
+
+    static final String VILLAGE = "370102002002";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Staff staff;
+    @Autowired
+    Clock clock;
+
+    WebDriver browser;
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    static String creditCode() {
+        StringBuilder b = new StringBuilder("91370102");
+        for (int i = 0; i < 9; i++) {
+            b.append(CreditCode.CHARS.charAt(ThreadLocalRandom.current().nextInt(CreditCode.CHARS.length())));
+        }
+        return b.append(CreditCode.checkChar(b.toString())).toString();
+    }
+
+    void type(String id, String text) {
+        WebElement e = browser.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    @Test
+    void filingApprovalResumptionAndRates() throws Exception {
+        String base = "http://localhost:" + port;
+        Staff.Account officer = staff.create(Role.OFFICER, "370102");
+        Staff.Account own = staff.create(Role.ENTERPRISE, VILLAGE);
+        String code = creditCode();
+
+        // the officer registers the enterprise: a wrong check character first
+        browser = Browser.start(1440, 900);
+        Browser.login(browser, base, officer.username(), Staff.PASSWORD);
+        browser.get(base + "/enterprises/new");
+        type("creditCode", code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0'));
+        type("name", "济南齐鲁医用口罩厂");
+        type("division", "27");
+        type("jurisdiction", VILLAGE);
+        type("staffTotal", "80");
+        browser.findElement(By.id("aboveScale1")).click();
+        browser.findElement(By.id("save-enterprise")).click();
+        assertThat(browser.findElement(By.cssSelector("#enterprise-form .error")).getText()).contains("校验位");
+        assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("济南齐鲁医用口罩厂");
+        Browser.screenshot(browser, "enterprise-01-bad-credit-code");
+        type("creditCode", code);
+        browser.findElement(By.id("save-enterprise")).click();
+        assertThat(browser.findElement(By.id("enterprise-state")).getText()).contains("未复工");
+        String page = browser.getCurrentUrl();
+        browser.findElement(By.cssSelector("#enterprise-accounts input[name=username]")).sendKeys(own.username());
+        browser.findElement(By.id("bind-account")).click();
+        assertThat(browser.findElement(By.id("enterprise-accounts")).getText()).contains(own.username());
+
+        // the enterprise, on a phone: its own page, the filing; the pledge forgotten first
+        browser.quit();
+        browser = Browser.start(375, 667);
+        Browser.login(browser, base, own.username(), Staff.PASSWORD);
+        browser.get(base + "/enterprises");
+        assertThat(browser.getCurrentUrl()).isEqualTo(page);
+        for (String item : new String[] {"temperatureChecks", "disinfection", "suppliesThreeDays", "isolationRoom", "staggeredMeals"}) {
+            browser.findElement(By.cssSelector("#filing-form input[name=" + item + "]")).click();
+        }
+        type("responsibleName", "王建国");
+        type("responsiblePhone", "13912345678");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("plannedOn")),
+                ShanghaiTime.today(clock).toString());
+        type("staffExpected", "60");
+        browser.findElement(By.id("submit-filing")).click();
+        assertThat(browser.findElement(By.id("form-error")).getText()).contains("承诺");
+        Browser.screenshot(browser, "enterprise-02-pledge-missing");
+        for (String item : new String[] {"temperatureChecks", "disinfection", "suppliesThreeDays", "isolationRoom", "staggeredMeals",
+                "pledge"}) {
+            browser.findElement(By.cssSelector("#filing-form input[name=" + item + "]")).click();
+        }
+        type("responsibleName", "王建国");
+        type("responsiblePhone", "13912345678");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("plannedOn")),
+                ShanghaiTime.today(clock).toString());
+        type("staffExpected", "60");
+        browser.findElement(By.id("submit-filing")).click();
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("备案已提交");
+        assertThat(browser.findElement(By.id("filings")).getText()).contains("待审核").contains("王**").contains("139****5678");
+        Browser.screenshotWholePage(browser, "enterprise-03-filed");
+
+        // the officer approves it from the queue
+        browser.manage().deleteAllCookies();
+        Browser.login(browser, base, officer.username(), Staff.PASSWORD);
+        browser.get(base + "/enterprises/filings");
+        WebElement card = browser.findElement(By.xpath("//div[contains(@class,'card')][.//a[text()='济南齐鲁医用口罩厂']]"));
+        Browser.screenshot(browser, "enterprise-04-queue");
+        card.findElement(By.cssSelector("button[id^=approve-]")).click();
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("已通过").contains("济南齐鲁医用口罩厂");
+
+        // the enterprise reports it resumed with 48 of 80 back
+        browser.manage().deleteAllCookies();
+        Browser.login(browser, base, own.username(), Staff.PASSWORD);
+        browser.get(page);
+        assertThat(browser.findElement(By.id("enterprise-state")).getText()).contains("已备案");
+        new Select(browser.findElement(By.id("new-state"))).selectByValue("RESUMED");
+        type("staffBack", "48");
+        browser.findElement(By.id("save-state")).click();
+        assertThat(browser.findElement(By.id("enterprise-state")).getText()).contains("已复工").contains("48 / 80");
+        Browser.screenshotWholePage(browser, "enterprise-05-resumed");
+
+        // the county's rates count it
+        browser.manage().deleteAllCookies();
+        Browser.login(browser, base, officer.username(), Staff.PASSWORD);
+        browser.get(base + "/enterprises/rates?node=370102");
+        assertThat(browser.findElement(By.id("rates-total")).getText()).contains("%").contains("开工率");
+        assertThat(browser.findElement(By.id("rate-370102002")).getText()).contains("开工率");
+        Browser.screenshotWholePage(browser, "enterprise-06-rates");
+    }
+}
