@@ -4,10 +4,16 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.fangkong.common.security.Actors;
+import org.fangkong.common.web.ApiProblems;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.enterprise.Enterprise;
+import org.fangkong.enterprise.EnterpriseExcel;
 import org.fangkong.enterprise.EnterpriseForm;
 import org.fangkong.enterprise.Enterprises;
 import org.fangkong.enterprise.ResumptionFilings;
@@ -18,6 +24,7 @@ import org.fangkong.enterprise.Resumptions;
 import org.fangkong.enterprise.Resumptions.HistoryRow;
 import org.fangkong.enterprise.Resumptions.StateChange;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** The enterprise registry, filings, states and rates over HTTP (docs/api.md: Enterprises). */
 @RestController
@@ -43,12 +51,17 @@ class EnterpriseApiController {
     private final Resumptions resumptions;
     private final ResumptionFilings filings;
     private final ResumptionRates rates;
+    private final EnterpriseExcel excel;
+    private final ApiProblems problems;
 
-    EnterpriseApiController(Enterprises enterprises, Resumptions resumptions, ResumptionFilings filings, ResumptionRates rates) {
+    EnterpriseApiController(Enterprises enterprises, Resumptions resumptions, ResumptionFilings filings, ResumptionRates rates,
+                            EnterpriseExcel excel, ApiProblems problems) {
         this.enterprises = enterprises;
         this.resumptions = resumptions;
         this.filings = filings;
         this.rates = rates;
+        this.excel = excel;
+        this.problems = problems;
     }
 
     @PostMapping("/enterprises")
@@ -64,6 +77,29 @@ class EnterpriseApiController {
                                 @RequestParam(required = false) Integer size) {
         return enterprises.list(new Enterprises.Filter(node, q, state, section, aboveScale), PageResult.page(page),
                 PageResult.size(size), Actors.require());
+    }
+
+    @GetMapping(value = "/enterprises/export", produces = Downloads.XLSX)
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String node) {
+        return Downloads.xlsx("enterprises.xlsx", excel.export(node, Actors.require()));
+    }
+
+    /**
+     * The export's layout back (raw xlsx body). Any bad row: {@code 400} listing every bad row and
+     * nothing written, unless {@code validRowsOnly=true}. With {@code async=true}: {@code 202} at
+     * once, the job's progress and outcome at its Location.
+     */
+    @PostMapping(value = "/enterprises/import", consumes = {Downloads.XLSX, "application/octet-stream"})
+    ResponseEntity<Map<String, Object>> importXlsx(@RequestBody byte[] xlsx, @RequestParam(defaultValue = "false") boolean validRowsOnly,
+                                                   @RequestParam(defaultValue = "false") boolean async, HttpServletRequest request) {
+        if (async) {
+            UUID job = excel.startImport(xlsx, validRowsOnly, Actors.require());
+            return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job)).body(Map.of("job", job));
+        }
+        EnterpriseExcel.ImportResult r = excel.importXlsx(xlsx, validRowsOnly, Actors.require());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("written", r.written(), "added", r.added(),
+                "updated", r.updated(), "rejected", r.rejected(),
+                "errors", problems.rowErrors(r.errors(), RequestContextUtils.getLocale(request))));
     }
 
     @GetMapping("/enterprises/{id}")

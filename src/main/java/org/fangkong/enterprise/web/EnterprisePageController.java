@@ -1,5 +1,6 @@
 package org.fangkong.enterprise.web;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -7,11 +8,13 @@ import java.util.Set;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
+import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
 import org.fangkong.common.web.PageForms;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.enterprise.Enterprise;
+import org.fangkong.enterprise.EnterpriseExcel;
 import org.fangkong.enterprise.EnterpriseForm;
 import org.fangkong.enterprise.Enterprises;
 import org.fangkong.enterprise.Industry;
@@ -19,6 +22,7 @@ import org.fangkong.enterprise.ResumptionFilings;
 import org.fangkong.enterprise.Resumptions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -55,11 +60,13 @@ class EnterprisePageController {
     private final Enterprises enterprises;
     private final Resumptions resumptions;
     private final ResumptionFilings filings;
+    private final EnterpriseExcel excel;
 
-    EnterprisePageController(Enterprises enterprises, Resumptions resumptions, ResumptionFilings filings) {
+    EnterprisePageController(Enterprises enterprises, Resumptions resumptions, ResumptionFilings filings, EnterpriseExcel excel) {
         this.enterprises = enterprises;
         this.resumptions = resumptions;
         this.filings = filings;
+        this.excel = excel;
     }
 
     @Bean
@@ -86,6 +93,23 @@ class EnterprisePageController {
         model.addAttribute("sections", Industry.values());
         model.addAttribute("mayRegister", me.is(Role.OFFICER) || me.is(Role.ADMIN));
         return "enterprise/list";
+    }
+
+    @GetMapping("/enterprises/export")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String node) {
+        return Downloads.xlsx("enterprises.xlsx", excel.export(node, Actors.require()));
+    }
+
+    /** Starts the import in the background and shows its progress page. */
+    @PostMapping("/enterprises/import")
+    String importXlsx(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean validRowsOnly,
+                      RedirectAttributes redirect) throws IOException {
+        try {
+            return "redirect:/jobs/" + excel.startImport(file.getBytes(), validRowsOnly, Actors.require());
+        } catch (FieldException e) {
+            PageForms.flash(e, redirect);
+            return "redirect:/enterprises";
+        }
     }
 
     @GetMapping("/enterprises/new")
