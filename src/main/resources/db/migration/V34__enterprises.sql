@@ -3,7 +3,7 @@
 create table enterprise (
     id                bigserial primary key,
     -- 统一社会信用代码 (GB 32100-2015), checked in code
-    credit_code       char(18)    not null unique,
+    credit_code       text        not null unique check (length(credit_code) = 18),
     name              text        not null check (name <> ''),
     -- GB/T 4754-2017: section letter A–T and two-digit division 01–97
     industry_section  char(1)     not null,
@@ -50,7 +50,8 @@ create table enterprise_status (
     note          text        not null default '',
     primary key (enterprise_id, day)
 );
-create index enterprise_status_place on enterprise_status (place_code, day);
+-- a county's enterprises (the rates of a county and below are derived from their states)
+create index enterprise_status_county on enterprise_status (left(place_code, 6));
 
 -- The rates' running sums per county, industry section, scale and day: what changed that day.
 -- A day's figures are the sums of every row up to it, so the province's rates with its cities are

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          period an ID number waits after a pickup: they are what it is checked against)
  * @param unconfirmedArrivals self-registered arrivals no grid worker confirmed, from their arrival date
  * @param medicineBuyers    the pharmacies' fever-medicine buyers and their follow-up tasks, from the sale
+ * @param decidedFilings    enterprises' resumption filings (their responsible person's contact), from the decision
  */
 @ConfigurationProperties("fangkong.retention")
 public record RetentionSettings(
@@ -28,5 +29,6 @@ public record RetentionSettings(
         @DefaultValue("28d") Duration matchLists,
         @DefaultValue("90d") Duration reservations,
         @DefaultValue("28d") Duration unconfirmedArrivals,
-        @DefaultValue("28d") Duration medicineBuyers) {
+        @DefaultValue("28d") Duration medicineBuyers,
+        @DefaultValue("365d") Duration decidedFilings) {
 }

@@ -179,11 +179,13 @@ public class EnterpriseExcel {
      */
     private Set<String> existing(List<Row> chunk, Actor actor, Map<String, Long> ids, Map<String, LocalDate> last) {
         Set<String> elsewhere = new HashSet<>();
+        // one index probe per code (lateral): the table grows fast during an import, its statistics lag
         jdbc.sql("""
                         select e.credit_code, e.id, j.path <@ cast(:scope as ltree) as mine,
                                (select max(day) from enterprise_status s where s.enterprise_id = e.id) as last_day
-                        from enterprise e join jurisdiction j on j.code = e.jurisdiction_code
-                        where e.credit_code = any(cast(:codes as text[]))
+                        from unnest(cast(:codes as text[])) as u(code)
+                        join lateral (select * from enterprise x where x.credit_code = u.code) e on true
+                        join jurisdiction j on j.code = e.jurisdiction_code
                         """)
                 .param("scope", actor.scopePath()).param("codes", chunk.stream().map(r -> r.e().code().value()).toArray(String[]::new))
                 .query((rs, n) -> {

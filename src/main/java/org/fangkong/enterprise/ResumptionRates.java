@@ -172,12 +172,14 @@ public class ResumptionRates {
         if (node.level() == Level.PROVINCE || node.level() == Level.CITY) {
             return "";
         }
-        // every enterprise that was ever in the county, all its states: one that moved counts where it was
+        // every enterprise that was ever in the county, all its states (one that moved counts where it
+        // was), read by one index probe per enterprise
         return """
-                with s as (
+                with ids as materialized (
+                    select distinct enterprise_id from enterprise_status where left(place_code, 6) = :county
+                ), s as (
                     select st.*, lead(st.day) over (partition by st.enterprise_id order by st.day) as next_day
-                    from enterprise_status st
-                    where st.enterprise_id in (select enterprise_id from enterprise_status where left(place_code, 6) = :county)
+                    from ids cross join lateral (select * from enterprise_status x where x.enterprise_id = ids.enterprise_id) st
                 ),
                 """;
     }

@@ -12,6 +12,7 @@ import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -40,6 +41,10 @@ class EnterpriseResumptionTest {
     Staff staff;
     @Autowired
     Clock clock;
+    @Autowired
+    EnterpriseRetention retention;
+    @Autowired
+    JdbcClient jdbc;
 
     /** A valid credit code registered in 历下区, never seen before. */
     static String newCreditCode() {
@@ -175,5 +180,26 @@ class EnterpriseResumptionTest {
                 .andExpect(jsonPath("$.errors[0].field").value("section"));
         read(stranger, "/api/v1/enterprise-rates?node=370102").andExpect(status().isNotFound());
         assertThat((List<?>) JsonPath.read(county, "$.trend")).hasSize(ResumptionRates.TREND_DAYS);
+    }
+
+    @Test
+    void decidedFilingsGoAfterAYearWithTheirResponsiblePerson() throws Exception {
+        String officer = Staff.token(mvc, staff.create(Role.OFFICER, "370102"));
+        long old = register(officer, newCreditCode(), "旧备案企业", 20, false);
+        long fresh = register(officer, newCreditCode(), "新备案企业", 20, false);
+        long[] filings = new long[2];
+        int i = 0;
+        for (long id : new long[] {old, fresh}) {
+            String body = send(officer, "/api/v1/enterprises/" + id + "/filings", filing(5)).andExpect(status().isCreated())
+                    .andReturn().getResponse().getContentAsString();
+            filings[i] = ((Number) JsonPath.read(body, "$.id")).longValue();
+            send(officer, "/api/v1/filings/" + filings[i++] + "/approve", "{}").andExpect(status().isOk());
+        }
+        jdbc.sql("update resumption_filing set decided_at = now() - interval '400 days' where id = :id").param("id", filings[0]).update();
+        assertThat(retention.purge(clock.instant())).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select id from resumption_filing where id in (:a, :b)").param("a", filings[0]).param("b", filings[1])
+                .query(Long.class).list()).containsExactly(filings[1]);
+        // the enterprise's state, which holds nobody's data, stays
+        read(officer, "/api/v1/enterprises/" + old).andExpect(jsonPath("$.state").value("FILED"));
     }
 }

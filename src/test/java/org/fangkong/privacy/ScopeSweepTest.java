@@ -161,6 +161,8 @@ class ScopeSweepTest {
                 {"temperatureChecks":true,"disinfection":true,"suppliesThreeDays":true,"isolationRoom":true,"staggeredMeals":true,
                  "responsibleName":"负责人","responsiblePhone":"13900001115","pledge":true,"plannedOn":"%s","staffExpected":5}"""
                 .formatted(LocalDate.now())), "$.id"));
+        ids.put("problems", id(create("/api/v1/enterprises/" + ids.get("enterprises") + "/problems",
+                "{\"kind\":\"STAFF\",\"description\":\"缺人\"}"), "$.id"));
         assertThat(ids.values()).doesNotContainNull();
     }
 

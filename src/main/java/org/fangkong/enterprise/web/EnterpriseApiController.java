@@ -15,6 +15,7 @@ import org.fangkong.common.web.PageResult;
 import org.fangkong.enterprise.Enterprise;
 import org.fangkong.enterprise.EnterpriseExcel;
 import org.fangkong.enterprise.EnterpriseForm;
+import org.fangkong.enterprise.EnterpriseProblems;
 import org.fangkong.enterprise.Enterprises;
 import org.fangkong.enterprise.ResumptionFilings;
 import org.fangkong.enterprise.ResumptionFilings.Filing;
@@ -52,16 +53,18 @@ class EnterpriseApiController {
     private final ResumptionFilings filings;
     private final ResumptionRates rates;
     private final EnterpriseExcel excel;
-    private final ApiProblems problems;
+    private final EnterpriseProblems problems;
+    private final ApiProblems apiProblems;
 
     EnterpriseApiController(Enterprises enterprises, Resumptions resumptions, ResumptionFilings filings, ResumptionRates rates,
-                            EnterpriseExcel excel, ApiProblems problems) {
+                            EnterpriseExcel excel, EnterpriseProblems problems, ApiProblems apiProblems) {
         this.enterprises = enterprises;
         this.resumptions = resumptions;
         this.filings = filings;
         this.rates = rates;
         this.excel = excel;
         this.problems = problems;
+        this.apiProblems = apiProblems;
     }
 
     @PostMapping("/enterprises")
@@ -99,7 +102,7 @@ class EnterpriseApiController {
         EnterpriseExcel.ImportResult r = excel.importXlsx(xlsx, validRowsOnly, Actors.require());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("written", r.written(), "added", r.added(),
                 "updated", r.updated(), "rejected", r.rejected(),
-                "errors", problems.rowErrors(r.errors(), RequestContextUtils.getLocale(request))));
+                "errors", apiProblems.rowErrors(r.errors(), RequestContextUtils.getLocale(request))));
     }
 
     @GetMapping("/enterprises/{id}")
@@ -163,6 +166,52 @@ class EnterpriseApiController {
     @PostMapping("/filings/{id}/contact")
     ResumptionFilings.Contact contact(@PathVariable long id, @RequestBody ReasonForm form) {
         return filings.contact(id, form.reason(), Actors.require());
+    }
+
+    @PostMapping("/enterprises/{id}/problems")
+    ResponseEntity<EnterpriseProblems.Problem> raise(@PathVariable long id, @RequestBody EnterpriseProblems.ProblemForm form) {
+        EnterpriseProblems.Problem p = problems.raise(id, form, Actors.require());
+        return ResponseEntity.created(URI.create("/api/v1/problems/" + p.id())).body(p);
+    }
+
+    @GetMapping("/enterprises/{id}/problems")
+    List<EnterpriseProblems.Problem> problemsOf(@PathVariable long id) {
+        return problems.of(id, Actors.require());
+    }
+
+    @GetMapping("/problems")
+    PageResult<EnterpriseProblems.Problem> held(@RequestParam(required = false) String node,
+                                                @RequestParam(defaultValue = "true") boolean below,
+                                                @RequestParam(defaultValue = "true") boolean open,
+                                                @RequestParam(defaultValue = "false") boolean overdue,
+                                                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return problems.held(node, below, open, overdue, PageResult.page(page), PageResult.size(size), Actors.require());
+    }
+
+    record ProblemView(EnterpriseProblems.Problem problem, List<EnterpriseProblems.Reply> replies) {
+    }
+
+    @GetMapping("/problems/{id}")
+    ProblemView problem(@PathVariable long id) {
+        return new ProblemView(problems.find(id, Actors.require()), problems.replies(id, Actors.require()));
+    }
+
+    record TextForm(String text) {
+    }
+
+    @PostMapping("/problems/{id}/replies")
+    EnterpriseProblems.Problem reply(@PathVariable long id, @RequestBody TextForm form) {
+        return problems.reply(id, form.text(), Actors.require());
+    }
+
+    @PostMapping("/problems/{id}/escalate")
+    EnterpriseProblems.Problem escalate(@PathVariable long id, @RequestBody TextForm form) {
+        return problems.escalate(id, form.text(), Actors.require());
+    }
+
+    @PostMapping("/problems/{id}/resolve")
+    EnterpriseProblems.Problem resolve(@PathVariable long id, @RequestBody TextForm form) {
+        return problems.resolve(id, form.text(), Actors.require());
     }
 
     @GetMapping("/enterprise-rates")

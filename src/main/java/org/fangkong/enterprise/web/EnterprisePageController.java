@@ -16,6 +16,7 @@ import org.fangkong.common.web.PageResult;
 import org.fangkong.enterprise.Enterprise;
 import org.fangkong.enterprise.EnterpriseExcel;
 import org.fangkong.enterprise.EnterpriseForm;
+import org.fangkong.enterprise.EnterpriseProblems;
 import org.fangkong.enterprise.Enterprises;
 import org.fangkong.enterprise.Industry;
 import org.fangkong.enterprise.ResumptionFilings;
@@ -61,12 +62,15 @@ class EnterprisePageController {
     private final Resumptions resumptions;
     private final ResumptionFilings filings;
     private final EnterpriseExcel excel;
+    private final EnterpriseProblems problems;
 
-    EnterprisePageController(Enterprises enterprises, Resumptions resumptions, ResumptionFilings filings, EnterpriseExcel excel) {
+    EnterprisePageController(Enterprises enterprises, Resumptions resumptions, ResumptionFilings filings, EnterpriseExcel excel,
+                             EnterpriseProblems problems) {
         this.enterprises = enterprises;
         this.resumptions = resumptions;
         this.filings = filings;
         this.excel = excel;
+        this.problems = problems;
     }
 
     @Bean
@@ -156,6 +160,10 @@ class EnterprisePageController {
         model.addAttribute("officer", officer);
         model.addAttribute("accounts", officer ? enterprises.accountsOf(id, me) : List.of());
         model.addAttribute("sectionName", Industry.valueOf(e.section()).chinese());
+        List<EnterpriseProblems.Problem> raised = problems.of(id, me);
+        model.addAttribute("problems", raised);
+        model.addAttribute("problemReplies", problems.repliesOf(raised));
+        model.addAttribute("problemKinds", EnterpriseProblems.Kind.values());
         return "enterprise/detail";
     }
 
