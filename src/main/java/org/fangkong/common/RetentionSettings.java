@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unconfirmedArrivals self-registered arrivals no grid worker confirmed, from their arrival date
  * @param medicineBuyers    the pharmacies' fever-medicine buyers and their follow-up tasks, from the sale
  * @param decidedFilings    enterprises' resumption filings (their responsible person's contact), from the decision
+ * @param expiredPasses     key-supply transport passes (their driver), from the last day they were valid
  */
 @ConfigurationProperties("fangkong.retention")
 public record RetentionSettings(
@@ -30,5 +31,6 @@ public record RetentionSettings(
         @DefaultValue("90d") Duration reservations,
         @DefaultValue("28d") Duration unconfirmedArrivals,
         @DefaultValue("28d") Duration medicineBuyers,
-        @DefaultValue("365d") Duration decidedFilings) {
+        @DefaultValue("365d") Duration decidedFilings,
+        @DefaultValue("28d") Duration expiredPasses) {
 }

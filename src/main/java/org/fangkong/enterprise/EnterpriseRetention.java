@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.fangkong.common.RetentionSettings;
+import org.fangkong.common.ShanghaiTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * The enterprise module's retention (docs/privacy.md): resumption filings, which hold a responsible
  * person's name and phone, after {@code fangkong.retention.decided-filings} (a year) from their
- * decision. The states and rates hold no personal data and stay.
+ * decision; key-supply transport passes, which hold a driver's name and phone, after
+ * {@code fangkong.retention.expired-passes} (28 days) from their last valid day. The states and
+ * rates hold no personal data and stay.
  */
 @Component
 class EnterpriseRetention {
@@ -32,12 +35,15 @@ class EnterpriseRetention {
     }
 
     int purge(Instant now) {
-        return jdbc.sql("delete from resumption_filing where decided_at < :before")
+        int filings = jdbc.sql("delete from resumption_filing where decided_at < :before")
                 .param("before", Timestamp.from(now.minus(settings.decidedFilings()))).update();
+        int passes = jdbc.sql("delete from transport_pass where valid_to < :before")
+                .param("before", ShanghaiTime.dayOf(now.minus(settings.expiredPasses()))).update();
+        return filings + passes;
     }
 
     @Scheduled(cron = "0 50 3 * * *", zone = "Asia/Shanghai")
     void nightly() {
-        log.info("Enterprise retention: {} decided filings deleted", purge(clock.instant()));
+        log.info("Enterprise retention: {} decided filings and expired passes deleted", purge(clock.instant()));
     }
 }

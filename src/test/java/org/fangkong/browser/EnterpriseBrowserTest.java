@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.enterprise.CreditCode;
+import org.fangkong.ledger.checkpoints.PassageLog;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +38,8 @@ class EnterpriseBrowserTest {
     Staff staff;
     @Autowired
     Clock clock;
+    @Autowired
+    PassageLog passages;
 
     WebDriver browser;
 
@@ -147,5 +151,49 @@ class EnterpriseBrowserTest {
         assertThat(browser.findElement(By.id("rates-total")).getText()).contains("%").contains("开工率");
         assertThat(browser.findElement(By.id("rate-370102002")).getText()).contains("开工率");
         Browser.screenshotWholePage(browser, "enterprise-06-rates");
+    }
+
+    @Test
+    void aPassIssuedOnTheEnterprisesPageIsCheckedAtTheGate() throws Exception {
+        String base = "http://localhost:" + port;
+        Staff.Account officer = staff.create(Role.OFFICER, "370102");
+        Staff.Account guard = staff.create(Role.GRID_WORKER, VILLAGE);
+        browser = Browser.start(1440, 900);
+        Browser.login(browser, base, officer.username(), Staff.PASSWORD);
+        browser.get(base + "/enterprises/new");
+        type("creditCode", creditCode());
+        type("name", "日照医用防护用品厂");
+        type("division", "27");
+        type("jurisdiction", VILLAGE);
+        type("staffTotal", "120");
+        browser.findElement(By.id("save-enterprise")).click();
+        browser.findElement(By.cssSelector("#passes summary")).click();
+        type("pass-plate", "鲁L36588");
+        type("pass-driver", "孙师傅");
+        type("pass-phone", "13912349876");
+        type("pass-goods", "医用防护服 2000 套");
+        type("pass-route", "日照—济南—黄冈");
+        browser.findElement(By.id("issue-pass")).click();
+        String notice = browser.findElement(By.cssSelector(".notice")).getText();
+        String number = notice.substring(notice.indexOf("TX"), notice.indexOf("TX") + 10);
+        assertThat(browser.findElement(By.id("passes")).getText()).contains(number).contains("鲁L36588").contains("孙**");
+        Browser.screenshot(browser, "enterprise-07-pass-issued");
+
+        // the guard at a road checkpoint, on a phone
+        browser.quit();
+        browser = Browser.start(375, 667);
+        Browser.login(browser, base, guard.username(), Staff.PASSWORD);
+        Actor officerActor = new Actor(officer.id(), officer.username(), "测试", Role.OFFICER, "370102", "37.3701.370102");
+        long gate = passages.createCheckpoint(VILLAGE, "日照路卡口", "ROAD", "", officerActor).id();
+        browser.get(base + "/checkpoints/" + gate);
+        type("pass-number", number.toLowerCase());
+        browser.findElement(By.id("check-pass")).click();
+        WebElement result = browser.findElement(By.id("pass-result"));
+        assertThat(result.getText()).contains("有效，放行").contains("鲁L36588").contains("医用防护服 2000 套").doesNotContain("孙");
+        assertThat(browser.findElement(By.id("pass-checks")).getText()).contains(number).contains("有效");
+        Browser.screenshot(browser, "enterprise-08-pass-at-gate");
+        type("pass-number", "TX22222222");
+        browser.findElement(By.id("check-pass")).click();
+        assertThat(browser.findElement(By.id("pass-result")).getText()).contains("查无此证");
     }
 }

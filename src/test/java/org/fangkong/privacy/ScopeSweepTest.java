@@ -161,6 +161,9 @@ class ScopeSweepTest {
                 {"temperatureChecks":true,"disinfection":true,"suppliesThreeDays":true,"isolationRoom":true,"staggeredMeals":true,
                  "responsibleName":"负责人","responsiblePhone":"13900001115","pledge":true,"plannedOn":"%s","staffExpected":5}"""
                 .formatted(LocalDate.now())), "$.id"));
+        ids.put("passes", id(create("/api/v1/enterprises/" + ids.get("enterprises") + "/passes",
+                "{\"plate\":\"鲁A12345\",\"driverName\":\"司机\",\"driverPhone\":\"13900001116\",\"goods\":\"口罩\",\"route\":\"济南\"}"),
+                "$.id"));
         ids.put("problems", id(create("/api/v1/enterprises/" + ids.get("enterprises") + "/problems",
                 "{\"kind\":\"STAFF\",\"description\":\"缺人\"}"), "$.id"));
         assertThat(ids.values()).doesNotContainNull();

@@ -22,10 +22,12 @@ import org.fangkong.enterprise.ResumptionFilings.Filing;
 import org.fangkong.enterprise.ResumptionFilings.FilingForm;
 import org.fangkong.enterprise.ResumptionRates;
 import org.fangkong.enterprise.Resumptions;
+import org.fangkong.enterprise.TransportPasses;
 import org.fangkong.enterprise.Resumptions.HistoryRow;
 import org.fangkong.enterprise.Resumptions.StateChange;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,16 +56,18 @@ class EnterpriseApiController {
     private final ResumptionRates rates;
     private final EnterpriseExcel excel;
     private final EnterpriseProblems problems;
+    private final TransportPasses passes;
     private final ApiProblems apiProblems;
 
     EnterpriseApiController(Enterprises enterprises, Resumptions resumptions, ResumptionFilings filings, ResumptionRates rates,
-                            EnterpriseExcel excel, EnterpriseProblems problems, ApiProblems apiProblems) {
+                            EnterpriseExcel excel, EnterpriseProblems problems, TransportPasses passes, ApiProblems apiProblems) {
         this.enterprises = enterprises;
         this.resumptions = resumptions;
         this.filings = filings;
         this.rates = rates;
         this.excel = excel;
         this.problems = problems;
+        this.passes = passes;
         this.apiProblems = apiProblems;
     }
 
@@ -212,6 +216,32 @@ class EnterpriseApiController {
     @PostMapping("/problems/{id}/resolve")
     EnterpriseProblems.Problem resolve(@PathVariable long id, @RequestBody TextForm form) {
         return problems.resolve(id, form.text(), Actors.require());
+    }
+
+    @PostMapping("/enterprises/{id}/passes")
+    ResponseEntity<TransportPasses.TransportPass> issue(@PathVariable long id, @RequestBody TransportPasses.PassForm form) {
+        TransportPasses.TransportPass p = passes.issue(id, form, Actors.require());
+        return ResponseEntity.created(URI.create("/api/v1/passes/" + p.id())).body(p);
+    }
+
+    @GetMapping("/enterprises/{id}/passes")
+    List<TransportPasses.TransportPass> passesOf(@PathVariable long id) {
+        return passes.of(id, Actors.require());
+    }
+
+    @GetMapping("/passes/{id}")
+    TransportPasses.TransportPass pass(@PathVariable long id) {
+        return passes.find(id, Actors.require());
+    }
+
+    @GetMapping(value = "/passes/{id}/pass.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> passPdf(@PathVariable long id) {
+        return Downloads.pdf("pass-" + id + ".pdf", passes.pdf(id, Actors.require()));
+    }
+
+    @PostMapping("/passes/{id}/revoke")
+    TransportPasses.TransportPass revoke(@PathVariable long id, @RequestBody ReasonForm form) {
+        return passes.revoke(id, form.reason(), Actors.require());
     }
 
     @GetMapping("/enterprise-rates")

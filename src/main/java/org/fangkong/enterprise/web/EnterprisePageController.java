@@ -21,6 +21,7 @@ import org.fangkong.enterprise.Enterprises;
 import org.fangkong.enterprise.Industry;
 import org.fangkong.enterprise.ResumptionFilings;
 import org.fangkong.enterprise.Resumptions;
+import org.fangkong.enterprise.TransportPasses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -63,14 +64,16 @@ class EnterprisePageController {
     private final ResumptionFilings filings;
     private final EnterpriseExcel excel;
     private final EnterpriseProblems problems;
+    private final TransportPasses passes;
 
     EnterprisePageController(Enterprises enterprises, Resumptions resumptions, ResumptionFilings filings, EnterpriseExcel excel,
-                             EnterpriseProblems problems) {
+                             EnterpriseProblems problems, TransportPasses passes) {
         this.enterprises = enterprises;
         this.resumptions = resumptions;
         this.filings = filings;
         this.excel = excel;
         this.problems = problems;
+        this.passes = passes;
     }
 
     @Bean
@@ -164,6 +167,7 @@ class EnterprisePageController {
         model.addAttribute("problems", raised);
         model.addAttribute("problemReplies", problems.repliesOf(raised));
         model.addAttribute("problemKinds", EnterpriseProblems.Kind.values());
+        model.addAttribute("passes", passes.of(id, me));
         return "enterprise/detail";
     }
 

@@ -16,7 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The ledgers' retention (docs/privacy.md): passages at the gate and their fever alerts after
+ * The ledgers' retention (docs/privacy.md): passages at the gate, their fever alerts and the pass checks after
  * {@code fangkong.retention.passages} (28 days), residents who moved out and outsiders who left
  * after {@code fangkong.retention.moved-out} (a year), self-registered arrivals nobody confirmed after
  * {@code fangkong.retention.unconfirmed-arrivals} (28 days from arrival). Nightly, in one transaction.
@@ -49,6 +49,7 @@ class LedgerRetention {
             jdbc.sql("delete from checkpoint_alert a using passage p where p.id = a.passage_id and p.at < :before")
                     .param("before", passagesBefore).update();
             int passages = jdbc.sql("delete from passage where at < :before").param("before", passagesBefore).update();
+            jdbc.sql("delete from pass_check where at < :before").param("before", passagesBefore).update();
             int residents = jdbc.sql("delete from resident where moved_out_on < :before").param("before", leftBefore).update();
             int outsiders = jdbc.sql("delete from outsider where left_on < :before").param("before", leftBefore).update();
             int unconfirmed = jdbc.sql("delete from outsider where self_registered and confirmed_at is null and arrived_on < :before")

@@ -13,6 +13,7 @@ import org.fangkong.ledger.checkpoints.Checkpoint;
 import org.fangkong.ledger.checkpoints.CheckpointAlert;
 import org.fangkong.ledger.checkpoints.DutyRoster;
 import org.fangkong.ledger.checkpoints.Passage;
+import org.fangkong.ledger.checkpoints.PassChecks;
 import org.fangkong.ledger.checkpoints.PassageExcel;
 import org.fangkong.ledger.checkpoints.PassageForm;
 import org.fangkong.ledger.checkpoints.PassageLog;
@@ -39,19 +40,35 @@ class CheckpointApiController {
     record Handling(String note) {
     }
 
+    record PassNumber(String number) {
+    }
+
     private final PassageLog log;
     private final DutyRoster roster;
     private final RosterExcel rosterExcel;
     private final PassageExcel passageExcel;
     private final ApiProblems problems;
+    private final PassChecks passChecks;
 
     CheckpointApiController(PassageLog log, DutyRoster roster, RosterExcel rosterExcel,
-                            PassageExcel passageExcel, ApiProblems problems) {
+                            PassageExcel passageExcel, ApiProblems problems, PassChecks passChecks) {
+        this.passChecks = passChecks;
         this.passageExcel = passageExcel;
         this.log = log;
         this.roster = roster;
         this.rosterExcel = rosterExcel;
         this.problems = problems;
+    }
+
+    /** A key-supply transport pass checked at this gate (logged): {@code VALID}, {@code EXPIRED}, … and the pass. */
+    @PostMapping("/api/v1/checkpoints/{id}/pass-checks")
+    PassChecks.Result checkPass(@PathVariable long id, @RequestBody PassNumber body) {
+        return passChecks.check(id, body.number(), Actors.require());
+    }
+
+    @GetMapping("/api/v1/checkpoints/{id}/pass-checks")
+    List<PassChecks.PassCheck> passChecks(@PathVariable long id) {
+        return passChecks.today(id, Actors.require());
     }
 
     @PostMapping("/api/v1/checkpoints/{id}/shifts")

@@ -21,6 +21,7 @@ import org.fangkong.common.web.PageForms;
 import org.fangkong.ledger.checkpoints.Checkpoint;
 import org.fangkong.ledger.checkpoints.DutyRoster;
 import org.fangkong.ledger.checkpoints.Passage;
+import org.fangkong.ledger.checkpoints.PassChecks;
 import org.fangkong.ledger.checkpoints.PassageExcel;
 import org.fangkong.ledger.checkpoints.PassageForm;
 import org.fangkong.ledger.checkpoints.PassageLog;
@@ -50,9 +51,11 @@ class CheckpointPageController {
     private final DutyRoster roster;
     private final RosterExcel rosterExcel;
     private final PassageExcel passageExcel;
+    private final PassChecks passChecks;
 
     CheckpointPageController(PassageLog log, DutyRoster roster, RosterExcel rosterExcel,
-                             PassageExcel passageExcel) {
+                             PassageExcel passageExcel, PassChecks passChecks) {
+        this.passChecks = passChecks;
         this.rosterExcel = rosterExcel;
         this.passageExcel = passageExcel;
         this.log = log;
@@ -172,6 +175,7 @@ class CheckpointPageController {
         List<Passage> today = new ArrayList<>(log.day(id, null, me));
         Collections.reverse(today); // the newest first: that is the one the guard looks for
         model.addAttribute("passages", today);
+        model.addAttribute("passChecks", passChecks.today(id, me));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new PassageForm("IN", "", "", "", "", "", "", "", null));
         }
@@ -209,6 +213,17 @@ class CheckpointPageController {
             PageForms.flash(e, redirect);
         }
         return "redirect:/checkpoints/" + id;
+    }
+
+    /** A key-supply transport pass checked by its number (typed or scanned): the answer, big, at the top of the gate page. */
+    @PostMapping("/checkpoints/{id}/pass-checks")
+    String checkPass(@PathVariable long id, @RequestParam(required = false) String number, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("passResult", passChecks.check(id, number, Actors.require()));
+        } catch (FieldException e) {
+            PageForms.flash(e, redirect);
+        }
+        return "redirect:/checkpoints/" + id + "#pass-check";
     }
 
     @GetMapping("/checkpoints/{id}/sheet.pdf")
