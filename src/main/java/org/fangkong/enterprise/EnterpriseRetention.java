@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
  * The enterprise module's retention (docs/privacy.md): resumption filings, which hold a responsible
  * person's name and phone, after {@code fangkong.retention.decided-filings} (a year) from their
  * decision; key-supply transport passes, which hold a driver's name and phone, after
- * {@code fangkong.retention.expired-passes} (28 days) from their last valid day. The states and
- * rates hold no personal data and stay.
+ * {@code fangkong.retention.expired-passes} (28 days) from their last valid day; staff health checks
+ * as passages at a gate ({@code fangkong.retention.passages}, 28 days); staff who left as residents
+ * who moved out ({@code fangkong.retention.moved-out}, a year). The states and rates hold no personal
+ * data and stay.
  */
 @Component
 class EnterpriseRetention {
@@ -39,11 +41,15 @@ class EnterpriseRetention {
                 .param("before", Timestamp.from(now.minus(settings.decidedFilings()))).update();
         int passes = jdbc.sql("delete from transport_pass where valid_to < :before")
                 .param("before", ShanghaiTime.dayOf(now.minus(settings.expiredPasses()))).update();
-        return filings + passes;
+        int checks = jdbc.sql("delete from enterprise_health_check where day < :before")
+                .param("before", ShanghaiTime.dayOf(now.minus(settings.passages()))).update();
+        int staff = jdbc.sql("delete from enterprise_staff where left_on < :before")
+                .param("before", ShanghaiTime.dayOf(now.minus(settings.movedOut()))).update();
+        return filings + passes + checks + staff;
     }
 
     @Scheduled(cron = "0 50 3 * * *", zone = "Asia/Shanghai")
     void nightly() {
-        log.info("Enterprise retention: {} decided filings and expired passes deleted", purge(clock.instant()));
+        log.info("Enterprise retention: {} decided filings, expired passes, old health checks and staff who left deleted", purge(clock.instant()));
     }
 }

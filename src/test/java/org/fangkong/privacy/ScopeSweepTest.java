@@ -166,6 +166,8 @@ class ScopeSweepTest {
                 "$.id"));
         ids.put("problems", id(create("/api/v1/enterprises/" + ids.get("enterprises") + "/problems",
                 "{\"kind\":\"STAFF\",\"description\":\"缺人\"}"), "$.id"));
+        ids.put("staff", id(create("/api/v1/enterprises/" + ids.get("enterprises") + "/staff",
+                "{\"name\":\"员工\",\"idNumber\":\"" + idNumber() + "\",\"phone\":\"13900001117\"}"), "$.id"));
         assertThat(ids.values()).doesNotContainNull();
     }
 

@@ -40,6 +40,7 @@ public final class AuditActions {
     public static final String PROBLEM_ESCALATED = "PROBLEM_ESCALATED";
     public static final String PROBLEM_RESOLVED = "PROBLEM_RESOLVED";
     public static final String PASS_REVOKED = "PASS_REVOKED";
+    public static final String STAFF_IMPORTED = "STAFF_IMPORTED";
 
     /** Every action, for the audit page's filter. */
     public static final List<String> ALL = List.of(LOGIN, LOGIN_FAILED, LOGIN_LOCKED, LOGOUT,
@@ -48,7 +49,7 @@ public final class AuditActions {
             OBSERVATION_ALERT_HANDLED, OBSERVATION_RELEASED, CONTACTS_TO_OBSERVATION, CASE_RECORDED, CASE_CHANGED,
             ZONING_OVERRIDE, POINT_STAFF_ASSIGNED, MEDICINE_SALES_SUSPENDED, MEDICINE_SALES_RESUMED,
             ENTERPRISE_ACCOUNT_ASSIGNED, ENTERPRISE_STATE_CHANGED, ENTERPRISES_IMPORTED, FILING_APPROVED, FILING_RETURNED,
-            PROBLEM_ESCALATED, PROBLEM_RESOLVED, PASS_REVOKED);
+            PROBLEM_ESCALATED, PROBLEM_RESOLVED, PASS_REVOKED, STAFF_IMPORTED);
 
     private AuditActions() {
     }

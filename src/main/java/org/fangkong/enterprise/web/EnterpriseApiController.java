@@ -22,6 +22,8 @@ import org.fangkong.enterprise.ResumptionFilings.Filing;
 import org.fangkong.enterprise.ResumptionFilings.FilingForm;
 import org.fangkong.enterprise.ResumptionRates;
 import org.fangkong.enterprise.Resumptions;
+import org.fangkong.enterprise.StaffExcel;
+import org.fangkong.enterprise.StaffRoster;
 import org.fangkong.enterprise.TransportPasses;
 import org.fangkong.enterprise.Resumptions.HistoryRow;
 import org.fangkong.enterprise.Resumptions.StateChange;
@@ -57,10 +59,13 @@ class EnterpriseApiController {
     private final EnterpriseExcel excel;
     private final EnterpriseProblems problems;
     private final TransportPasses passes;
+    private final StaffRoster roster;
+    private final StaffExcel staffExcel;
     private final ApiProblems apiProblems;
 
     EnterpriseApiController(Enterprises enterprises, Resumptions resumptions, ResumptionFilings filings, ResumptionRates rates,
-                            EnterpriseExcel excel, EnterpriseProblems problems, TransportPasses passes, ApiProblems apiProblems) {
+                            EnterpriseExcel excel, EnterpriseProblems problems, TransportPasses passes, StaffRoster roster,
+                            StaffExcel staffExcel, ApiProblems apiProblems) {
         this.enterprises = enterprises;
         this.resumptions = resumptions;
         this.filings = filings;
@@ -68,6 +73,8 @@ class EnterpriseApiController {
         this.excel = excel;
         this.problems = problems;
         this.passes = passes;
+        this.roster = roster;
+        this.staffExcel = staffExcel;
         this.apiProblems = apiProblems;
     }
 
@@ -242,6 +249,38 @@ class EnterpriseApiController {
     @PostMapping("/passes/{id}/revoke")
     TransportPasses.TransportPass revoke(@PathVariable long id, @RequestBody ReasonForm form) {
         return passes.revoke(id, form.reason(), Actors.require());
+    }
+
+    @PostMapping("/enterprises/{id}/staff")
+    ResponseEntity<StaffRoster.Staff> addStaff(@PathVariable long id, @RequestBody StaffRoster.StaffForm form) {
+        StaffRoster.Staff s = roster.add(id, form, Actors.require());
+        return ResponseEntity.created(URI.create("/api/v1/enterprises/" + id + "/staff/" + s.id())).body(s);
+    }
+
+    @GetMapping("/enterprises/{id}/staff")
+    List<StaffRoster.Staff> staff(@PathVariable long id) {
+        return roster.of(id, Actors.require());
+    }
+
+    @PostMapping("/enterprises/{id}/staff/{staffId}/checks")
+    StaffRoster.Staff check(@PathVariable long id, @PathVariable long staffId, @RequestBody StaffRoster.CheckForm form) {
+        return roster.check(id, staffId, form, Actors.require());
+    }
+
+    /** The roster template's layout back (raw xlsx body): any bad row refuses the file (400) unless {@code validRowsOnly}. */
+    @PostMapping(value = "/enterprises/{id}/staff/import", consumes = {Downloads.XLSX, "application/octet-stream"})
+    ResponseEntity<Map<String, Object>> importStaff(@PathVariable long id, @RequestBody byte[] xlsx,
+                                                    @RequestParam(defaultValue = "false") boolean validRowsOnly,
+                                                    HttpServletRequest request) {
+        StaffExcel.ImportResult r = staffExcel.importXlsx(id, xlsx, validRowsOnly, Actors.require());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("written", r.written(), "fromOutside", r.fromOutside(),
+                "rejected", r.rejected(), "errors", apiProblems.rowErrors(r.errors(), RequestContextUtils.getLocale(request))));
+    }
+
+    @PostMapping("/enterprises/{id}/staff/{staffId}/left")
+    ResponseEntity<Void> left(@PathVariable long id, @PathVariable long staffId) {
+        roster.left(id, staffId, Actors.require());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/enterprise-rates")

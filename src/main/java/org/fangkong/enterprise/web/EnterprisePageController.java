@@ -21,6 +21,7 @@ import org.fangkong.enterprise.Enterprises;
 import org.fangkong.enterprise.Industry;
 import org.fangkong.enterprise.ResumptionFilings;
 import org.fangkong.enterprise.Resumptions;
+import org.fangkong.enterprise.StaffRoster;
 import org.fangkong.enterprise.TransportPasses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -65,15 +66,17 @@ class EnterprisePageController {
     private final EnterpriseExcel excel;
     private final EnterpriseProblems problems;
     private final TransportPasses passes;
+    private final StaffRoster roster;
 
     EnterprisePageController(Enterprises enterprises, Resumptions resumptions, ResumptionFilings filings, EnterpriseExcel excel,
-                             EnterpriseProblems problems, TransportPasses passes) {
+                             EnterpriseProblems problems, TransportPasses passes, StaffRoster roster) {
         this.enterprises = enterprises;
         this.resumptions = resumptions;
         this.filings = filings;
         this.excel = excel;
         this.problems = problems;
         this.passes = passes;
+        this.roster = roster;
     }
 
     @Bean
@@ -168,6 +171,7 @@ class EnterprisePageController {
         model.addAttribute("problemReplies", problems.repliesOf(raised));
         model.addAttribute("problemKinds", EnterpriseProblems.Kind.values());
         model.addAttribute("passes", passes.of(id, me));
+        model.addAttribute("staff", mayAct ? roster.of(id, me) : List.of());
         return "enterprise/detail";
     }
 

@@ -138,6 +138,29 @@ public class PassageLog {
         return insert(checkpoint, who, entry, form, at, recordedBy);
     }
 
+    /**
+     * A fever found elsewhere in a village (an enterprise's daily staff check) entered at the
+     * village's check point of that name, made on first use, so that it is logged and raises the
+     * township's alert exactly as at a gate. For the module's trusted callers: the caller has checked
+     * who may report it. Answers the passage's id.
+     */
+    @Transactional
+    public long recordElsewhere(String village, String pointName, PersonIdentity who, BigDecimal temperature, Instant at,
+                                String recordedBy) {
+        String path = jdbc.sql("select path::text from jurisdiction where code = :j").param("j", village).query(String.class).single();
+        long id = jdbc.sql("""
+                        select id from checkpoint where jurisdiction_code = :j and name = :n and kind = 'OTHER' and closed_at is null
+                        order by id limit 1
+                        """).param("j", village).param("n", pointName).query(Long.class).optional()
+                .orElseGet(() -> jdbc.sql("""
+                                insert into checkpoint (jurisdiction_code, name, kind, location, created_by)
+                                values (:j, :n, 'OTHER', '', :by) returning id
+                                """).param("j", village).param("n", pointName).param("by", recordedBy).query(Long.class).single());
+        Checkpoint checkpoint = jdbc.sql(CHECKPOINTS + " and c.id = :id").param("scope", path).param("id", id).query(CHECKPOINT).single();
+        return write(checkpoint, new PassageForm("IN", who.name(), who.idNumber(), who.phone(), "", "", pointName, "", temperature),
+                at, recordedBy, path);
+    }
+
     /** Direction and temperature as checked at the gate. */
     record Entry(Direction direction, BigDecimal temperature) {
         boolean fever() {
