@@ -184,7 +184,7 @@ public class ResumptionRates {
                 """;
     }
 
-    private List<Rate> sums(Jurisdiction node, LocalDate day, String section, int childLength) {
+    List<Rate> sums(Jurisdiction node, LocalDate day, String section, int childLength) {
         String with = with(node);
         String sql = (with.isEmpty() ? "with " : with) + "c as (" + changes(node) + """
                 ), x as (

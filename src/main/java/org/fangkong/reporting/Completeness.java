@@ -4,9 +4,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.fangkong.common.ReportingUnitSource;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.jurisdiction.DivisionCodes;
@@ -47,7 +52,14 @@ public class Completeness {
     public record Missing(String code, String name, String township) {
     }
 
-    public record Overview(LocalDate day, Units node, List<Units> children, List<Missing> missing) {
+    public record Overview(LocalDate day, Units node, List<Units> children, List<Missing> missing, List<OtherUnits> others) {
+    }
+
+    /**
+     * Units of another kind (enterprises) for the same node and day: the node's figures, each child's
+     * (by the child's code; children without such units are left out) and those missing.
+     */
+    public record OtherUnits(String labelKey, Units node, Map<String, Units> children, List<ReportingUnitSource.MissingUnit> missing) {
     }
 
     private static final RowMapper<Units> UNITS = (rs, n) -> new Units(rs.getString("code"), rs.getString("name"),
@@ -60,11 +72,13 @@ public class Completeness {
 
     private final JdbcClient jdbc;
     private final Jurisdictions jurisdictions;
+    private final List<ReportingUnitSource> sources;
     private final Clock clock;
 
-    Completeness(JdbcClient jdbc, Jurisdictions jurisdictions, Clock clock) {
+    Completeness(JdbcClient jdbc, Jurisdictions jurisdictions, List<ReportingUnitSource> sources, Clock clock) {
         this.jdbc = jdbc;
         this.jurisdictions = jurisdictions;
+        this.sources = sources;
         this.clock = clock;
     }
 
@@ -104,6 +118,27 @@ public class Completeness {
                         order by v.code limit 200
                         """).param("path", node.path()).param("d", d)
                 .query((rs, n) -> new Missing(rs.getString(1), rs.getString(2), rs.getString(3))).list();
-        return new Overview(d, total, children, missing);
+        return new Overview(d, total, children, missing, others(node, children, d));
+    }
+
+    private List<OtherUnits> others(Jurisdiction node, List<Units> children, LocalDate d) {
+        int childLength = children.stream().mapToInt(c -> c.code().length()).min().orElse(node.code().length());
+        Map<String, String> names = children.stream().collect(Collectors.toMap(Units::code, Units::name));
+        List<OtherUnits> others = new ArrayList<>();
+        for (ReportingUnitSource source : sources) {
+            Units nodeUnits = new Units(node.code(), node.name(), node.level().name(), 0, 0, 0, 0);
+            Map<String, Units> byChild = new LinkedHashMap<>();
+            for (ReportingUnitSource.UnitTally t : source.tallies(node.code(), childLength, d)) {
+                if (t.code() == null) {
+                    nodeUnits = new Units(node.code(), node.name(), node.level().name(), t.expected(), t.reported(), t.onTime(), t.zero());
+                } else if (names.containsKey(t.code())) {
+                    byChild.put(t.code(), new Units(t.code(), names.get(t.code()), null, t.expected(), t.reported(), t.onTime(), t.zero()));
+                }
+            }
+            if (nodeUnits.expected() > 0 || nodeUnits.reported() > 0) {
+                others.add(new OtherUnits(source.labelKey(), nodeUnits, byChild, source.missing(node.code(), d, 200)));
+            }
+        }
+        return others;
     }
 }

@@ -22,6 +22,7 @@ import org.fangkong.enterprise.ResumptionFilings.Filing;
 import org.fangkong.enterprise.ResumptionFilings.FilingForm;
 import org.fangkong.enterprise.ResumptionRates;
 import org.fangkong.enterprise.Resumptions;
+import org.fangkong.enterprise.EnterpriseReports;
 import org.fangkong.enterprise.StaffExcel;
 import org.fangkong.enterprise.StaffRoster;
 import org.fangkong.enterprise.TransportPasses;
@@ -61,11 +62,12 @@ class EnterpriseApiController {
     private final TransportPasses passes;
     private final StaffRoster roster;
     private final StaffExcel staffExcel;
+    private final EnterpriseReports reports;
     private final ApiProblems apiProblems;
 
     EnterpriseApiController(Enterprises enterprises, Resumptions resumptions, ResumptionFilings filings, ResumptionRates rates,
                             EnterpriseExcel excel, EnterpriseProblems problems, TransportPasses passes, StaffRoster roster,
-                            StaffExcel staffExcel, ApiProblems apiProblems) {
+                            StaffExcel staffExcel, EnterpriseReports reports, ApiProblems apiProblems) {
         this.enterprises = enterprises;
         this.resumptions = resumptions;
         this.filings = filings;
@@ -75,6 +77,7 @@ class EnterpriseApiController {
         this.passes = passes;
         this.roster = roster;
         this.staffExcel = staffExcel;
+        this.reports = reports;
         this.apiProblems = apiProblems;
     }
 
@@ -281,6 +284,26 @@ class EnterpriseApiController {
     ResponseEntity<Void> left(@PathVariable long id, @PathVariable long staffId) {
         roster.left(id, staffId, Actors.require());
         return ResponseEntity.noContent().build();
+    }
+
+    /** 企业日报 as submitted: the day (yesterday when none), 无异常 as {@code zero}, the counts. */
+    record ReportBody(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Boolean zero, EnterpriseReports.Counts counts,
+                      String note) {
+    }
+
+    /** The day's prefill (from the roster and the checks) and every version sent. */
+    @GetMapping("/enterprises/{id}/reports")
+    Map<String, Object> reports(@PathVariable long id,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        LocalDate d = day == null ? reports.yesterday() : day;
+        return Map.of("day", d, "prefill", reports.prefill(id, d, Actors.require()), "versions", reports.versions(id, d, Actors.require()));
+    }
+
+    @PostMapping("/enterprises/{id}/reports")
+    ResponseEntity<EnterpriseReports.Report> report(@PathVariable long id, @RequestBody ReportBody body) {
+        EnterpriseReports.Report r = reports.submit(id, body.day(), Boolean.TRUE.equals(body.zero()), body.counts(), body.note(),
+                Actors.require());
+        return ResponseEntity.status(HttpStatus.CREATED).body(r);
     }
 
     @GetMapping("/enterprise-rates")

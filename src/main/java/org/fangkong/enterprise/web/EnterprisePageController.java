@@ -15,6 +15,7 @@ import org.fangkong.common.web.PageForms;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.enterprise.Enterprise;
 import org.fangkong.enterprise.EnterpriseExcel;
+import org.fangkong.enterprise.EnterpriseReports;
 import org.fangkong.enterprise.EnterpriseForm;
 import org.fangkong.enterprise.EnterpriseProblems;
 import org.fangkong.enterprise.Enterprises;
@@ -67,9 +68,10 @@ class EnterprisePageController {
     private final EnterpriseProblems problems;
     private final TransportPasses passes;
     private final StaffRoster roster;
+    private final EnterpriseReports reports;
 
     EnterprisePageController(Enterprises enterprises, Resumptions resumptions, ResumptionFilings filings, EnterpriseExcel excel,
-                             EnterpriseProblems problems, TransportPasses passes, StaffRoster roster) {
+                             EnterpriseProblems problems, TransportPasses passes, StaffRoster roster, EnterpriseReports reports) {
         this.enterprises = enterprises;
         this.resumptions = resumptions;
         this.filings = filings;
@@ -77,6 +79,7 @@ class EnterprisePageController {
         this.problems = problems;
         this.passes = passes;
         this.roster = roster;
+        this.reports = reports;
     }
 
     @Bean
@@ -172,6 +175,14 @@ class EnterprisePageController {
         model.addAttribute("problemKinds", EnterpriseProblems.Kind.values());
         model.addAttribute("passes", passes.of(id, me));
         model.addAttribute("staff", mayAct ? roster.of(id, me) : List.of());
+        boolean working = e.state() == Enterprise.State.RESUMED || e.state() == Enterprise.State.FULL_PRODUCTION;
+        if (mayAct && working) {
+            LocalDate day = reports.yesterday();
+            model.addAttribute("reportDay", day);
+            model.addAttribute("reportPrefill", reports.prefill(id, day, me));
+            model.addAttribute("reportSent", reports.versions(id, day, me).stream().filter(EnterpriseReports.Report::current)
+                    .findFirst().orElse(null));
+        }
         return "enterprise/detail";
     }
 
