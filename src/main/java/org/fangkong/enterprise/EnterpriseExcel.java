@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class EnterpriseExcel {
 
-    static final String[] HEADERS = {"统一社会信用代码", "企业名称", "行业门类", "行业大类", "企业规模", "规模以上", "医疗物资生产",
+    public static final String[] HEADERS = {"统一社会信用代码", "企业名称", "行业门类", "行业大类", "企业规模", "规模以上", "医疗物资生产",
             "生活物资保障", "所在地区划代码", "园区", "地址", "职工总数", "复工状态", "状态日期", "返岗人数"};
     static final Map<SizeClass, String> SIZES = Map.of(SizeClass.LARGE, "大型", SizeClass.MEDIUM, "中型", SizeClass.SMALL, "小型",
             SizeClass.MICRO, "微型");

@@ -91,11 +91,7 @@ public class EnterpriseReports implements ReportingUnitSource {
         if (d.isAfter(ShanghaiTime.today(clock)) || d.isBefore(ShanghaiTime.today(clock).minusDays(30))) {
             throw new FieldException("day", "validation.report.day");
         }
-        boolean resumed = jdbc.sql("""
-                        select coalesce((select state in ('RESUMED', 'FULL_PRODUCTION') from enterprise_status
-                                         where enterprise_id = :e and day <= :d order by day desc limit 1), false)
-                        """).param("e", enterpriseId).param("d", d).query(Boolean.class).single();
-        if (!resumed) {
+        if (!resumedOn(enterpriseId, d)) {
             throw new FieldException("day", "validation.enterpriseReport.notResumed");
         }
         if (counts == null && zero) { // the one tap: staff on site as Fangkong knows it
@@ -125,6 +121,15 @@ public class EnterpriseReports implements ReportingUnitSource {
                 .param("by", actor.username()).param("at", OffsetDateTime.ofInstant(now, ShanghaiTime.ZONE))
                 .query(Long.class).single();
         return jdbc.sql("select * from enterprise_report where id = :id").param("id", id).query(MAPPER).single();
+    }
+
+    /** Whether the enterprise was 已复工 or 达产 on the day (and so reports it). The caller has found the enterprise. */
+    @Transactional(readOnly = true)
+    public boolean resumedOn(long enterpriseId, LocalDate day) {
+        return jdbc.sql("""
+                        select coalesce((select state in ('RESUMED', 'FULL_PRODUCTION') from enterprise_status
+                                         where enterprise_id = :e and day <= :d order by day desc limit 1), false)
+                        """).param("e", enterpriseId).param("d", day).query(Boolean.class).single();
     }
 
     /** Every version of the day's report, first to last. */

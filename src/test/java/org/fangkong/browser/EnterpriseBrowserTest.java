@@ -1,14 +1,20 @@
 package org.fangkong.browser;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.fangkong.common.IdCardNumber;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.enterprise.CreditCode;
+import org.fangkong.enterprise.EnterpriseExcel;
+import org.fangkong.enterprise.Enterprises;
 import org.fangkong.ledger.checkpoints.PassageLog;
 import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.testsupport.Sheets;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,9 +22,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +49,12 @@ class EnterpriseBrowserTest {
     Clock clock;
     @Autowired
     PassageLog passages;
+    @Autowired
+    EnterpriseExcel excel;
+    @Autowired
+    Enterprises enterprises;
+    @Autowired
+    JdbcClient jdbc;
 
     WebDriver browser;
 
@@ -56,6 +71,13 @@ class EnterpriseBrowserTest {
             b.append(CreditCode.CHARS.charAt(ThreadLocalRandom.current().nextInt(CreditCode.CHARS.length())));
         }
         return b.append(CreditCode.checkChar(b.toString())).toString();
+    }
+
+    /** Clicks a button that posts its form, and waits for the next page (the old one's notice is not the answer). */
+    void submit(By button) {
+        WebElement old = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(old));
     }
 
     void type(String id, String text) {
@@ -173,7 +195,7 @@ class EnterpriseBrowserTest {
         type("pass-phone", "13912349876");
         type("pass-goods", "医用防护服 2000 套");
         type("pass-route", "日照—济南—黄冈");
-        browser.findElement(By.id("issue-pass")).click();
+        submit(By.id("issue-pass"));
         String notice = browser.findElement(By.cssSelector(".notice")).getText();
         String number = notice.substring(notice.indexOf("TX"), notice.indexOf("TX") + 10);
         assertThat(browser.findElement(By.id("passes")).getText()).contains(number).contains("鲁L36588").contains("孙**");
@@ -195,5 +217,63 @@ class EnterpriseBrowserTest {
         type("pass-number", "TX22222222");
         browser.findElement(By.id("check-pass")).click();
         assertThat(browser.findElement(By.id("pass-result")).getText()).contains("查无此证");
+    }
+
+    @Test
+    void staffRosterFeverAndDailyReportOnAPhone() throws Exception {
+        String base = "http://localhost:" + port;
+        String village = "370102005003";
+        Staff.Account officer = staff.create(Role.OFFICER, "370102");
+        Staff.Account own = staff.create(Role.ENTERPRISE, village);
+        Actor officerActor = new Actor(officer.id(), officer.username(), "测试", Role.OFFICER, "370102", "37.3701.370102");
+        LocalDate today = ShanghaiTime.today(clock);
+        String code = creditCode();
+        // registered and resumed three days ago, from the registry's xlsx
+        excel.importXlsx(Sheets.xlsx(new String[][] {EnterpriseExcel.HEADERS,
+                {code, "历下纺织厂", "", "17", "小型", "否", "否", "否", village, "", "", "60", "已复工", today.minusDays(3).toString(), "40"}}),
+                false, officerActor);
+        long id = jdbc.sql("select id from enterprise where credit_code = :c").param("c", code).query(Long.class).single();
+        enterprises.assignAccount(id, own.username(), officerActor);
+
+        // the enterprise on a phone adds a worker back from Wuhan two days ago
+        browser = Browser.start(375, 667);
+        Browser.login(browser, base, own.username(), Staff.PASSWORD);
+        browser.get(base + "/enterprises/" + id);
+        browser.findElement(By.cssSelector("#staff details summary")).click();
+        type("staff-name", "汉江");
+        String first17 = "420106199003070" + "61";
+        type("staff-id", first17 + IdCardNumber.checkCharacter(first17));
+        type("staff-phone", "13912340001");
+        type("staff-origin", "湖北省武汉市");
+        type("staff-origin-code", "420106");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("staff-returned")),
+                today.minusDays(2).toString());
+        submit(By.id("add-staff"));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("已登记");
+        String row = browser.findElement(By.id("staff-list")).getText();
+        assertThat(row).contains("汉*").contains(today.plusDays(12) + " 起可上岗").doesNotContain("13912340001");
+
+        // today's check: a fever, which the township sees as a checkpoint alert
+        browser.findElement(By.cssSelector("#staff-list input[name=temperature]")).sendKeys("38,1");
+        submit(By.cssSelector("#staff-list button[id^=check-]"));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("38.1");
+        assertThat(browser.findElement(By.id("staff-list")).getText()).contains("发热");
+        Browser.screenshotWholePage(browser, "enterprise-09-staff-fever");
+
+        // yesterday's daily report, prefilled: 40 on site, one in observation
+        assertThat(browser.findElement(By.id("rep-staff")).getAttribute("value")).isEqualTo("40");
+        assertThat(browser.findElement(By.id("rep-isolation")).getAttribute("value")).isEqualTo("1");
+        submit(By.id("send-report"));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("企业日报已报送");
+        assertThat(browser.findElement(By.id("report-sent")).getText()).contains("在岗 40 人").contains("隔离观察 1 人");
+        Browser.screenshot(browser, "enterprise-10-daily-report");
+
+        browser.manage().deleteAllCookies();
+        Browser.login(browser, base, officer.username(), Staff.PASSWORD);
+        browser.get(base + "/checkpoint-alerts");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("历下纺织厂 员工健康监测");
+        browser.get(base + "/reports/completeness?jurisdiction=370102005&day=" + today.minusDays(1));
+        assertThat(browser.findElement(By.id("units-report.units.enterprises")).getText()).contains("复工企业日报");
+        Browser.screenshotWholePage(browser, "enterprise-11-completeness");
     }
 }

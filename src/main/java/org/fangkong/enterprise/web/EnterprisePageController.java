@@ -179,6 +179,7 @@ class EnterprisePageController {
         if (mayAct && working) {
             LocalDate day = reports.yesterday();
             model.addAttribute("reportDay", day);
+            model.addAttribute("reportsFromTomorrow", !reports.resumedOn(id, day));
             model.addAttribute("reportPrefill", reports.prefill(id, day, me));
             model.addAttribute("reportSent", reports.versions(id, day, me).stream().filter(EnterpriseReports.Report::current)
                     .findFirst().orElse(null));
