@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param medicineBuyers    the pharmacies' fever-medicine buyers and their follow-up tasks, from the sale
  * @param decidedFilings    enterprises' resumption filings (their responsible person's contact), from the decision
  * @param expiredPasses     key-supply transport passes (their driver), from the last day they were valid
+ * @param deliveredDispatches dispatch orders' driver (name and phone cleared, the order stays), from delivery
  */
 @ConfigurationProperties("fangkong.retention")
 public record RetentionSettings(
@@ -32,5 +33,6 @@ public record RetentionSettings(
         @DefaultValue("28d") Duration unconfirmedArrivals,
         @DefaultValue("28d") Duration medicineBuyers,
         @DefaultValue("365d") Duration decidedFilings,
-        @DefaultValue("28d") Duration expiredPasses) {
+        @DefaultValue("28d") Duration expiredPasses,
+        @DefaultValue("90d") Duration deliveredDispatches) {
 }

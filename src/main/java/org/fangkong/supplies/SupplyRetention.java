@@ -1,0 +1,45 @@
+package org.fangkong.supplies;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.fangkong.common.RetentionSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The supplies module's retention (docs/privacy.md): a dispatch's driver (name and phone) is cleared
+ * {@code fangkong.retention.delivered-dispatches} (90 days) after delivery; the order, its lines and
+ * the stock movements hold no personal data and stay.
+ */
+@Component
+class SupplyRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(SupplyRetention.class);
+
+    private final JdbcClient jdbc;
+    private final RetentionSettings settings;
+    private final Clock clock;
+
+    SupplyRetention(JdbcClient jdbc, RetentionSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    int purge(Instant now) {
+        return jdbc.sql("""
+                        update dispatch set driver_sealed = null, driver_masked = '', phone_sealed = null, phone_masked = ''
+                        where received_at < :before and (driver_sealed is not null or phone_sealed is not null)
+                        """).param("before", Timestamp.from(now.minus(settings.deliveredDispatches()))).update();
+    }
+
+    @Scheduled(cron = "0 55 3 * * *", zone = "Asia/Shanghai")
+    void nightly() {
+        log.info("Supplies retention: drivers of {} delivered dispatches cleared", purge(clock.instant()));
+    }
+}
