@@ -134,9 +134,12 @@ public class StockLedger {
                 .list();
     }
 
-    /** The stock card (库存卡) of a holder's item: its movements, newest first, each with the balance after it. */
+    /**
+     * The stock card (库存卡) of a holder's item: its movements, newest first, each with the balance
+     * after it; without an item, the holder's whole ledger.
+     */
     @Transactional(readOnly = true)
-    public PageResult<Movement> card(long holderId, int itemId, Integer page, Integer size, Actor actor) {
+    public PageResult<Movement> card(long holderId, Integer itemId, Integer page, Integer size, Actor actor) {
         holders.find(holderId, actor);
         StockHolders.requireReader(actor);
         int p = PageResult.page(page);
@@ -144,7 +147,8 @@ public class StockLedger {
         return PageResult.query(jdbc.sql("""
                         select m.*, c.name as counterpart, count(*) over () as total_rows
                         from stock_movement m left join stock_holder c on c.id = m.counterpart_id
-                        where m.holder_id = :h and m.item_id = :i order by m.id desc limit :size offset :offset
+                        where m.holder_id = :h and (cast(:i as int) is null or m.item_id = :i)
+                        order by m.id desc limit :size offset :offset
                         """).param("h", holderId).param("i", itemId), MOVEMENT, p, s);
     }
 }

@@ -168,6 +168,17 @@ class ScopeSweepTest {
                 "{\"kind\":\"STAFF\",\"description\":\"缺人\"}"), "$.id"));
         ids.put("staff", id(create("/api/v1/enterprises/" + ids.get("enterprises") + "/staff",
                 "{\"name\":\"员工\",\"idNumber\":\"" + idNumber() + "\",\"phone\":\"13900001117\"}"), "$.id"));
+        String masks = String.valueOf(jdbc.sql("select id from supply_item where code = 'SURGICAL_MASK'").query(Integer.class).single());
+        ids.put("supply-items", masks);
+        ids.put("stock-holders", id(create("/api/v1/stock-holders",
+                "{\"jurisdiction\":\"" + COUNTY_A + "\",\"name\":\"扫描库" + SEQ.incrementAndGet() + "\",\"kind\":\"WAREHOUSE\"}"), "$.id"));
+        String hospital = id(create("/api/v1/stock-holders",
+                "{\"jurisdiction\":\"" + COUNTY_A + "\",\"name\":\"扫描医院" + SEQ.incrementAndGet() + "\",\"kind\":\"HOSPITAL\"}"), "$.id");
+        create("/api/v1/stock-holders/" + ids.get("stock-holders") + "/movements", "{\"item\":" + masks + ",\"kind\":\"RECEIPT\",\"quantity\":10}");
+        ids.put("supply-requests", id(create("/api/v1/supply-requests",
+                "{\"holder\":" + hospital + ",\"lines\":[{\"item\":" + masks + ",\"quantity\":5}]}"), "$.id"));
+        ids.put("dispatches", id(create("/api/v1/dispatches", "{\"from\":" + ids.get("stock-holders") + ",\"to\":" + hospital
+                + ",\"lines\":[{\"item\":" + masks + ",\"quantity\":2}]}"), "$.id"));
         assertThat(ids.values()).doesNotContainNull();
     }
 

@@ -91,9 +91,9 @@ class SupplyApiController {
         return ResponseEntity.status(201).body(ledger.record(id, form, Actors.require()));
     }
 
-    /** The stock card of one item: movements newest first with the balance after each. */
+    /** The stock card of one item (every item's movements without it): newest first with the balance after each. */
     @GetMapping("/stock-holders/{id}/movements")
-    PageResult<StockLedger.Movement> card(@PathVariable long id, @RequestParam int item, @RequestParam(required = false) Integer page,
+    PageResult<StockLedger.Movement> card(@PathVariable long id, @RequestParam(required = false) Integer item, @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
         return ledger.card(id, item, page, size, Actors.require());
     }
