@@ -33,7 +33,7 @@ public class StockLedger {
     }
 
     /** One line of a stock card. */
-    public record Movement(long id, int itemId, Kind kind, long quantity, long balanceAfter, Long dispatchId, String counterpart,
+    public record Movement(long id, int itemId, String itemName, Kind kind, long quantity, long balanceAfter, Long dispatchId, String counterpart,
                            String reason, String recordedBy, Instant recordedAt) {
     }
 
@@ -42,7 +42,7 @@ public class StockLedger {
     }
 
     private static final RowMapper<Movement> MOVEMENT = (rs, n) -> new Movement(rs.getLong("id"), rs.getInt("item_id"),
-            Kind.valueOf(rs.getString("kind")), rs.getLong("quantity"), rs.getLong("balance_after"),
+            rs.getString("item_name"), Kind.valueOf(rs.getString("kind")), rs.getLong("quantity"), rs.getLong("balance_after"),
             (Long) rs.getObject("dispatch_id"), rs.getString("counterpart"), rs.getString("reason"), rs.getString("recorded_by"),
             rs.getObject("recorded_at", OffsetDateTime.class).toInstant());
 
@@ -112,7 +112,8 @@ public class StockLedger {
                                                         reason, recorded_by)
                             values (:h, :i, :kind, :d, :after, :dispatch, :counterpart, :reason, :by) returning *
                         )
-                        select m.*, c.name as counterpart from m left join stock_holder c on c.id = m.counterpart_id
+                        select m.*, c.name as counterpart, i.name as item_name
+                        from m join supply_item i on i.id = m.item_id left join stock_holder c on c.id = m.counterpart_id
                         """).param("h", holderId).param("i", itemId).param("kind", kind.name()).param("d", delta).param("after", after)
                 .param("dispatch", dispatchId).param("counterpart", counterpart).param("reason", reason).param("by", by)
                 .query(MOVEMENT).single();
@@ -145,8 +146,8 @@ public class StockLedger {
         int p = PageResult.page(page);
         int s = PageResult.size(size);
         return PageResult.query(jdbc.sql("""
-                        select m.*, c.name as counterpart, count(*) over () as total_rows
-                        from stock_movement m left join stock_holder c on c.id = m.counterpart_id
+                        select m.*, c.name as counterpart, i.name as item_name, count(*) over () as total_rows
+                        from stock_movement m join supply_item i on i.id = m.item_id left join stock_holder c on c.id = m.counterpart_id
                         where m.holder_id = :h and (cast(:i as int) is null or m.item_id = :i)
                         order by m.id desc limit :size offset :offset
                         """).param("h", holderId).param("i", itemId), MOVEMENT, p, s);
