@@ -44,6 +44,8 @@ create table stock_balance (
     holder_id  bigint      not null references stock_holder (id),
     item_id    int         not null references supply_item (id),
     on_hand    bigint      not null default 0 check (on_hand >= 0),
+    -- how many movements the stock card has (its pager's total without counting them)
+    movements  bigint      not null default 0,
     updated_at timestamptz not null default now(),
     primary key (holder_id, item_id)
 );

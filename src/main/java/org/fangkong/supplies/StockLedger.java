@@ -98,7 +98,7 @@ public class StockLedger {
         jdbc.sql("insert into stock_balance (holder_id, item_id) values (:h, :i) on conflict do nothing")
                 .param("h", holderId).param("i", itemId).update();
         Long after = jdbc.sql("""
-                        update stock_balance set on_hand = on_hand + :d, updated_at = now()
+                        update stock_balance set on_hand = on_hand + :d, movements = movements + 1, updated_at = now()
                         where holder_id = :h and item_id = :i and on_hand + :d >= 0 returning on_hand
                         """).param("h", holderId).param("i", itemId).param("d", delta).query(Long.class).optional().orElse(null);
         if (after == null) {
@@ -146,7 +146,9 @@ public class StockLedger {
         int p = PageResult.page(page);
         int s = PageResult.size(size);
         return PageResult.query(jdbc.sql("""
-                        select m.*, c.name as counterpart, i.name as item_name, count(*) over () as total_rows
+                        select m.*, c.name as counterpart, i.name as item_name,
+                               (select sum(b.movements) from stock_balance b
+                                where b.holder_id = :h and (cast(:i as int) is null or b.item_id = :i)) as total_rows
                         from stock_movement m join supply_item i on i.id = m.item_id left join stock_holder c on c.id = m.counterpart_id
                         where m.holder_id = :h and (cast(:i as int) is null or m.item_id = :i)
                         order by m.id desc limit :size offset :offset
