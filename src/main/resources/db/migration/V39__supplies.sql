@@ -126,3 +126,13 @@ create table stock_movement (
     recorded_at    timestamptz not null default now()
 );
 create index stock_movement_card on stock_movement (holder_id, item_id, id);
+
+-- what left a holder each day (consumed or dispatched), kept with every such movement: days of cover
+-- (stock ÷ average daily use of the last 7 days) for any node without reading the movements
+create table stock_use_day (
+    holder_id bigint not null references stock_holder (id),
+    item_id   int    not null references supply_item (id),
+    day       date   not null,
+    used      bigint not null default 0,
+    primary key (holder_id, item_id, day)
+);

@@ -106,6 +106,13 @@ public class StockLedger {
                     .param("h", holderId).param("i", itemId).query(Long.class).single();
             throw new FieldException("quantity", "validation.supplies.insufficient", onHand);
         }
+        if (kind == Kind.CONSUMPTION || kind == Kind.DISPATCH) {
+            jdbc.sql("""
+                            insert into stock_use_day (holder_id, item_id, day, used)
+                            values (:h, :i, (now() at time zone 'Asia/Shanghai')::date, :q)
+                            on conflict (holder_id, item_id, day) do update set used = stock_use_day.used + excluded.used
+                            """).param("h", holderId).param("i", itemId).param("q", -delta).update();
+        }
         return jdbc.sql("""
                         with m as (
                             insert into stock_movement (holder_id, item_id, kind, quantity, balance_after, dispatch_id, counterpart_id,

@@ -168,9 +168,23 @@ class SuppliesTest {
                 .andExpect(jsonPath("$.items[0].balanceAfter").value(490)).andExpect(jsonPath("$.items[0].counterpart").value("市中区人民医院"))
                 .andExpect(jsonPath("$.items[1].balanceAfter").value(990)).andExpect(jsonPath("$.items[2].balanceAfter").value(1000));
 
+        // days of cover: what the hospital uses in a day against what it has; under 3 days it is short
+        String hospitalMoves = "/api/v1/stock-holders/" + hospital + "/movements";
+        send(county, hospitalMoves, "{\"item\":%d,\"kind\":\"CONSUMPTION\",\"quantity\":300}".formatted(masks)).andExpect(status().isCreated());
+        read(county, "/api/v1/stock/shortages?node=" + COUNTY).andExpect(jsonPath("$.length()").value(0));
+        read(county, "/api/v1/stock-holders/" + hospital).andExpect(jsonPath("$.cover[?(@.itemId == " + masks + ")].days").value(4.2));
+        send(county, hospitalMoves, "{\"item\":%d,\"kind\":\"CONSUMPTION\",\"quantity\":150}".formatted(masks)).andExpect(status().isCreated());
+        read(county, "/api/v1/stock/shortages?node=" + COUNTY).andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].holderName").value("市中区人民医院")).andExpect(jsonPath("$[0].days").value(0.5))
+                .andExpect(jsonPath("$[0].shortage").value(true));
+        String commander = Staff.token(mvc, staff.create(Role.COMMANDER, COUNTY));
+        read(commander, "/api/v1/dashboard?jurisdiction=" + COUNTY)
+                .andExpect(jsonPath("$.lines[?(@.messageKey == 'dash.supplyShortages')].args[0]").value(1));
+        read(otherCounty, "/api/v1/stock/shortages?node=" + COUNTY).andExpect(status().isNotFound());
+
         // the county's stock and the city's per child
-        read(county, "/api/v1/stock?node=" + COUNTY).andExpect(jsonPath("$.items[?(@.item.code == 'SURGICAL_MASK')].onHand").value(970));
+        read(county, "/api/v1/stock?node=" + COUNTY).andExpect(jsonPath("$.items[?(@.item.code == 'SURGICAL_MASK')].onHand").value(520));
         read(city, "/api/v1/stock?node=3701")
-                .andExpect(jsonPath("$.items[?(@.item.code == 'SURGICAL_MASK')].byChild['" + COUNTY + "']").value(970));
+                .andExpect(jsonPath("$.items[?(@.item.code == 'SURGICAL_MASK')].byChild['" + COUNTY + "']").value(520));
     }
 }

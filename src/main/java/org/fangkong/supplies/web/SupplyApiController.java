@@ -8,6 +8,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.supplies.Dispatch;
 import org.fangkong.supplies.Dispatches;
+import org.fangkong.supplies.StockCover;
 import org.fangkong.supplies.StockHolder;
 import org.fangkong.supplies.StockHolders;
 import org.fangkong.supplies.StockLedger;
@@ -41,9 +42,11 @@ class SupplyApiController {
     private final StockOverview overview;
     private final SupplyRequests requests;
     private final Dispatches dispatches;
+    private final StockCover cover;
 
     SupplyApiController(SupplyCatalogue catalogue, StockHolders holders, StockLedger ledger, StockOverview overview,
-                        SupplyRequests requests, Dispatches dispatches) {
+                        SupplyRequests requests, Dispatches dispatches, StockCover cover) {
+        this.cover = cover;
         this.catalogue = catalogue;
         this.holders = holders;
         this.ledger = ledger;
@@ -82,7 +85,8 @@ class SupplyApiController {
 
     @GetMapping("/stock-holders/{id}")
     Map<String, Object> holder(@PathVariable long id) {
-        return Map.of("holder", holders.find(id, Actors.require()), "balances", ledger.balances(id, Actors.require()));
+        return Map.of("holder", holders.find(id, Actors.require()), "balances", ledger.balances(id, Actors.require()),
+                "cover", cover.ofHolder(id, Actors.require()));
     }
 
     /** A receipt, production, consumption or adjustment: {@code 201} with the movement and the balance after it. */
@@ -101,6 +105,12 @@ class SupplyApiController {
     @GetMapping("/stock")
     StockOverview.View stock(@RequestParam(required = false) String node) {
         return overview.of(node, Actors.require());
+    }
+
+    /** The node's holders' items under 3 days of cover, the shortest first. */
+    @GetMapping("/stock/shortages")
+    List<StockCover.Cover> shortages(@RequestParam(required = false) String node) {
+        return cover.shortages(node, 200, Actors.require());
     }
 
     @PostMapping("/supply-requests")

@@ -1,6 +1,8 @@
 package org.fangkong.supplies.web;
 
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
@@ -10,6 +12,7 @@ import org.fangkong.common.web.NavItem;
 import org.fangkong.common.web.PageForms;
 import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.supplies.Dispatches;
+import org.fangkong.supplies.StockCover;
 import org.fangkong.supplies.StockHolder;
 import org.fangkong.supplies.StockHolders;
 import org.fangkong.supplies.StockLedger;
@@ -43,9 +46,11 @@ class SupplyPageController {
     private final SupplyRequests requests;
     private final Dispatches dispatches;
     private final Jurisdictions jurisdictions;
+    private final StockCover cover;
 
     SupplyPageController(StockOverview overview, StockHolders holders, StockLedger ledger, SupplyCatalogue catalogue,
-                         SupplyRequests requests, Dispatches dispatches, Jurisdictions jurisdictions) {
+                         SupplyRequests requests, Dispatches dispatches, Jurisdictions jurisdictions, StockCover cover) {
+        this.cover = cover;
         this.overview = overview;
         this.holders = holders;
         this.ledger = ledger;
@@ -66,6 +71,7 @@ class SupplyPageController {
         StockOverview.View view = overview.of(node, me);
         model.addAttribute("view", view);
         model.addAttribute("holders", holders.list(view.node().code(), me));
+        model.addAttribute("shortages", cover.shortages(view.node().code(), 50, me));
         model.addAttribute("crumbs", jurisdictions.breadcrumbs(view.node().code(), me.scopePath()));
         model.addAttribute("mayWrite", me.is(Role.OFFICER) || me.is(Role.ADMIN));
         model.addAttribute("kinds", StockHolder.Kind.values());
@@ -93,6 +99,8 @@ class SupplyPageController {
         StockHolder h = holders.find(id, me);
         model.addAttribute("holder", h);
         model.addAttribute("balances", ledger.balances(id, me));
+        model.addAttribute("covers", cover.ofHolder(id, me).stream()
+                .collect(Collectors.toMap(StockCover.Cover::itemId, Function.identity())));
         model.addAttribute("items", catalogue.items().stream().filter(i -> i.active()).toList());
         model.addAttribute("destinations", holders.destinations());
         model.addAttribute("dispatches", dispatches.list(id, me));
