@@ -136,3 +136,22 @@ create table stock_use_day (
     used      bigint not null default 0,
     primary key (holder_id, item_id, day)
 );
+
+-- 重点生产企业: ENTERPRISE accounts bound to a producer (one producer per account), its daily output
+-- per item (which enters its stock as production) and its capacity per day
+create table producer_account (
+    username   text primary key,
+    holder_id  bigint      not null references stock_holder (id),
+    bound_by   text        not null,
+    bound_at   timestamptz not null default now()
+);
+create table producer_output (
+    holder_id   bigint      not null references stock_holder (id),
+    item_id     int         not null references supply_item (id),
+    day         date        not null,
+    quantity    bigint      not null check (quantity >= 0),
+    capacity    bigint      not null check (capacity >= 0),
+    reported_by text        not null,
+    reported_at timestamptz not null default now(),
+    primary key (holder_id, item_id, day)
+);

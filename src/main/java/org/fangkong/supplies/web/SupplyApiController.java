@@ -8,6 +8,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.supplies.Dispatch;
 import org.fangkong.supplies.Dispatches;
+import org.fangkong.supplies.ProducerOutput;
 import org.fangkong.supplies.StockCover;
 import org.fangkong.supplies.StockHolder;
 import org.fangkong.supplies.StockHolders;
@@ -43,10 +44,12 @@ class SupplyApiController {
     private final SupplyRequests requests;
     private final Dispatches dispatches;
     private final StockCover cover;
+    private final ProducerOutput producers;
 
     SupplyApiController(SupplyCatalogue catalogue, StockHolders holders, StockLedger ledger, StockOverview overview,
-                        SupplyRequests requests, Dispatches dispatches, StockCover cover) {
+                        SupplyRequests requests, Dispatches dispatches, StockCover cover, ProducerOutput producers) {
         this.cover = cover;
+        this.producers = producers;
         this.catalogue = catalogue;
         this.holders = holders;
         this.ledger = ledger;
@@ -105,6 +108,28 @@ class SupplyApiController {
     @GetMapping("/stock")
     StockOverview.View stock(@RequestParam(required = false) String node) {
         return overview.of(node, Actors.require());
+    }
+
+    /** A username given alone. */
+    record Account(String username) {
+    }
+
+    /** Binds an ENTERPRISE account to a producer (it then reports the producer's output). */
+    @PostMapping("/stock-holders/{id}/accounts")
+    ResponseEntity<Void> bind(@PathVariable long id, @RequestBody Account body) {
+        producers.bind(id, body.username(), Actors.require());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A producer's output of a day: enters its stock as production. */
+    @PostMapping("/stock-holders/{id}/output")
+    ResponseEntity<ProducerOutput.Output> output(@PathVariable long id, @RequestBody ProducerOutput.OutputForm form) {
+        return ResponseEntity.status(201).body(producers.report(id, form, Actors.require()));
+    }
+
+    @GetMapping("/stock-holders/{id}/output")
+    List<ProducerOutput.Output> outputs(@PathVariable long id, @RequestParam(defaultValue = "30") int days) {
+        return producers.trend(id, days, Actors.require());
     }
 
     /** The node's holders' items under 3 days of cover, the shortest first. */
