@@ -179,6 +179,8 @@ class ScopeSweepTest {
                 "{\"holder\":" + hospital + ",\"lines\":[{\"item\":" + masks + ",\"quantity\":5}]}"), "$.id"));
         ids.put("dispatches", id(create("/api/v1/dispatches", "{\"from\":" + ids.get("stock-holders") + ",\"to\":" + hospital
                 + ",\"lines\":[{\"item\":" + masks + ",\"quantity\":2}]}"), "$.id"));
+        ids.put("donations", id(create("/api/v1/donations",
+                "{\"jurisdiction\":\"" + COUNTY_A + "\",\"donor\":\"扫描捐赠\",\"kind\":\"MONEY\",\"amount\":100}"), "$.id"));
         assertThat(ids.values()).doesNotContainNull();
     }
 
