@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param decidedFilings    enterprises' resumption filings (their responsible person's contact), from the decision
  * @param expiredPasses     key-supply transport passes (their driver), from the last day they were valid
  * @param deliveredDispatches dispatch orders' driver (name and phone cleared, the order stays), from delivery
+ * @param returnedTeams     medical team members' names and phones (cleared; masked name and hospital stay), from the team's return
  */
 @ConfigurationProperties("fangkong.retention")
 public record RetentionSettings(
@@ -34,5 +35,6 @@ public record RetentionSettings(
         @DefaultValue("28d") Duration medicineBuyers,
         @DefaultValue("365d") Duration decidedFilings,
         @DefaultValue("28d") Duration expiredPasses,
-        @DefaultValue("90d") Duration deliveredDispatches) {
+        @DefaultValue("90d") Duration deliveredDispatches,
+        @DefaultValue("365d") Duration returnedTeams) {
 }

@@ -181,6 +181,10 @@ class ScopeSweepTest {
                 + ",\"lines\":[{\"item\":" + masks + ",\"quantity\":2}]}"), "$.id"));
         ids.put("donations", id(create("/api/v1/donations",
                 "{\"jurisdiction\":\"" + COUNTY_A + "\",\"donor\":\"扫描捐赠\",\"kind\":\"MONEY\",\"amount\":100}"), "$.id"));
+        ids.put("medical-teams", id(create("/api/v1/medical-teams", "{\"jurisdiction\":\"" + COUNTY_A + "\",\"batch\":"
+                + (SEQ.incrementAndGet() % 100 + 1) + ",\"name\":\"扫描医疗队\",\"destination\":\"某医院\",\"departedOn\":\"2020-02-01\"}"), "$.id"));
+        ids.put("assistance-projects", id(create("/api/v1/assistance-projects", "{\"jurisdiction\":\"" + COUNTY_A
+                + "\",\"kind\":\"EQUIPMENT\",\"title\":\"扫描项目\",\"destination\":\"某医院\",\"quantity\":1,\"unit\":\"台\"}"), "$.id"));
         assertThat(ids.values()).doesNotContainNull();
     }
 
