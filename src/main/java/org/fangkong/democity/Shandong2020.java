@@ -14,6 +14,7 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.ConflictException;
 import org.fangkong.enterprise.ResumptionRates;
+import org.fangkong.supplies.Supplies2020;
 import org.fangkong.jurisdiction.Jurisdictions;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Shandong2020 {
 
     /** What the replay wrote. */
-    public record Loaded(int replayCases, int cured, int died, int clusterCases, int exactCountyDays, int rangedCountyDays) {
+    public record Loaded(int replayCases, int cured, int died, int clusterCases, int exactCountyDays, int rangedCountyDays,
+                         long masksProduced, int medicalTeams) {
     }
 
     static final LocalDate PRISON_FIRST = LocalDate.of(2020, 2, 13);
@@ -44,12 +46,14 @@ public class Shandong2020 {
     private final CaseFigures figures;
     private final Jurisdictions jurisdictions;
     private final ResumptionRates rates;
+    private final Supplies2020 supplies;
     private final Jobs jobs;
     private final TransactionTemplate tx;
     private volatile Shandong2020Plan plan;
 
     Shandong2020(PublishedCounts counts, Clusters clusters, CaseFigures figures, Jurisdictions jurisdictions,
-                 ResumptionRates rates, Jobs jobs, PlatformTransactionManager transactions) {
+                 ResumptionRates rates, Supplies2020 supplies, Jobs jobs, PlatformTransactionManager transactions) {
+        this.supplies = supplies;
         this.counts = counts;
         this.clusters = clusters;
         this.figures = figures;
@@ -120,7 +124,11 @@ public class Shandong2020 {
             // the province's published resumption figures (规模以上工业企业, docs/rules.md: Enterprise resumption)
             rates.publish("37", RESUMPTION_DAY, new ResumptionRates.Published(true, 25_445, new BigDecimal("89.7"), 3_452_000,
                     new BigDecimal("64.8"), RESUMPTION_SOURCE));
-            return new Loaded(confirmed, cured, died, prison.size(), plan.exactCountyDays, plan.ranges.size());
+            // 日照三奇's output, the night's dispatch to 黄冈, the 12 medical team batches and the projects
+            Supplies2020.Loaded s = supplies.load(new Actor(0, "replay-2020", "2020 回放", Role.ADMIN, jurisdictions.root().code(),
+                    jurisdictions.root().path()));
+            return new Loaded(confirmed, cured, died, prison.size(), plan.exactCountyDays, plan.ranges.size(), s.masksProduced(),
+                    s.teams());
         });
     }
 }

@@ -15,6 +15,7 @@ import org.fangkong.zoning.RiskLevel;
 import org.fangkong.zoning.Zoning;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,12 +51,22 @@ class Shandong2020Test {
     Clusters clusters;
     @Autowired
     CommandView dashboard;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theRealCourseOfTheOutbreakDayByDay() {
         assertThat(replay.loaded()).isFalse();
         Shandong2020.Loaded loaded = replay.load(QUIET);
         assertThat(loaded.replayCases()).isEqualTo(774);
+        // the supplies of 2020: 三奇's 24 days (over 20 million masks), the night's dispatch to 黄冈, 12 team batches
+        assertThat(loaded.masksProduced()).isGreaterThan(20_000_000);
+        assertThat(loaded.medicalTeams()).isEqualTo(12);
+        assertThat(jdbc.sql("""
+                        select l.sent from dispatch d join dispatch_line l on l.dispatch_id = d.id join stock_holder t on t.id = d.to_holder_id
+                        join supply_item i on i.id = l.item_id
+                        where t.name = '黄冈前方指挥部物资集结点' and i.code = 'SURGICAL_MASK' and d.number like 'DP20200215-%'
+                        """).query(Long.class).single()).isEqualTo(100_000);
         assertThat(loaded.clusterCases()).isBetween(190, 235); // the 200 of 2020-02-20 and those before it the data can date
 
         CaseFigures.Overview feb24 = figures.overview("37", LocalDate.of(2020, 2, 24), ADMIN);
