@@ -106,17 +106,7 @@ class DispatchPageController {
     @PostMapping("/supplies/requests/{id}/approve")
     String approve(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         try {
-            Map<Integer, Long> approved = new HashMap<>();
-            for (Map.Entry<String, String> e : form.entrySet()) {
-                if (e.getKey().startsWith("approved_") && !e.getValue().isBlank()) {
-                    try {
-                        approved.put(Integer.valueOf(e.getKey().substring(9)), Long.valueOf(e.getValue().strip()));
-                    } catch (NumberFormatException x) {
-                        throw new FieldException(e.getKey(), "validation.supplies.quantity");
-                    }
-                }
-            }
-            requests.approve(id, new SupplyRequests.DecisionForm(approved, form.get("note")), Actors.require());
+            requests.approve(id, new SupplyRequests.DecisionForm(quantities(form, "approved_"), form.get("note")), Actors.require());
             redirect.addFlashAttribute("notice", "supplies.approved");
         } catch (FieldException e) {
             PageForms.flash(e, redirect);
@@ -164,22 +154,27 @@ class DispatchPageController {
     @PostMapping("/supplies/dispatches/{id}/receive")
     String receive(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         try {
-            Map<Integer, Long> received = new HashMap<>();
-            for (Map.Entry<String, String> e : form.entrySet()) {
-                if (e.getKey().startsWith("received_") && !e.getValue().isBlank()) {
-                    try {
-                        received.put(Integer.valueOf(e.getKey().substring(9)), Long.valueOf(e.getValue().strip()));
-                    } catch (NumberFormatException x) {
-                        throw new FieldException(e.getKey(), "validation.supplies.quantity");
-                    }
-                }
-            }
-            dispatches.receive(id, new Dispatches.ReceiptForm(received, form.get("note")), Actors.require());
+            dispatches.receive(id, new Dispatches.ReceiptForm(quantities(form, "received_"), form.get("note")), Actors.require());
             redirect.addFlashAttribute("notice", "supplies.received");
         } catch (FieldException e) {
             PageForms.flash(e, redirect);
         }
         return "redirect:/supplies/dispatches/" + id;
+    }
+
+    /** Per item the quantity typed in the fields {@code prefix + itemId} (blank fields left out). */
+    private static Map<Integer, Long> quantities(Map<String, String> form, String prefix) {
+        Map<Integer, Long> quantities = new HashMap<>();
+        for (Map.Entry<String, String> e : form.entrySet()) {
+            if (e.getKey().startsWith(prefix) && !e.getValue().isBlank()) {
+                try {
+                    quantities.put(Integer.valueOf(e.getKey().substring(prefix.length())), Long.valueOf(e.getValue().strip()));
+                } catch (NumberFormatException x) {
+                    throw new FieldException(e.getKey(), "validation.supplies.quantity");
+                }
+            }
+        }
+        return quantities;
     }
 
     /** The receiving end's officers and admins sign for it. */
