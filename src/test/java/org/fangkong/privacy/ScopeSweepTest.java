@@ -185,6 +185,8 @@ class ScopeSweepTest {
                 + (SEQ.incrementAndGet() % 100 + 1) + ",\"name\":\"扫描医疗队\",\"destination\":\"某医院\",\"departedOn\":\"2020-02-01\"}"), "$.id"));
         ids.put("assistance-projects", id(create("/api/v1/assistance-projects", "{\"jurisdiction\":\"" + COUNTY_A
                 + "\",\"kind\":\"EQUIPMENT\",\"title\":\"扫描项目\",\"destination\":\"某医院\",\"quantity\":1,\"unit\":\"台\"}"), "$.id"));
+        ids.put("supply-points", id(create("/api/v1/supply-points", "{\"jurisdiction\":\"" + VILLAGE_A
+                + "\",\"name\":\"扫描保障点\",\"kind\":\"STORE\",\"categories\":[\"VEGETABLES\"]}"), "$.id"));
         assertThat(ids.values()).doesNotContainNull();
     }
 

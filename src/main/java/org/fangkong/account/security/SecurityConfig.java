@@ -91,7 +91,7 @@ class SecurityConfig {
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/login").permitAll()
-                        .requestMatchers("/c/**", "/o/**", "/m/**", "/arrive", "/arrive/**").permitAll()
+                        .requestMatchers("/c/**", "/o/**", "/m/**", "/arrive", "/arrive/**", "/s").permitAll()
                         // the API's map is for staff unless the operator publishes it (fangkong.api-docs.public)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .access((auth, ctx) -> new AuthorizationDecision(publicApiDocs || isSignedIn(auth.get())))
