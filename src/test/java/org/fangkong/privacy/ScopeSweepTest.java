@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The jurisdiction promise over the whole API, generated from the OpenAPI document (issue 12): one
@@ -187,6 +189,10 @@ class ScopeSweepTest {
                 + "\",\"kind\":\"EQUIPMENT\",\"title\":\"扫描项目\",\"destination\":\"某医院\",\"quantity\":1,\"unit\":\"台\"}"), "$.id"));
         ids.put("supply-points", id(create("/api/v1/supply-points", "{\"jurisdiction\":\"" + VILLAGE_A
                 + "\",\"name\":\"扫描保障点\",\"kind\":\"STORE\",\"categories\":[\"VEGETABLES\"]}"), "$.id"));
+        ids.put("directives", id(create("/api/v1/directives", "{\"title\":\"扫描指令\",\"body\":\"扫描\",\"deadline\":\""
+                + OffsetDateTime.now().plusDays(3) + "\",\"levels\":[\"TOWNSHIP\"]}"), "$.id"));
+        mvc.perform(post("/api/v1/directives/" + ids.get("directives") + "/attachment").header("Authorization", "Bearer " + adminA)
+                .contentType("application/pdf").content("%PDF-1.4\n%%EOF".getBytes())).andExpect(status().isNoContent());
         assertThat(ids.values()).doesNotContainNull();
     }
 
