@@ -11,6 +11,8 @@ create table directive (
     feedback_required boolean     not null,
     -- how many units it went to (set when delivered)
     recipients        int         not null default 0,
+    -- the code lengths of its units (the levels it reached), for the progress view to pick its rows
+    unit_levels       int[]       not null default '{}',
     issued_by         text        not null,
     issued_at         timestamptz not null default now()
 );

@@ -43,16 +43,17 @@ public class DirectiveProgress {
     public View of(long id, String code, String level, Actor actor) {
         Directive d = directives.find(id, actor);
         Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
-        // the directive and its forwards, at any depth; the levels their units are at
-        String tree = """
-                with recursive tree as (select id from directive where id = :d
-                                        union all select c.id from directive c join tree on c.parent_id = tree.id)
-                """;
-        List<Level> levels = jdbc.sql(tree + """
-                        select distinct length(r.unit_code) from directive_recipient r
-                        where r.directive_id in (select id from tree) and r.unit_code >= :lo and r.unit_code < :hi
-                        """).param("d", id).param("lo", node.code()).param("hi", DivisionCodes.after(node.code()))
-                .query(Integer.class).list().stream().map(DirectiveProgress::levelOf).sorted().toList();
+        // the directive and its forwards, at any depth, with the levels their units are at and whether they are overdue
+        record Part(long id, boolean overdue, List<Integer> lengths) {
+        }
+        List<Part> parts = jdbc.sql("""
+                        with recursive tree as (select id from directive where id = :d
+                                                union all select c.id from directive c join tree on c.parent_id = tree.id)
+                        select x.id, x.deadline < now() as overdue, x.unit_levels from directive x where x.id in (select id from tree)
+                        """).param("d", id).query((rs, n) -> new Part(rs.getLong(1), rs.getBoolean(2),
+                        List.of((Integer[]) rs.getArray(3).getArray()))).list();
+        List<Level> levels = parts.stream().flatMap(p -> p.lengths().stream()).distinct().map(DirectiveProgress::levelOf)
+                .filter(l -> l.ordinal() > node.level().ordinal() || l == node.level()).sorted().toList();
         Level at;
         if (level == null || level.isBlank()) {
             at = levels.isEmpty() ? Level.VILLAGE : levels.get(levels.size() - 1);
@@ -63,24 +64,34 @@ public class DirectiveProgress {
                 throw new FieldException("level", "validation.directive.levels");
             }
         }
+        int unitLength = lengthOf(at);
+        List<Part> at0 = parts.stream().filter(p -> p.lengths().contains(unitLength)).toList();
         List<Jurisdiction> children = node.level().ordinal() + 1 >= at.ordinal() ? List.of()
                 : jurisdictions.children(node.code(), actor.scopePath());
         int childLength = children.stream().mapToInt(c -> c.code().length()).min().orElse(node.code().length());
         record Row(String child, long units, long signed, long done, long overdue) {
         }
-        List<Row> rows = jdbc.sql(tree + """
-                        select case when grouping(child) = 1 then null else child end as child, count(*) as units,
-                               count(*) filter (where signed) as signed, count(*) filter (where done) as done,
-                               count(*) filter (where overdue) as overdue
-                        from (select distinct on (r.unit_code) left(r.unit_code, :len) as child, r.signed_at is not null as signed,
-                                     r.done_at is not null as done, r.done_at is null and x.deadline < now() as overdue
-                              from directive_recipient r join directive x on x.id = r.directive_id
-                              where r.directive_id in (select id from tree) and r.unit_code >= :lo and r.unit_code < :hi
-                                and length(r.unit_code) = :unit
-                              order by r.unit_code, r.done_at is null, r.signed_at is null) u
-                        group by grouping sets ((child), ())
-                        """).param("d", id).param("len", childLength).param("lo", node.code())
-                .param("hi", DivisionCodes.after(node.code())).param("unit", lengthOf(at))
+        // one directive at that level (the usual case): a plain range read grouped by prefix; several (a unit
+        // that got both a directive and its forward): each unit once, counted as its furthest copy
+        String units = at0.size() <= 1 ? """
+                select r.unit_code, r.signed_at is not null as signed, r.done_at is not null as done,
+                       r.done_at is null and r.directive_id = any(:late) as overdue
+                from directive_recipient r
+                where r.directive_id = any(:ids) and r.unit_code >= :lo and r.unit_code < :hi and length(r.unit_code) = :unit
+                """ : """
+                select distinct on (r.unit_code) r.unit_code, r.signed_at is not null as signed, r.done_at is not null as done,
+                       r.done_at is null and r.directive_id = any(:late) as overdue
+                from directive_recipient r
+                where r.directive_id = any(:ids) and r.unit_code >= :lo and r.unit_code < :hi and length(r.unit_code) = :unit
+                order by r.unit_code, r.done_at is null, r.signed_at is null
+                """;
+        List<Row> rows = jdbc.sql("select case when grouping(child) = 1 then null else child end as child, count(*) as units,"
+                        + " count(*) filter (where signed) as signed, count(*) filter (where done) as done,"
+                        + " count(*) filter (where overdue) as overdue from (select left(u.unit_code, :len) as child, u.signed, u.done,"
+                        + " u.overdue from (" + units + ") u) x group by grouping sets ((child), ())")
+                .param("ids", at0.stream().map(Part::id).toArray(Long[]::new))
+                .param("late", at0.stream().filter(Part::overdue).map(Part::id).toArray(Long[]::new))
+                .param("len", childLength).param("lo", node.code()).param("hi", DivisionCodes.after(node.code())).param("unit", unitLength)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))).list();
         Row t = rows.stream().filter(r -> r.child() == null).findFirst().orElse(new Row(null, 0, 0, 0, 0));
         List<Figures> byChild = new ArrayList<>();

@@ -135,7 +135,11 @@ public class Directives {
                         on conflict do nothing
                         """).param("d", id).param("path", issuer.path()).param("levels", levels.toArray(String[]::new))
                 .param("issuer", issuer.code()).param("units", units.toArray(String[]::new)).update();
-        jdbc.sql("update directive set recipients = :n where id = :id").param("n", delivered).param("id", id).update();
+        Set<Integer> lengths = new LinkedHashSet<>();
+        levels.forEach(l -> lengths.add(DirectiveProgress.lengthOf(Level.valueOf(l))));
+        units.forEach(u -> lengths.add(u.length()));
+        jdbc.sql("update directive set recipients = :n, unit_levels = cast(:l as int[]) where id = :id").param("n", delivered)
+                .param("l", lengths.toArray(Integer[]::new)).param("id", id).update();
         return find(id, actor);
     }
 
