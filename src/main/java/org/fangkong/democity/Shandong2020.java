@@ -13,6 +13,7 @@ import org.fangkong.common.jobs.Jobs;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.ConflictException;
+import org.fangkong.command.Directives2020;
 import org.fangkong.enterprise.ResumptionRates;
 import org.fangkong.supplies.Supplies2020;
 import org.fangkong.jurisdiction.Jurisdictions;
@@ -47,13 +48,16 @@ public class Shandong2020 {
     private final Jurisdictions jurisdictions;
     private final ResumptionRates rates;
     private final Supplies2020 supplies;
+    private final Directives2020 directives;
     private final Jobs jobs;
     private final TransactionTemplate tx;
     private volatile Shandong2020Plan plan;
 
     Shandong2020(PublishedCounts counts, Clusters clusters, CaseFigures figures, Jurisdictions jurisdictions,
-                 ResumptionRates rates, Supplies2020 supplies, Jobs jobs, PlatformTransactionManager transactions) {
+                 ResumptionRates rates, Supplies2020 supplies, Directives2020 directives, Jobs jobs,
+                 PlatformTransactionManager transactions) {
         this.supplies = supplies;
+        this.directives = directives;
         this.counts = counts;
         this.clusters = clusters;
         this.figures = figures;
@@ -125,8 +129,11 @@ public class Shandong2020 {
             rates.publish("37", RESUMPTION_DAY, new ResumptionRates.Published(true, 25_445, new BigDecimal("89.7"), 3_452_000,
                     new BigDecimal("64.8"), RESUMPTION_SOURCE));
             // 日照三奇's output, the night's dispatch to 黄冈, the 12 medical team batches and the projects
-            Supplies2020.Loaded s = supplies.load(new Actor(0, "replay-2020", "2020 回放", Role.ADMIN, jurisdictions.root().code(),
-                    jurisdictions.root().path()));
+            Actor province = new Actor(0, "replay-2020", "2020 回放", Role.ADMIN, jurisdictions.root().code(),
+                    jurisdictions.root().path());
+            Supplies2020.Loaded s = supplies.load(province);
+            // the 30 measures and the measures of 18 February, sent to every county and answered
+            directives.load(province);
             return new Loaded(confirmed, cured, died, prison.size(), plan.exactCountyDays, plan.ranges.size(), s.masksProduced(),
                     s.teams());
         });

@@ -3,7 +3,7 @@
  * check-ins, deterministic for a seed, for demos and benchmarks. Everything it makes is marked demo.
  */
 @ApplicationModule(displayName = "Demo city",
-        allowedDependencies = {"common", "jurisdiction", "venue", "checkin", "cases", "reporting", "observation", "masks", "enterprise", "supplies"})
+        allowedDependencies = {"common", "jurisdiction", "venue", "checkin", "cases", "reporting", "observation", "masks", "enterprise", "supplies", "command"})
 package org.fangkong.democity;
 
 import org.springframework.modulith.ApplicationModule;

@@ -67,6 +67,12 @@ class Shandong2020Test {
                         join supply_item i on i.id = l.item_id
                         where t.name = '黄冈前方指挥部物资集结点' and i.code = 'SURGICAL_MASK' and d.number like 'DP20200215-%'
                         """).query(Long.class).single()).isEqualTo(100_000);
+        // the two seed directives, sent to every county and answered, in no one's open list
+        assertThat(jdbc.sql("""
+                        select count(*) from directive d join directive_recipient r on r.directive_id = d.id
+                        where d.title like '%2020 年回放示例%' and r.done_at is not null and length(r.unit_code) = 6
+                        """).query(Long.class).single())
+                .isEqualTo(2 * jdbc.sql("select count(*) from jurisdiction where level = 'COUNTY'").query(Long.class).single());
         assertThat(loaded.clusterCases()).isBetween(190, 235); // the 200 of 2020-02-20 and those before it the data can date
 
         CaseFigures.Overview feb24 = figures.overview("37", LocalDate.of(2020, 2, 24), ADMIN);
