@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param expiredPasses     key-supply transport passes (their driver), from the last day they were valid
  * @param deliveredDispatches dispatch orders' driver (name and phone cleared, the order stays), from delivery
  * @param returnedTeams     medical team members' names and phones (cleared; masked name and hospital stay), from the team's return
+ * @param proxyOrders       households' proxy-purchase orders (what a household bought, paid, owed), from the batch's delivery
  */
 @ConfigurationProperties("fangkong.retention")
 public record RetentionSettings(
@@ -36,5 +37,6 @@ public record RetentionSettings(
         @DefaultValue("365d") Duration decidedFilings,
         @DefaultValue("28d") Duration expiredPasses,
         @DefaultValue("90d") Duration deliveredDispatches,
-        @DefaultValue("365d") Duration returnedTeams) {
+        @DefaultValue("365d") Duration returnedTeams,
+        @DefaultValue("365d") Duration proxyOrders) {
 }

@@ -189,6 +189,10 @@ class ScopeSweepTest {
                 + "\",\"kind\":\"EQUIPMENT\",\"title\":\"扫描项目\",\"destination\":\"某医院\",\"quantity\":1,\"unit\":\"台\"}"), "$.id"));
         ids.put("supply-points", id(create("/api/v1/supply-points", "{\"jurisdiction\":\"" + VILLAGE_A
                 + "\",\"name\":\"扫描保障点\",\"kind\":\"STORE\",\"categories\":[\"VEGETABLES\"]}"), "$.id"));
+        ids.put("proxy-batches", id(create("/api/v1/proxy-batches", "{\"village\":\"" + VILLAGE_A + "\",\"point\":"
+                + ids.get("supply-points") + "}"), "$.id"));
+        ids.put("proxy-orders", id(create("/api/v1/proxy-batches/" + ids.get("proxy-batches") + "/orders", "{\"household\":"
+                + ids.get("households") + ",\"lines\":[{\"item\":\"米\",\"quantity\":1,\"unit\":\"袋\"}]}"), "$.id"));
         ids.put("directives", id(create("/api/v1/directives", "{\"title\":\"扫描指令\",\"body\":\"扫描\",\"deadline\":\""
                 + OffsetDateTime.now().plusDays(3) + "\",\"levels\":[\"TOWNSHIP\"]}"), "$.id"));
         mvc.perform(post("/api/v1/directives/" + ids.get("directives") + "/attachment").header("Authorization", "Bearer " + adminA)
