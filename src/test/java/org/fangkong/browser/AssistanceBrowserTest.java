@@ -82,7 +82,7 @@ class AssistanceBrowserTest {
         Browser.login(browser, base, staff.create(Role.OFFICER, "37").username(), Staff.PASSWORD);
         browser.get(base + "/supplies/assistance");
         browser.findElement(By.cssSelector("#teams summary")).click();
-        type("t-batch", "9");
+        type("t-batch", "97");
         type("t-name", "山东省第九批援助湖北医疗队（测试）");
         type("t-dest", "黄冈市中心医院");
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2020-02-12'", browser.findElement(By.id("t-dep")));

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @FangkongTest
 class ProxyPurchaseBrowserTest {
 
-    static final String VILLAGE = "370502001011";
+    static final String VILLAGE = "370303001003";
 
     @LocalServerPort
     int port;
@@ -59,8 +59,8 @@ class ProxyPurchaseBrowserTest {
     @Test
     void aBatchFromOrderToSignOff() throws Exception {
         String base = "http://localhost:" + port;
-        Staff.Account officer = staff.create(Role.OFFICER, "370502");
-        Actor actor = new Actor(officer.id(), officer.username(), "测试", Role.OFFICER, "370502", "37.3705.370502");
+        Staff.Account officer = staff.create(Role.OFFICER, "370303");
+        Actor actor = new Actor(officer.id(), officer.username(), "测试", Role.OFFICER, "370303", "37.3703.370303");
         SupplyPoint point = points.register(new SupplyPoints.PointForm(VILLAGE, "东营社区惠民超市（代购）", "SUPERMARKET", "", "",
                 List.of("VEGETABLES", "GRAIN_OIL")), actor);
         jdbc.sql("insert into household (jurisdiction_code, building, address, created_by) values (:v, '5 号楼', '302', 'test')")

@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @FangkongTest
 class ProxyPurchasesTest {
 
-    static final String VILLAGE = "370502001013";
+    static final String VILLAGE = "370303001002";
 
     @Autowired
     MockMvc mvc;
@@ -52,7 +52,7 @@ class ProxyPurchasesTest {
 
     @Test
     void fromTheHouseholdsOrdersToTheHandOut() throws Exception {
-        String officer = Staff.token(mvc, staff.create(Role.OFFICER, "370502"));
+        String officer = Staff.token(mvc, staff.create(Role.OFFICER, "370303"));
         String cadre = Staff.token(mvc, staff.create(Role.GRID_WORKER, VILLAGE));
         String elsewhere = Staff.token(mvc, staff.create(Role.GRID_WORKER, "370102001002"));
         long a = id(send(officer, "/api/v1/households", "{\"jurisdiction\":\"%s\",\"address\":\"稻田 3 号\"}".formatted(VILLAGE)));

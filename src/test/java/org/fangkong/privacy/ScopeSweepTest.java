@@ -193,6 +193,10 @@ class ScopeSweepTest {
                 + ids.get("supply-points") + "}"), "$.id"));
         ids.put("proxy-orders", id(create("/api/v1/proxy-batches/" + ids.get("proxy-batches") + "/orders", "{\"household\":"
                 + ids.get("households") + ",\"lines\":[{\"item\":\"米\",\"quantity\":1,\"unit\":\"袋\"}]}"), "$.id"));
+        String visit = create("/api/v1/supervision/visits", "{\"unit\":\"" + VILLAGE_A + "\",\"findings\":[{\"item\":\"OTHER\","
+                + "\"detail\":\"扫描\",\"dueOn\":\"" + LocalDate.now().plusDays(5) + "\"}]}");
+        ids.put("visits", id(visit, "$.id"));
+        ids.put("findings", id(visit, "$.findings[0].id"));
         ids.put("directives", id(create("/api/v1/directives", "{\"title\":\"扫描指令\",\"body\":\"扫描\",\"deadline\":\""
                 + OffsetDateTime.now().plusDays(3) + "\",\"levels\":[\"TOWNSHIP\"]}"), "$.id"));
         mvc.perform(post("/api/v1/directives/" + ids.get("directives") + "/attachment").header("Authorization", "Bearer " + adminA)

@@ -48,10 +48,10 @@ class PairedAssistanceTest {
 
     @Test
     void aBatchItsRosterAndAProject() throws Exception {
-        String province = Staff.token(mvc, staff.create(Role.OFFICER, "37"));
+        String province = Staff.token(mvc, staff.create(Role.OFFICER, "3704"));
         String city = Staff.token(mvc, staff.create(Role.OFFICER, "3702"));
         String team = """
-                {"jurisdiction":"37","batch":7,"name":"山东省第七批援助湖北医疗队","destination":"黄冈市中心医院","departedOn":"2020-02-09"}""";
+                {"jurisdiction":"3704","batch":7,"name":"枣庄市第七批援助湖北医疗队","destination":"黄冈市中心医院","departedOn":"2020-02-09"}""";
         long id = ((Number) JsonPath.read(send(province, "/api/v1/medical-teams", team).andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString(), "$.id")).longValue();
         send(province, "/api/v1/medical-teams", team).andExpect(status().isConflict());
@@ -83,7 +83,7 @@ class PairedAssistanceTest {
 
         // a project moves forward only
         long project = ((Number) JsonPath.read(send(province, "/api/v1/assistance-projects",
-                "{\"jurisdiction\":\"37\",\"kind\":\"ICU_BEDS\",\"title\":\"黄冈 ICU 病床\",\"destination\":\"大别山区域医疗中心\",\"quantity\":80,\"unit\":\"张\"}")
+                "{\"jurisdiction\":\"3704\",\"kind\":\"ICU_BEDS\",\"title\":\"黄冈 ICU 病床\",\"destination\":\"大别山区域医疗中心\",\"quantity\":80,\"unit\":\"张\"}")
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("PLANNED"))
                 .andReturn().getResponse().getContentAsString(), "$.id")).longValue();
         send(province, "/api/v1/assistance-projects/" + project + "/status", "{\"status\":\"INSTALLED\",\"note\":\"2 月 20 日安装完毕\"}")

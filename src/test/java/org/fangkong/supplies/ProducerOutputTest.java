@@ -57,7 +57,7 @@ class ProducerOutputTest {
         String stranger = Staff.token(mvc, staff.create(Role.ENTERPRISE, COUNTY));
         int masks = jdbc.sql("select id from supply_item where code = 'SURGICAL_MASK'").query(Integer.class).single();
         long producer = ((Number) JsonPath.read(send(officer, "/api/v1/stock-holders",
-                "{\"jurisdiction\":\"%s\",\"name\":\"日照三奇医疗卫生用品有限公司\",\"kind\":\"PRODUCER\"}".formatted(COUNTY))
+                "{\"jurisdiction\":\"%s\",\"name\":\"日照某医用口罩厂\",\"kind\":\"PRODUCER\"}".formatted(COUNTY))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id")).longValue();
         String url = "/api/v1/stock-holders/" + producer + "/output";
 
@@ -87,7 +87,7 @@ class ProducerOutputTest {
         MockHttpSession session = Staff.login(mvc, sanqi);
         mvc.perform(get("/supplies/production").session(session)).andExpect(redirectedUrl("/supplies/producers/" + producer));
         String page = mvc.perform(get("/supplies/producers/" + producer).session(session)).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("日照三奇").contains("750,000").contains("1,000,000");
+        assertThat(page).contains("日照某医用口罩厂").contains("750,000").contains("1,000,000");
         assertThat(mvc.perform(get("/supplies/production").session(Staff.login(mvc, staff.create(Role.ENTERPRISE, COUNTY))))
                 .andReturn().getResponse().getContentAsString()).contains("还没有绑定");
     }
