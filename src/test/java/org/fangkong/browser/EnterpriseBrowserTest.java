@@ -103,16 +103,16 @@ class EnterpriseBrowserTest {
         type("jurisdiction", VILLAGE);
         type("staffTotal", "80");
         browser.findElement(By.id("aboveScale1")).click();
-        browser.findElement(By.id("save-enterprise")).click();
+        submit(By.id("save-enterprise"));
         assertThat(browser.findElement(By.cssSelector("#enterprise-form .error")).getText()).contains("校验位");
         assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("济南齐鲁医用口罩厂");
         Browser.screenshot(browser, "enterprise-01-bad-credit-code");
         type("creditCode", code);
-        browser.findElement(By.id("save-enterprise")).click();
+        submit(By.id("save-enterprise"));
         assertThat(browser.findElement(By.id("enterprise-state")).getText()).contains("未复工");
         String page = browser.getCurrentUrl();
         browser.findElement(By.cssSelector("#enterprise-accounts input[name=username]")).sendKeys(own.username());
-        browser.findElement(By.id("bind-account")).click();
+        submit(By.id("bind-account"));
         assertThat(browser.findElement(By.id("enterprise-accounts")).getText()).contains(own.username());
 
         // the enterprise, on a phone: its own page, the filing; the pledge forgotten first
@@ -129,7 +129,7 @@ class EnterpriseBrowserTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("plannedOn")),
                 ShanghaiTime.today(clock).toString());
         type("staffExpected", "60");
-        browser.findElement(By.id("submit-filing")).click();
+        submit(By.id("submit-filing"));
         assertThat(browser.findElement(By.id("form-error")).getText()).contains("承诺");
         Browser.screenshot(browser, "enterprise-02-pledge-missing");
         for (String item : new String[] {"temperatureChecks", "disinfection", "suppliesThreeDays", "isolationRoom", "staggeredMeals",
@@ -141,7 +141,7 @@ class EnterpriseBrowserTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("plannedOn")),
                 ShanghaiTime.today(clock).toString());
         type("staffExpected", "60");
-        browser.findElement(By.id("submit-filing")).click();
+        submit(By.id("submit-filing"));
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("备案已提交");
         assertThat(browser.findElement(By.id("filings")).getText()).contains("待审核").contains("王**").contains("139****5678");
         Browser.screenshotWholePage(browser, "enterprise-03-filed");
@@ -152,7 +152,7 @@ class EnterpriseBrowserTest {
         browser.get(base + "/enterprises/filings");
         WebElement card = browser.findElement(By.xpath("//div[contains(@class,'card')][.//a[text()='济南齐鲁医用口罩厂']]"));
         Browser.screenshot(browser, "enterprise-04-queue");
-        card.findElement(By.cssSelector("button[id^=approve-]")).click();
+        submit(By.id(card.findElement(By.cssSelector("button[id^=approve-]")).getAttribute("id")));
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("已通过").contains("济南齐鲁医用口罩厂");
 
         // the enterprise reports it resumed with 48 of 80 back
@@ -162,7 +162,7 @@ class EnterpriseBrowserTest {
         assertThat(browser.findElement(By.id("enterprise-state")).getText()).contains("已备案");
         new Select(browser.findElement(By.id("new-state"))).selectByValue("RESUMED");
         type("staffBack", "48");
-        browser.findElement(By.id("save-state")).click();
+        submit(By.id("save-state"));
         assertThat(browser.findElement(By.id("enterprise-state")).getText()).contains("已复工").contains("48 / 80");
         Browser.screenshotWholePage(browser, "enterprise-05-resumed");
 
@@ -188,7 +188,7 @@ class EnterpriseBrowserTest {
         type("division", "27");
         type("jurisdiction", VILLAGE);
         type("staffTotal", "120");
-        browser.findElement(By.id("save-enterprise")).click();
+        submit(By.id("save-enterprise"));
         browser.findElement(By.cssSelector("#passes summary")).click();
         type("pass-plate", "鲁L36588");
         type("pass-driver", "孙师傅");
