@@ -1,5 +1,7 @@
 package org.fangkong.command;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +28,12 @@ public class DirectiveProgress {
     public record Figures(String code, String name, long units, long signed, long done, long overdue) {
     }
 
-    public record View(Directive directive, Jurisdiction node, Level level, List<Level> levels, Figures total, List<Figures> children) {
+    public record View(Directive directive, Jurisdiction node, Level level, List<Level> levels, Figures total, List<Figures> children,
+                       List<Answer> answers) {
+    }
+
+    /** A unit's answer, as the issuer reads it. */
+    public record Answer(String unitCode, String unitName, String feedback, String doneBy, Instant doneAt, String file) {
     }
 
     private final JdbcClient jdbc;
@@ -99,8 +106,19 @@ public class DirectiveProgress {
             Row r = rows.stream().filter(x -> c.code().equals(x.child())).findFirst().orElse(new Row(c.code(), 0, 0, 0, 0));
             byChild.add(new Figures(c.code(), c.name(), r.units(), r.signed(), r.done(), r.overdue()));
         }
+        // the answers below the node at that level, latest first (the page shows the first 200)
+        List<Answer> answers = jdbc.sql("""
+                        select r.unit_code, j.name, r.feedback, r.done_by, r.done_at, r.feedback_filename from directive_recipient r
+                        join jurisdiction j on j.code = r.unit_code
+                        where r.directive_id = any(:ids) and r.unit_code >= :lo and r.unit_code < :hi and length(r.unit_code) = :unit
+                          and r.done_at is not null
+                        order by r.done_at desc limit 200
+                        """).param("ids", at0.stream().map(Part::id).toArray(Long[]::new)).param("lo", node.code())
+                .param("hi", DivisionCodes.after(node.code())).param("unit", unitLength)
+                .query((rs, n) -> new Answer(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6))).list();
         return new View(d, node, at, levels, new Figures(node.code(), node.name(), t.units(), t.signed(), t.done(), t.overdue()),
-                byChild);
+                byChild, answers);
     }
 
     static int lengthOf(Level level) {

@@ -256,6 +256,29 @@ public class Directives {
                 .param("c", pdf).param("s", pdf.length).update();
     }
 
+    /** The caller's unit attaches a PDF to its answer (before or after answering; a second replaces the first). */
+    @Transactional
+    public void attachFeedback(long id, String filename, byte[] pdf, Actor actor) {
+        received(id, actor);
+        if (pdf.length == 0 || pdf.length > MAX_ATTACHMENT || !new String(pdf, 0, Math.min(5, pdf.length)).equals("%PDF-")) {
+            throw new FieldException("file", "validation.directive.attachment");
+        }
+        jdbc.sql("update directive_recipient set feedback_file = :c, feedback_filename = :f where directive_id = :d and unit_code = :u")
+                .param("c", pdf).param("f", filename == null || filename.isBlank() ? "feedback.pdf" : filename.strip())
+                .param("d", id).param("u", actor.scopeCode()).update();
+    }
+
+    /** A unit's answer file, for the unit and the areas above it that see the directive. */
+    @Transactional(readOnly = true)
+    public byte[] feedbackFile(long id, String unit, Actor actor) {
+        find(id, actor);
+        if (unit == null || !unit.startsWith(actor.scopeCode())) {
+            throw new NotFoundException("attachment");
+        }
+        return jdbc.sql("select feedback_file from directive_recipient where directive_id = :d and unit_code = :u and feedback_file is not null")
+                .param("d", id).param("u", unit).query(byte[].class).optional().orElseThrow(() -> new NotFoundException("attachment"));
+    }
+
     @Transactional(readOnly = true)
     public byte[] attachment(long id, Actor actor) {
         find(id, actor);

@@ -86,6 +86,13 @@ class DirectivesTest {
         send(village, "/api/v1/directives/" + forwarded + "/complete", "{\"feedback\":\"3 个卡口已排查，人员在岗\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.doneAt").isNotEmpty()).andExpect(jsonPath("$.signedAt").isNotEmpty());
         send(village, "/api/v1/directives/" + forwarded + "/complete", "{\"feedback\":\"again\"}").andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/directives/" + forwarded + "/feedback-attachment?filename=photos.pdf")
+                .header("Authorization", "Bearer " + village).contentType("application/pdf").content("%PDF-1.4\n%%EOF".getBytes()))
+                .andExpect(status().isNoContent());
+        read(county, "/api/v1/directives/" + forwarded + "/units/" + VILLAGE + "/feedback.pdf").andExpect(status().isOk());
+        read(elsewhere, "/api/v1/directives/" + forwarded + "/units/" + VILLAGE + "/feedback.pdf").andExpect(status().isNotFound());
+        read(county, "/api/v1/directives/" + forwarded + "/progress?node=370102").andExpect(jsonPath("$.answers[0].feedback").value("3 个卡口已排查，人员在岗"))
+                .andExpect(jsonPath("$.answers[0].file").value("photos.pdf"));
         read(elsewhere, "/api/v1/directives/" + forwarded).andExpect(status().isNotFound());
         read(elsewhere, "/api/v1/directives/" + id).andExpect(status().isNotFound());
         send(elsewhere, "/api/v1/directives/" + id + "/sign", "").andExpect(status().isNotFound());

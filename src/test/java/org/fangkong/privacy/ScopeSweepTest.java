@@ -201,6 +201,12 @@ class ScopeSweepTest {
                 + OffsetDateTime.now().plusDays(3) + "\",\"levels\":[\"TOWNSHIP\"]}"), "$.id"));
         mvc.perform(post("/api/v1/directives/" + ids.get("directives") + "/attachment").header("Authorization", "Bearer " + adminA)
                 .contentType("application/pdf").content("%PDF-1.4\n%%EOF".getBytes())).andExpect(status().isNoContent());
+        // a township of county A answered it with a file
+        String township = VILLAGE_A.substring(0, 9);
+        mvc.perform(post("/api/v1/directives/" + ids.get("directives") + "/feedback-attachment")
+                .header("Authorization", "Bearer " + Staff.token(mvc, staff.create(Role.OFFICER, township)))
+                .contentType("application/pdf").content("%PDF-1.4\n%%EOF".getBytes())).andExpect(status().isNoContent());
+        ids.put("units", township);
         assertThat(ids.values()).doesNotContainNull();
     }
 

@@ -138,8 +138,15 @@ class DirectiveController {
     }
 
     @PostMapping("/directives/{id}/complete")
-    String complete(@PathVariable long id, @RequestParam(required = false) String feedback, RedirectAttributes redirect) {
+    String complete(@PathVariable long id, @RequestParam(required = false) String feedback,
+                    @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
         try {
+            if (file != null && !file.isEmpty()) {
+                if (file.getSize() > Directives.MAX_ATTACHMENT) {
+                    throw new FieldException("file", "validation.directive.attachment");
+                }
+                directives.attachFeedback(id, file.getOriginalFilename(), file.getBytes(), Actors.require());
+            }
             directives.complete(id, feedback, Actors.require());
             redirect.addFlashAttribute("notice", "directive.completed");
         } catch (FieldException e) {
@@ -184,6 +191,19 @@ class DirectiveController {
     @GetMapping({"/directives/{id}/attachment.pdf", "/api/v1/directives/{id}/attachment.pdf"})
     ResponseEntity<byte[]> attachment(@PathVariable long id) {
         return Downloads.pdf("directive-" + id + ".pdf", directives.attachment(id, Actors.require()));
+    }
+
+    @GetMapping({"/directives/{id}/units/{unit}/feedback.pdf", "/api/v1/directives/{id}/units/{unit}/feedback.pdf"})
+    ResponseEntity<byte[]> feedbackFile(@PathVariable long id, @PathVariable String unit) {
+        return Downloads.pdf("feedback-" + unit + ".pdf", directives.feedbackFile(id, unit, Actors.require()));
+    }
+
+    /** The caller's unit's answer file (raw PDF body, at most 5 MB). */
+    @PostMapping("/api/v1/directives/{id}/feedback-attachment")
+    ResponseEntity<Void> feedbackAttachmentApi(@PathVariable long id, @RequestBody byte[] pdf,
+                                               @RequestParam(required = false) String filename) {
+        directives.attachFeedback(id, filename, pdf, Actors.require());
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/v1/directives")
