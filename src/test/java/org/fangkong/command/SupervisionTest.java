@@ -79,5 +79,9 @@ class SupervisionTest {
         MockHttpSession session = Staff.login(mvc, staff.create(Role.GRID_WORKER, VILLAGE));
         String page = mvc.perform(get("/supervision").session(session)).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("台账未及时更新").doesNotContain("卡口无人值守");
+        long visitId = ((Number) JsonPath.read(visit, "$.id")).longValue();
+        String visitPage = mvc.perform(get("/supervision/visits/" + visitId).session(Staff.login(mvc, staff.create(Role.COMMANDER, "3701"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(visitPage).contains("夜间暗访").contains("暗访").contains("已销号").contains("添加现场照片");
     }
 }
