@@ -189,6 +189,27 @@ public class Supervision {
 
     public static final int MAX_PHOTO = 2 * 1024 * 1024;
 
+    /** A finding's photo as stored, with its media type. */
+    public record Photo(byte[] content, String mediaType) {
+    }
+
+    /** The photo ids of a finding in the caller's scope. */
+    @Transactional(readOnly = true)
+    public List<Long> photos(long findingId, Actor actor) {
+        finding(findingId, actor);
+        return jdbc.sql("select id from supervision_photo where finding_id = :f order by id").param("f", findingId).query(Long.class).list();
+    }
+
+    /** One photo, if its finding is in the caller's scope; 404 otherwise. */
+    @Transactional(readOnly = true)
+    public Photo photo(long photoId, Actor actor) {
+        long findingId = jdbc.sql("select finding_id from supervision_photo where id = :id").param("id", photoId).query(Long.class)
+                .optional().orElseThrow(() -> new NotFoundException("photo"));
+        finding(findingId, actor);
+        return jdbc.sql("select content, media_type from supervision_photo where id = :id").param("id", photoId)
+                .query((rs, n) -> new Photo(rs.getBytes(1), rs.getString(2))).single();
+    }
+
     @Transactional(readOnly = true)
     public Finding finding(long id, Actor actor) {
         requireStaff(actor);

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -75,6 +76,24 @@ class SupervisionTest {
         send(city, url + "/confirm", "{\"accepted\":true}").andExpect(status().isConflict());
         mvc.perform(post(url + "/photos").header("Authorization", "Bearer " + city).contentType("image/png")
                 .content(new byte[] {'G', 'I', 'F', '8'})).andExpect(status().isBadRequest());
+
+        // a photo of the second finding: stored, shown to the area, not to another county
+        long second = ((Number) JsonPath.read(visit, "$.findings[1].id")).longValue();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 0};
+        mvc.perform(post("/api/v1/supervision/findings/" + second + "/photos").header("Authorization", "Bearer " + city)
+                .contentType("image/png").content(png)).andExpect(status().isNoContent());
+        long photo = ((Number) JsonPath.read(mvc.perform(get("/api/v1/supervision/visits/" + JsonPath.read(visit, "$.id"))
+                .header("Authorization", "Bearer " + city)).andReturn().getResponse().getContentAsString(), "$.findings[1].photos"))
+                .longValue();
+        assertThat(photo).isEqualTo(1);
+        String visitPageCity = mvc.perform(get("/supervision/visits/" + JsonPath.read(visit, "$.id"))
+                .session(Staff.login(mvc, staff.create(Role.COMMANDER, "3701")))).andReturn().getResponse().getContentAsString();
+        String src = visitPageCity.replaceAll("(?s).*src=\"(/supervision/photos/\\d+)\".*", "$1");
+        mvc.perform(get(src.replace("/supervision/", "/api/v1/supervision/")).header("Authorization", "Bearer " + village))
+                .andExpect(status().isOk())
+                .andExpect(content().bytes(png));
+        mvc.perform(get(src.replace("/supervision/", "/api/v1/supervision/")).header("Authorization", "Bearer " + otherCounty))
+                .andExpect(status().isNotFound());
 
         MockHttpSession session = Staff.login(mvc, staff.create(Role.GRID_WORKER, VILLAGE));
         String page = mvc.perform(get("/supervision").session(session)).andReturn().getResponse().getContentAsString();

@@ -197,6 +197,10 @@ class ScopeSweepTest {
                 + "\"detail\":\"扫描\",\"dueOn\":\"" + LocalDate.now().plusDays(5) + "\"}]}");
         ids.put("visits", id(visit, "$.id"));
         ids.put("findings", id(visit, "$.findings[0].id"));
+        mvc.perform(post("/api/v1/supervision/findings/" + ids.get("findings") + "/photos").header("Authorization", "Bearer " + adminA)
+                .contentType("image/png").content(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0})).andExpect(status().isNoContent());
+        ids.put("photos", String.valueOf(jdbc.sql("select max(id) from supervision_photo where finding_id = :f")
+                .param("f", Long.parseLong(ids.get("findings"))).query(Long.class).single()));
         ids.put("directives", id(create("/api/v1/directives", "{\"title\":\"扫描指令\",\"body\":\"扫描\",\"deadline\":\""
                 + OffsetDateTime.now().plusDays(3) + "\",\"levels\":[\"TOWNSHIP\"]}"), "$.id"));
         mvc.perform(post("/api/v1/directives/" + ids.get("directives") + "/attachment").header("Authorization", "Bearer " + adminA)

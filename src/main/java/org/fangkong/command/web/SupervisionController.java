@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.fangkong.command.Supervision;
 import org.fangkong.common.ShanghaiTime;
@@ -18,6 +19,7 @@ import org.fangkong.common.web.NavItem;
 import org.fangkong.common.web.PageForms;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -105,7 +107,10 @@ class SupervisionController {
     @GetMapping("/supervision/visits/{id}")
     String visit(@PathVariable long id, Model model) {
         Actor me = Actors.require();
-        model.addAttribute("v", supervision.visit(id, me));
+        Supervision.Visit v = supervision.visit(id, me);
+        model.addAttribute("v", v);
+        model.addAttribute("photos", v.findings().stream().collect(Collectors.toMap(Supervision.Finding::id,
+                f -> supervision.photos(f.id(), me))));
         model.addAttribute("myUnit", me.scopeCode());
         model.addAttribute("mayConfirm", !me.is(Role.GRID_WORKER));
         return "command/visit";
@@ -147,6 +152,13 @@ class SupervisionController {
             PageForms.flash(e, redirect);
         }
         return "redirect:/supervision/visits/" + supervision.finding(id, Actors.require()).visitId();
+    }
+
+    @GetMapping({"/supervision/photos/{id}", "/api/v1/supervision/photos/{id}"})
+    ResponseEntity<byte[]> photoFile(@PathVariable long id) {
+        Supervision.Photo p = supervision.photo(id, Actors.require());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(p.mediaType())).header("Cache-Control", "private, no-store")
+                .body(p.content());
     }
 
     @PostMapping("/api/v1/supervision/visits")
