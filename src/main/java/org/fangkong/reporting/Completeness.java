@@ -5,9 +5,9 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -127,7 +127,7 @@ public class Completeness {
         List<OtherUnits> others = new ArrayList<>();
         for (ReportingUnitSource source : sources) {
             Units nodeUnits = new Units(node.code(), node.name(), node.level().name(), 0, 0, 0, 0);
-            Map<String, Units> byChild = new LinkedHashMap<>();
+            Map<String, Units> byChild = new TreeMap<>(); // the children in code order, as the villages' tiles
             for (ReportingUnitSource.UnitTally t : source.tallies(node.code(), childLength, d)) {
                 if (t.code() == null) {
                     nodeUnits = new Units(node.code(), node.name(), node.level().name(), t.expected(), t.reported(), t.onTime(), t.zero());
