@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +24,7 @@ import org.fangkong.jurisdiction.Crumb;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.jurisdiction.Level;
+import org.fangkong.observation.ObservationFigures;
 import org.fangkong.reporting.Completeness;
 import org.fangkong.reporting.ReportTrend;
 import org.fangkong.zoning.RiskLevel;
@@ -43,6 +45,15 @@ public class CommandView {
                        long underObservation, BigDecimal completeness, long reported, long expected) {
     }
 
+    /**
+     * A county-level division on the map of a province or city: its level, cumulative confirmed cases,
+     * people under observation and report completeness ({@code null} without reporting villages).
+     * Development zones ({@code devZone}) have no shape and are listed beside the map.
+     */
+    public record Area(String code, String name, boolean devZone, RiskLevel risk, long confirmed, long underObservation,
+                       BigDecimal completeness, long reported, long expected) {
+    }
+
     /** How many counties at or below the node stood at each level on a day. */
     public record RiskDay(LocalDate day, long low, long medium, long high) {
     }
@@ -55,7 +66,7 @@ public class CommandView {
                        RiskLevel risk, Map<RiskLevel, Long> counties, CaseFigures.Figures figures, Completeness.Units reports,
                        List<Completeness.Missing> missing, List<Tile> children, List<CaseTrend.Day> caseTrend,
                        List<ReportTrend.Day> reportTrend, List<RiskDay> riskTrend, List<FigureNotes.Note> notes,
-                       List<DashboardLines.Line> lines) {
+                       List<DashboardLines.Line> lines, List<Area> areas) {
     }
 
     static final int MAX_DAYS = 90;
@@ -69,9 +80,12 @@ public class CommandView {
     private final Clock clock;
     private final List<FigureNotes> notes;
     private final List<DashboardLines> lines;
+    private final ObservationFigures observation;
 
     CommandView(Jurisdictions jurisdictions, CaseFigures figures, CaseTrend cases, Completeness completeness,
-                ReportTrend reports, Zoning zoning, Clock clock, List<FigureNotes> notes, List<DashboardLines> lines) {
+                ReportTrend reports, Zoning zoning, Clock clock, List<FigureNotes> notes, List<DashboardLines> lines,
+                ObservationFigures observation) {
+        this.observation = observation;
         this.notes = notes;
         this.lines = lines;
         this.jurisdictions = jurisdictions;
@@ -120,7 +134,42 @@ public class CommandView {
                 r.missing().stream().limit(20).toList(), tiles, cases.series(node.code(), from, d, actor),
                 reports.series(node.code(), from.minusDays(d.equals(reportDay) ? 0 : 1), reportDay, actor), riskTrend,
                 notes.stream().flatMap(n -> n.notes(node.code(), d).stream()).toList(),
-                lines.stream().flatMap(l -> l.lines(node.code(), node.path(), d, actor).stream()).toList());
+                lines.stream().flatMap(l -> l.lines(node.code(), node.path(), d, actor).stream()).toList(),
+                areas(node, d, reportDay, levels, tiles, actor));
+    }
+
+    /**
+     * The map's counties for a province or a city (none below: the tiles are the map there). A city's
+     * children are its counties, so its tiles already hold their figures; the province asks once per module.
+     */
+    private List<Area> areas(Jurisdiction node, LocalDate day, LocalDate reportDay, List<Zoning.CountyLevel> levels,
+                             List<Tile> tiles, Actor actor) {
+        if (node.level() != Level.PROVINCE && node.level() != Level.CITY) {
+            return List.of();
+        }
+        Map<String, Zoning.CountyLevel> level = levels.stream()
+                .collect(Collectors.toMap(Zoning.CountyLevel::code, Function.identity(), (a, b) -> a));
+        Map<String, Long> observed = new HashMap<>();
+        Map<String, Completeness.Units> reported = new HashMap<>();
+        if (node.level() == Level.CITY) {
+            tiles.forEach(t -> {
+                observed.put(t.code(), t.underObservation());
+                reported.put(t.code(), new Completeness.Units(t.code(), t.name(), null, t.expected(), t.reported(), 0, 0));
+            });
+        } else {
+            observation.byCounty(node.code(), day).forEach((code, c) -> observed.put(code, c.underObservation()));
+            completeness.byCounty(node.code(), reportDay, actor).forEach(u -> reported.put(u.code(), u));
+        }
+        List<Area> areas = new ArrayList<>();
+        for (Jurisdiction county : jurisdictions.at(Level.COUNTY, node.code(), actor.scopePath())) {
+            Zoning.CountyLevel l = level.get(county.code());
+            Completeness.Units u = reported.get(county.code());
+            long expected = u == null ? 0 : u.expected();
+            areas.add(new Area(county.code(), county.name(), county.devZone(), l == null ? null : l.level(),
+                    l == null ? 0 : l.facts().cumulativeConfirmed(), observed.getOrDefault(county.code(), 0L),
+                    expected == 0 ? null : u.completeness(), u == null ? 0 : u.reported(), expected));
+        }
+        return areas;
     }
 
     /** The counties a child covers: those below it, or (for a child below the county) its own county. */

@@ -4,7 +4,7 @@
  * services of cases, reporting and zoning; one click down to a village.
  */
 @ApplicationModule(displayName = "Dashboard",
-        allowedDependencies = {"common", "jurisdiction", "cases", "reporting", "zoning"})
+        allowedDependencies = {"common", "jurisdiction", "cases", "observation", "reporting", "zoning"})
 package org.fangkong.dashboard;
 
 import org.springframework.modulith.ApplicationModule;

@@ -120,6 +120,13 @@ public class Jurisdictions {
                 .param("level", level.name()).param("scope", scopePath).query(String.class).list();
     }
 
+    /** The nodes of one level at or below a node in scope, by code: e.g. the counties of a city, for its map. */
+    public List<Jurisdiction> at(Level level, String code, String scopePath) {
+        Jurisdiction node = require(code, scopePath);
+        return jdbc.sql("select " + COLUMNS + " from jurisdiction j where j.level = :level and j.path <@ cast(:path as ltree) order by j.code")
+                .param("level", level.name()).param("path", node.path()).query(MAPPER).list();
+    }
+
     /** True when {@code code} lies in the subtree at {@code scopePath}. */
     public boolean within(String code, String scopePath) {
         return find(code, scopePath).isPresent();

@@ -32,6 +32,16 @@ public class ObservationFigures {
     /** The counts of the node itself (key {@code nodeCode}) and of each child (by child code). */
     @Transactional(readOnly = true)
     public Map<String, Counts> of(String nodeCode, LocalDate day) {
+        return counts(nodeCode, day, "n.code = :node or n.parent_code = :node");
+    }
+
+    /** The counts of every county-level division at or below the node (by county code), for the map. */
+    @Transactional(readOnly = true)
+    public Map<String, Counts> byCounty(String nodeCode, LocalDate day) {
+        return counts(nodeCode, day, "n.level = 'COUNTY' and n.path <@ (select path from jurisdiction where code = :node)");
+    }
+
+    private Map<String, Counts> counts(String nodeCode, LocalDate day, String which) {
         Timestamp end = Timestamp.from(ShanghaiTime.startOf(day.plusDays(1)));
         Timestamp start = Timestamp.from(ShanghaiTime.startOf(day));
         Map<String, Counts> counts = new HashMap<>();
@@ -51,7 +61,7 @@ public class ObservationFigures {
                         )
                         select n.code, count(*) filter (where o.observed), coalesce(sum(o.new_alerts), 0), coalesce(sum(o.open_alerts), 0)
                         from jurisdiction n left join o on o.path <@ n.path
-                        where n.code = :node or n.parent_code = :node
+                        """ + "where " + which + "\n" + """
                         group by n.code
                         """)
                 .param("node", nodeCode).param("day", day).param("start", start).param("end", end)

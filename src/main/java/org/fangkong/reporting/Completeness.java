@@ -121,6 +121,26 @@ public class Completeness {
         return new Overview(d, total, children, missing, others(node, children, d));
     }
 
+    /**
+     * The villages' reports of every county-level division at or below the node (default the caller's
+     * scope), for the map: one index range of the day's reports, grouped by the county's six digits.
+     */
+    @Transactional(readOnly = true)
+    public List<Units> byCounty(String code, LocalDate day, Actor actor) {
+        Jurisdiction node = jurisdictions.nodeOrScope(code, actor);
+        return jdbc.sql("""
+                        with r as (
+                            select left(r.unit_code, 6) as county, r.id, r.late, r.zero
+                            from daily_report r where r.day = :d and r.current and r.unit_code >= :lo and r.unit_code < :hi
+                        )
+                        select n.code, n.name, n.level, """ + EXPECTED + " as expected, " + COUNTS + """
+                         from jurisdiction n left join r on r.county = n.code
+                        where n.level = 'COUNTY' and n.code >= :lo and n.code < :hi
+                        group by n.code, n.name, n.level, n.sub_villages order by n.code
+                        """).param("d", day).param("lo", node.code()).param("hi", DivisionCodes.after(node.code()))
+                .query(UNITS).list();
+    }
+
     private List<OtherUnits> others(Jurisdiction node, List<Units> children, LocalDate d) {
         int childLength = children.stream().mapToInt(c -> c.code().length()).min().orElse(node.code().length());
         Map<String, String> names = children.stream().collect(Collectors.toMap(Units::code, Units::name));

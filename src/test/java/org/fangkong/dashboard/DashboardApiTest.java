@@ -11,6 +11,7 @@ import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,8 @@ class DashboardApiTest {
     Staff staff;
     @Autowired
     PublishedCounts counts;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aCitysScreenAsData() throws Exception {
@@ -56,7 +59,24 @@ class DashboardApiTest {
                 .andExpect(jsonPath("$.reportTrend[13].day").value(today.minusDays(1).toString()))
                 .andExpect(jsonPath("$.riskTrend.length()").value(14))
                 .andExpect(jsonPath("$.riskTrend[10].medium").value(0))
-                .andExpect(jsonPath("$.riskTrend[11].medium").value(1));
+                .andExpect(jsonPath("$.riskTrend[11].medium").value(1))
+                // the map's counties: the city's 13 county-level divisions, its two development zones flagged
+                .andExpect(jsonPath("$.areas.length()").value(13))
+                .andExpect(jsonPath("$.areas[?(@.code == '370602')].risk").value("MEDIUM"))
+                .andExpect(jsonPath("$.areas[?(@.code == '370602')].confirmed").value(2))
+                .andExpect(jsonPath("$.areas[?(@.code == '370671')].devZone").value(true));
+        // the province's map has all 151 county-level divisions, with the same figures
+        String provincial = Staff.token(mvc, staff.create(Role.COMMANDER, "37"));
+        mvc.perform(get("/api/v1/dashboard").param("days", "14").header("Authorization", "Bearer " + provincial))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.areas.length()").value(151))
+                .andExpect(jsonPath("$.areas[?(@.code == '370602')].risk").value("MEDIUM"))
+                .andExpect(jsonPath("$.areas[?(@.code == '370602')].confirmed").value(2))
+                .andExpect(jsonPath("$.areas[?(@.code == '370602')].expected").value(
+                        (int) (long) jdbc.sql("select sub_villages from jurisdiction where code = '370602'").query(Long.class).single()));
+        // below the county there is no map: the tiles are the map
+        mvc.perform(get("/api/v1/dashboard").param("jurisdiction", "370602").header("Authorization", "Bearer " + commander))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.areas.length()").value(0));
         mvc.perform(get("/api/v1/dashboard").param("days", "3").header("Authorization", "Bearer " + commander))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("days"));
         mvc.perform(get("/api/v1/dashboard").param("jurisdiction", "3701").header("Authorization", "Bearer " + commander))

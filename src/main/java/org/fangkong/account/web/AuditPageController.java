@@ -8,6 +8,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.AuditActions;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.QuickTask;
 import org.fangkong.common.web.PageResult;
 import org.springframework.context.annotation.Bean;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -29,6 +30,11 @@ class AuditPageController {
     @Bean
     static NavItem auditNavItem() {
         return new NavItem("nav.audit", "/audit", 90, Set.of(Role.ADMIN));
+    }
+
+    @Bean
+    static QuickTask auditQuickAdmin() {
+        return new QuickTask(Role.ADMIN, 3, "quick.audit", "/audit");
     }
 
     @GetMapping("/audit")

@@ -14,6 +14,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.QuickTask;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.Jurisdictions;
@@ -45,6 +46,11 @@ class UserPageController {
     @Bean
     static NavItem usersNavItem() {
         return new NavItem("nav.users", "/users", 80, Set.of(Role.ADMIN, Role.OFFICER));
+    }
+
+    @Bean
+    static QuickTask usersQuickAdmin() {
+        return new QuickTask(Role.ADMIN, 1, "quick.users", "/users");
     }
 
     @GetMapping("/users")

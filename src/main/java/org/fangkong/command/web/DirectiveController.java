@@ -17,6 +17,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.QuickTask;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.common.web.PageForms;
 import org.fangkong.jurisdiction.Jurisdictions;
@@ -68,6 +69,11 @@ class DirectiveController {
     @Bean
     static NavItem directivesNavItem() {
         return new NavItem("nav.directives", "/directives", 4, Set.of(Role.GRID_WORKER, Role.OFFICER, Role.COMMANDER, Role.ADMIN));
+    }
+
+    @Bean
+    static QuickTask directivesQuickCommander() {
+        return new QuickTask(Role.COMMANDER, 3, "quick.directives", "/directives");
     }
 
     @GetMapping("/directives")

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.fangkong.common.InvalidValueException;
 import org.fangkong.common.log.LogMasking;
+import org.fangkong.common.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -52,9 +54,26 @@ class ErrorAdvice {
         return respond(request, HttpStatus.NOT_FOUND, Problems.NOT_FOUND, "error.notFound.title", "error.notFound.detail", null);
     }
 
+    /** On a page: which roles may open it (from the navigation entry it lies under) and a way home. */
     @ExceptionHandler(AccessDeniedException.class)
     Object forbidden(HttpServletRequest request) {
-        return respond(request, HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "error.forbidden.title", "error.forbidden.detail", null);
+        if (isApi(request)) {
+            return respond(request, HttpStatus.FORBIDDEN, Problems.FORBIDDEN, "error.forbidden.title", "error.forbidden.detail", null);
+        }
+        Locale locale = RequestContextUtils.getLocale(request);
+        // forwarded here by the security filters: the page asked for is the one before the forward
+        Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        String uri = forwarded instanceof String f ? f : request.getRequestURI();
+        List<Role> roles = shell.rolesFor(uri.substring(request.getContextPath().length()));
+        String detail = messages.getMessage("error.forbidden.detail", null, locale);
+        if (!roles.isEmpty()) {
+            String names = String.join(messages.getMessage("list.separator", null, ", ", locale),
+                    roles.stream().map(r -> messages.getMessage("role." + r.name(), null, locale)).toList());
+            detail = messages.getMessage("error.forbidden.roles", new Object[] {names}, locale);
+        }
+        ModelAndView page = page(HttpStatus.FORBIDDEN, messages.getMessage("error.forbidden.title", null, locale), detail);
+        page.addObject("allowedRoles", roles);
+        return page;
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Actors;
+import org.fangkong.common.security.Role;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
@@ -15,9 +16,11 @@ import org.springframework.web.servlet.ModelAndView;
 class ShellAdvice {
 
     private final List<NavItem> nav;
+    private final List<QuickTask> quick;
 
-    ShellAdvice(List<NavItem> nav) {
+    ShellAdvice(List<NavItem> nav, List<QuickTask> quick) {
         this.nav = nav.stream().sorted(Comparator.comparingInt(NavItem::order)).toList();
+        this.quick = quick.stream().sorted(Comparator.comparingInt(QuickTask::rank)).toList();
     }
 
     @ModelAttribute("me")
@@ -30,6 +33,25 @@ class ShellAdvice {
         return Actors.current().map(a -> nav.stream().filter(n -> n.visibleTo(a.role())).toList()).orElse(List.of());
     }
 
+    /** The phone's bottom bar: the role's three most used tasks that its navigation offers. */
+    @ModelAttribute("quick")
+    List<QuickTask> quick() {
+        return Actors.current().map(a -> {
+            List<NavItem> mine = nav.stream().filter(n -> n.visibleTo(a.role())).toList();
+            return quick.stream().filter(q -> q.role() == a.role())
+                    .filter(q -> mine.stream().anyMatch(n -> q.href().startsWith(n.href())))
+                    .limit(3).toList();
+        }).orElse(List.of());
+    }
+
+    /** Who may open a page: the roles of the navigation entry the path lies under, if there is one. */
+    List<Role> rolesFor(String path) {
+        return nav.stream().filter(n -> path.equals(n.href()) || path.startsWith(n.href() + "/"))
+                .max(Comparator.comparingInt(n -> n.href().length()))
+                .map(n -> n.roles().isEmpty() ? List.of(Role.values()) : n.roles().stream().sorted().toList())
+                .orElse(List.of());
+    }
+
     /** The path being shown, so the navigation can mark where the user is. */
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
@@ -40,5 +62,6 @@ class ShellAdvice {
     void populate(ModelAndView mav) {
         mav.addObject("me", me());
         mav.addObject("nav", nav());
+        mav.addObject("quick", quick());
     }
 }

@@ -11,6 +11,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.QuickTask;
 import org.fangkong.common.web.PageForms;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.enterprise.Enterprise;
@@ -85,6 +86,11 @@ class EnterprisePageController {
     @Bean
     static NavItem enterprisesNavItem() {
         return new NavItem("nav.enterprises", "/enterprises", 42, Set.of(Role.OFFICER, Role.COMMANDER, Role.ADMIN, Role.ENTERPRISE));
+    }
+
+    @Bean
+    static QuickTask enterprisesQuickEnterprise() {
+        return new QuickTask(Role.ENTERPRISE, 1, "quick.enterprise", "/enterprises");
     }
 
     @GetMapping("/enterprises")

@@ -7,6 +7,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.QuickTask;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.jurisdiction.Grids;
 import org.fangkong.jurisdiction.Jurisdiction;
@@ -36,6 +37,26 @@ class JurisdictionPageController {
     @Bean
     static NavItem jurisdictionNavItem() {
         return new NavItem("nav.jurisdictions", "/jurisdictions", 10, Set.of());
+    }
+
+    @Bean
+    static QuickTask jurisdictionQuickAdmin() {
+        return new QuickTask(Role.ADMIN, 2, "quick.tree", "/jurisdictions");
+    }
+
+    @Bean
+    static QuickTask jurisdictionQuickVenueStaff() {
+        return new QuickTask(Role.VENUE_STAFF, 2, "quick.tree", "/jurisdictions");
+    }
+
+    @Bean
+    static QuickTask jurisdictionQuickEnterprise() {
+        return new QuickTask(Role.ENTERPRISE, 3, "quick.tree", "/jurisdictions");
+    }
+
+    @Bean
+    static QuickTask jurisdictionQuickPickupPoint() {
+        return new QuickTask(Role.PICKUP_POINT, 2, "quick.tree", "/jurisdictions");
     }
 
     @GetMapping("/jurisdictions")

@@ -17,6 +17,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.QuickTask;
 import org.fangkong.common.web.PageForms;
 import org.fangkong.ledger.checkpoints.Checkpoint;
 import org.fangkong.ledger.checkpoints.DutyRoster;
@@ -123,6 +124,11 @@ class CheckpointPageController {
     static NavItem checkpointsNavItem() {
         return new NavItem("nav.checkpoints", "/checkpoints", 30,
                 Set.of(Role.ADMIN, Role.OFFICER, Role.GRID_WORKER, Role.COMMANDER));
+    }
+
+    @Bean
+    static QuickTask checkpointsQuickGridWorker() {
+        return new QuickTask(Role.GRID_WORKER, 1, "quick.passages", "/checkpoints");
     }
 
     @GetMapping("/checkpoints")

@@ -11,6 +11,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.QuickTask;
 import org.fangkong.common.web.NotFoundException;
 import org.fangkong.common.web.PageForms;
 import org.fangkong.masks.MaskAreas;
@@ -74,6 +75,11 @@ class MaskPageController {
     @Bean
     static NavItem masksNavItem() {
         return new NavItem("nav.masks", "/masks", 40, Set.of(Role.OFFICER, Role.COMMANDER, Role.ADMIN, Role.PICKUP_POINT));
+    }
+
+    @Bean
+    static QuickTask masksQuickPickupPoint() {
+        return new QuickTask(Role.PICKUP_POINT, 1, "quick.masks", "/masks");
     }
 
     @GetMapping("/masks")

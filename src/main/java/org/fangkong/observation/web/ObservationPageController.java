@@ -12,6 +12,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.QuickTask;
 import org.fangkong.common.web.PageForms;
 import org.fangkong.observation.MissingReadings;
 import org.fangkong.observation.ObservationAlerts;
@@ -60,8 +61,18 @@ class ObservationPageController {
     }
 
     @Bean
+    static QuickTask observationQuickGridWorker() {
+        return new QuickTask(Role.GRID_WORKER, 2, "quick.readings", "/observation");
+    }
+
+    @Bean
     static NavItem observationAlertsNavItem() {
         return new NavItem("nav.observationAlerts", "/observation-alerts", 16, Set.of(Role.OFFICER, Role.COMMANDER, Role.ADMIN));
+    }
+
+    @Bean
+    static QuickTask observationAlertsQuickOfficer() {
+        return new QuickTask(Role.OFFICER, 2, "quick.alerts", "/observation-alerts");
     }
 
     /** A reading as typed on the order's page: the temperature as text (37,5 is read too). */

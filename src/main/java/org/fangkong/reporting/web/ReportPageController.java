@@ -8,6 +8,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.QuickTask;
 import org.fangkong.common.web.PageForms;
 import org.fangkong.jurisdiction.Jurisdictions;
 import org.fangkong.reporting.Completeness;
@@ -44,6 +45,16 @@ class ReportPageController {
     @Bean
     static NavItem reportsNavItem() {
         return new NavItem("nav.reports", "/reports", 13, Set.of(Role.GRID_WORKER, Role.OFFICER, Role.COMMANDER, Role.ADMIN));
+    }
+
+    @Bean
+    static QuickTask reportsQuickGridWorker() {
+        return new QuickTask(Role.GRID_WORKER, 3, "quick.report", "/reports");
+    }
+
+    @Bean
+    static QuickTask reportsQuickOfficer() {
+        return new QuickTask(Role.OFFICER, 3, "quick.report", "/reports");
     }
 
     /** The report's figures as typed; a field left empty counts 0 (a zero report sends none). */

@@ -8,6 +8,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.QuickTask;
 import org.fangkong.common.web.PageForms;
 import org.fangkong.supplies.ProducerOutput;
 import org.fangkong.supplies.StockHolder;
@@ -43,6 +44,11 @@ class ProducerPageController {
     @Bean
     static NavItem productionNavItem() {
         return new NavItem("nav.production", "/supplies/production", 45, Set.of(Role.ENTERPRISE));
+    }
+
+    @Bean
+    static QuickTask productionQuickEnterprise() {
+        return new QuickTask(Role.ENTERPRISE, 2, "quick.production", "/supplies/production");
     }
 
     /** The signed-in producer's page, or a note that no producer is bound to the account. */

@@ -8,6 +8,7 @@ import org.fangkong.common.security.Role;
 import org.fangkong.common.web.Downloads;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.QuickTask;
 import org.fangkong.common.web.PageResult;
 import org.fangkong.venue.Venue;
 import org.fangkong.venue.VenueDocuments;
@@ -44,6 +45,11 @@ class VenuePageController {
     static NavItem venuesNavItem() {
         return new NavItem("nav.venues", "/venues", 20,
                 Set.of(Role.ADMIN, Role.OFFICER, Role.VENUE_STAFF, Role.COMMANDER));
+    }
+
+    @Bean
+    static QuickTask venuesQuickVenueStaff() {
+        return new QuickTask(Role.VENUE_STAFF, 1, "quick.venues", "/venues");
     }
 
     @GetMapping("/venues")

@@ -12,6 +12,7 @@ import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NavItem;
+import org.fangkong.common.web.QuickTask;
 import org.fangkong.common.web.PageForms;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.Jurisdictions;
@@ -51,6 +52,11 @@ class ZoningPageController {
     @Bean
     static NavItem zoningNavItem() {
         return new NavItem("nav.zoning", "/zoning", 3, Set.of(Role.OFFICER, Role.COMMANDER, Role.ADMIN));
+    }
+
+    @Bean
+    static QuickTask zoningQuickCommander() {
+        return new QuickTask(Role.COMMANDER, 2, "quick.zoning", "/zoning");
     }
 
     private static Actor reader() {

@@ -1,0 +1,24 @@
+// The shell on phones: the navigation folds behind a menu button. Loaded in <head> (not deferred) so
+// the page is marked as scripted before it is drawn and the folded menu never flashes open; without
+// script the navigation simply stays open.
+(function () {
+  'use strict';
+  document.documentElement.classList.add('js');
+  document.addEventListener('DOMContentLoaded', function () {
+    var button = document.querySelector('.menu-button');
+    var menu = document.getElementById('menu');
+    if (!button || !menu) { return; }
+    button.addEventListener('click', function () {
+      var open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', String(open));
+      menu.classList.toggle('open', open);
+    });
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && menu.classList.contains('open')) {
+        button.setAttribute('aria-expanded', 'false');
+        menu.classList.remove('open');
+        button.focus();
+      }
+    });
+  });
+}());
