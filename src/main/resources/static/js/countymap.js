@@ -13,6 +13,7 @@
   document.querySelectorAll('#map-legend .swatch').forEach(function (s) {
     colours[s.getAttribute('data-bin')] = window.getComputedStyle(s).backgroundColor;
   });
+  var top = Object.keys(colours).length - 1;
   el.textContent = el.getAttribute('data-loading');
 
   function escape(text) {
@@ -40,15 +41,18 @@
         series: [{
           type: 'map', map: name, nameProperty: 'code', roam: false, selectedMode: false,
           layoutCenter: ['50%', '50%'], layoutSize: '98%',
+          // a city's few counties are all named; on the province only those in the top bin (the high-risk counties)
           label: {
-            show: features.length <= 20 || dark,
+            show: features.length <= 20,
             formatter: function (p) { var a = byCode[p.name]; return a ? a.name : ''; },
             fontSize: dark ? 13 : 11, color: dark ? '#f2f5f8' : '#1d2329'
           },
           itemStyle: { borderColor: dark ? '#0d141b' : '#ffffff', borderWidth: 0.8 },
           emphasis: { label: { show: true }, itemStyle: { areaColor: dark ? '#6cb4ff' : '#0b5cad' } },
           data: data.areas.map(function (a) {
-            return { name: a.code, itemStyle: { areaColor: colours[String(a.bin)] } };
+            var item = { name: a.code, itemStyle: { areaColor: colours[String(a.bin)] } };
+            if (features.length > 20 && a.bin === top && top > 0) { item.label = { show: true, fontWeight: 'bold' }; }
+            return item;
           })
         }]
       });

@@ -6,7 +6,7 @@
   if (!block || typeof echarts === 'undefined') { return; }
   var data = JSON.parse(block.textContent);
   var dark = document.body.classList.contains('wall');
-  var colours = { red: '#c62828', amber: '#b26a00', green: '#1b7f3b', blue: '#0b5cad', grey: '#78828c' };
+  var colours = { red: '#c62828', amber: '#9a5b00', green: '#1b7f3b', blue: '#0b5cad', grey: '#66707a' };
   if (dark) { colours = { red: '#ff6b6b', amber: '#ffc046', green: '#5ee08a', blue: '#6cb4ff', grey: '#b0bac4' }; }
   var charts = [];
 

@@ -17,6 +17,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.events.EventFiringDecorator;
+import org.openqa.selenium.support.events.WebDriverListener;
 
 /**
  * Debian's headless Chromium driven by its chromedriver (Selenium Manager cannot download here).
@@ -51,7 +53,10 @@ final class Browser {
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(width, height));
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        return browser;
+        // phones have a fixed bar of frequent tasks at the bottom: like a thumb, a click first brings its target to
+        // the middle of the screen, where the bar cannot cover it (WebDriver only scrolls what lies outside the window)
+        WebDriverListener centre = new CentreBeforeClick(browser);
+        return new EventFiringDecorator<WebDriver>(centre).decorate(browser);
     }
 
     /** Signs in on the login page at {@code baseUrl}. */

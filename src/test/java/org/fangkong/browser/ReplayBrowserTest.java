@@ -1,11 +1,13 @@
 package org.fangkong.browser;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.fangkong.testsupport.FangkongTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -66,5 +68,36 @@ class ReplayBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("day=2020-02-23"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(By.id("chart-cases"), "data-rendered", "true"));
         Browser.screenshotWholePage(browser, "replay-02-jining-2020-02-23-wall-1920");
+
+        // the wall screen's map on 2020-02-21: 任城区 the only high county (the prison cluster); medium wherever the
+        // replay placed a case within 14 days (county dates before 02-17 are not published: docs/rules.md)
+        browser.get(base + "/dashboard?day=2020-02-21&wall=true");
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.attributeToBe(By.id("county-map"), "data-rendered", "136"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> bins = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+                var areas = JSON.parse(document.getElementById('dashboard-data').textContent).map.areas, out = {};
+                areas.forEach(function (a) { out[a.code] = a.bin; });
+                return out;""");
+        assertThat(((Number) bins.get("370811")).intValue()).isEqualTo(3);
+        long high = bins.values().stream().filter(b -> ((Number) b).intValue() == 3).count();
+        long medium = bins.values().stream().filter(b -> ((Number) b).intValue() == 2).count();
+        assertThat(high).isEqualTo(1);
+        assertThat(medium).isPositive();
+        assertThat(browser.findElement(By.id("county-levels")).getText()).contains("高风险县 1 个").contains("中风险县 " + medium + " 个");
+        String high3 = (String) ((JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.querySelector('#map-legend .swatch[data-bin=\"3\"]')).backgroundColor;");
+        @SuppressWarnings("unchecked")
+        Map<String, String> colours = (Map<String, String>) ((JavascriptExecutor) browser).executeScript("""
+                var out = {};
+                echarts.getInstanceByDom(document.getElementById('county-map')).getOption().series[0].data
+                    .forEach(function (d) { out[d.name] = d.itemStyle.areaColor; });
+                return out;""");
+        assertThat(colours.get("370811")).isEqualTo(high3);
+        Browser.screenshot(browser, "replay-03-map-2020-02-21-wall-1920");
+        browser.get(base + "/dashboard?jurisdiction=3708&day=2020-02-21");
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.attributeToBe(By.id("county-map"), "data-rendered", "11"));
+        Browser.screenshotWholePage(browser, "replay-04-map-jining-2020-02-21-1920");
     }
 }

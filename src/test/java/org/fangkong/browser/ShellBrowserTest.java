@@ -90,14 +90,20 @@ class ShellBrowserTest {
         assertThat(browser.findElement(By.id("children")).getText()).contains("浏览器网格").contains("网格");
 
         // switch to English: every label follows, and it sticks across pages
+        browser.findElement(By.cssSelector(".menu-button")).click();
         browser.findElement(By.linkText("English")).click();
         assertThat(browser.findElement(By.className("crumbs")).getText()).contains("山东省");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        // on a phone the navigation sits behind the menu button
+        assertThat(browser.findElement(By.cssSelector("nav.nav")).isDisplayed()).isFalse();
+        browser.findElement(By.cssSelector(".menu-button")).click();
+        assertThat(browser.findElement(By.cssSelector(".menu-button")).getText()).isEqualTo("Menu");
         assertThat(browser.findElement(By.cssSelector("nav.nav")).getText()).contains("Home").contains("Jurisdictions").contains("Users");
         Browser.screenshot(browser, "05-village-en");
         browser.findElement(By.linkText("Home")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Hello");
         Browser.screenshot(browser, "06-home-en");
+        browser.findElement(By.cssSelector(".menu-button")).click();
         browser.findElement(By.linkText("中文")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("您好");
 
@@ -117,6 +123,7 @@ class ShellBrowserTest {
         browser.get(url("/jurisdictions/370202"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("页面不存在");
         Browser.screenshot(browser, "07-out-of-scope-404");
+        browser.findElement(By.cssSelector(".menu-button")).click();
         assertThat(browser.findElement(By.cssSelector(".who button")).getText()).isEqualTo("退出");
     }
 }
