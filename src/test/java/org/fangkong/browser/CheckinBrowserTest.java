@@ -1,5 +1,7 @@
 package org.fangkong.browser;
 
+import java.time.Duration;
+
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -60,15 +64,22 @@ class CheckinBrowserTest {
         // back at the door next time: one tap
         browser.get(url);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("以 139****5678 登记");
-        browser.findElement(By.id("checkin")).click();
+        submit(By.id("checkin"));
         assertThat(browser.findElement(By.id("result")).getText()).contains("登记成功");
 
-        browser.findElement(By.id("checkout")).click();
+        submit(By.id("checkout"));
         assertThat(browser.findElement(By.id("result")).getText()).contains("已离开");
         Browser.screenshot(browser, "checkin-03-checked-out");
 
         browser.get("http://localhost:" + port + "/c/no-such-venue");
         assertThat(browser.findElement(By.id("result")).getText()).contains("未找到该场所");
         Browser.screenshot(browser, "checkin-04-unknown");
+    }
+
+    /** Clicks and waits for the next page, so what is read next is not the page before. */
+    private void submit(By button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 }
