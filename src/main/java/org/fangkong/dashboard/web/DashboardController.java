@@ -75,7 +75,8 @@ class DashboardController {
         model.addAttribute("layers", Arrays.stream(MapLayer.values()).map(MapLayer::param).toList());
         model.addAttribute("bins", IntStream.range(0, shown.bins).boxed().toList());
         model.addAttribute("shapeless", v.areas().stream().filter(CommandView.Area::devZone).toList());
-        model.addAttribute("chartData", json.writeValueAsString(new Charts(v, shown, tips(v, locale))));
+        // inside <script type="application/json">: a name holding "</script>" must not end the block
+        model.addAttribute("chartData", json.writeValueAsString(new Charts(v, shown, tips(v, locale))).replace("<", "\\u003c"));
         return "dashboard/dashboard";
     }
 
