@@ -9,6 +9,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.fangkong.common.InvalidValueException;
 import org.fangkong.common.log.LogMasking;
+import org.fangkong.common.security.Actors;
 import org.fangkong.common.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,9 @@ class ErrorAdvice {
         String uri = forwarded instanceof String f ? f : request.getRequestURI();
         List<Role> roles = shell.rolesFor(uri.substring(request.getContextPath().length()));
         String detail = messages.getMessage("error.forbidden.detail", null, locale);
-        if (!roles.isEmpty()) {
+        // only where the role is not among them: a refused action on a page the role may open says just that
+        boolean notForTheRole = Actors.current().map(a -> !roles.contains(a.role())).orElse(false);
+        if (!roles.isEmpty() && notForTheRole) {
             String names = String.join(messages.getMessage("list.separator", null, ", ", locale),
                     roles.stream().map(r -> messages.getMessage("role." + r.name(), null, locale)).toList());
             detail = messages.getMessage("error.forbidden.roles", new Object[] {names}, locale);
