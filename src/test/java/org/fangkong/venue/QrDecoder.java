@@ -18,7 +18,7 @@ public final class QrDecoder {
     }
 
     /**
-     * Tries the local-threshold binarizer first, then the global one: on a whole rendered A4 page
+     * Tries the local-threshold binarizer first, then the global one, then the image as a pure code: on a whole rendered A4 page
      * the hybrid one now and then misses a code a camera reads (seen once in many runs).
      */
     public static String decode(BufferedImage image) throws NotFoundException {
@@ -27,8 +27,15 @@ public final class QrDecoder {
         try {
             return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText();
         } catch (NotFoundException e) {
-            return new MultiFormatReader().decode(new BinaryBitmap(new GlobalHistogramBinarizer(source)),
-                    hints).getText();
+            try {
+                return new MultiFormatReader().decode(new BinaryBitmap(new GlobalHistogramBinarizer(source)),
+                        hints).getText();
+            } catch (NotFoundException again) {
+                // a code image as generated (no page around it): read it as a pure code, as a scanner app does
+                // once it has found the code (the finder-pattern search missed a small one now and then)
+                return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
+                        Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
+            }
         }
     }
 }
