@@ -4,6 +4,23 @@
 (function () {
   'use strict';
   document.documentElement.classList.add('js');
+  // signed out (or sent to sign in): the offline page's kept data and files go; unsent entries stay (offline.js)
+  if (window.location.pathname === '/login') {
+    if (window.caches) { caches.delete('fangkong-offline-v1'); }
+    if (window.indexedDB) {
+      var req = indexedDB.open('fangkong-offline', 1);
+      req.onupgradeneeded = function () {
+        req.result.createObjectStore('queue', { keyPath: 'key' });
+        req.result.createObjectStore('data', { keyPath: 'user' });
+        req.result.createObjectStore('results', { keyPath: 'key' });
+      };
+      req.onsuccess = function () {
+        var t = req.result.transaction(['data', 'results'], 'readwrite');
+        t.objectStore('data').clear();
+        t.objectStore('results').clear();
+      };
+    }
+  }
   document.addEventListener('DOMContentLoaded', function () {
     var button = document.querySelector('.menu-button');
     var menu = document.getElementById('menu');

@@ -113,6 +113,22 @@ public class Users {
         return find(id, actor);
     }
 
+    /**
+     * Ends every session and token of an account now (a lost or stolen phone): the next page or sync
+     * from it is refused and asks to sign in again; the account stays enabled with its password.
+     */
+    @Transactional
+    public StaffUser endSessions(long id, Actor actor) {
+        StaffUser target = manageable(id, actor);
+        if (target.id() == actor.userId()) {
+            throw new FieldException("id", "validation.user.self");
+        }
+        jdbc.sql("update staff_user set credentials_changed_at = now(), updated_at = now() where id = :id").param("id", id).update();
+        tokens.revokeAll(id);
+        audit.record(AuditActions.USER_SESSIONS_ENDED, "user:" + target.username(), null);
+        return find(id, actor);
+    }
+
     /** Whether the actor may manage accounts at all (for showing the menu). */
     public static boolean isManager(Actor actor) {
         return actor.role().managesUsers();

@@ -56,8 +56,12 @@ public class Readings {
 
     /** Morning or evening, by the Asia/Shanghai clock now. */
     Half halfNow() {
-        return OffsetDateTime.ofInstant(clock.instant(), ShanghaiTime.ZONE).toLocalTime().isBefore(eveningFrom)
-                ? Half.MORNING : Half.EVENING;
+        return halfAt(clock.instant());
+    }
+
+    /** The half-day a moment falls in (Asia/Shanghai). */
+    Half halfAt(Instant at) {
+        return OffsetDateTime.ofInstant(at, ShanghaiTime.ZONE).toLocalTime().isBefore(eveningFrom) ? Half.MORNING : Half.EVENING;
     }
 
     /** A reading by staff, for today or an earlier day of the order. */

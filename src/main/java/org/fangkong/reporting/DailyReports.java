@@ -13,6 +13,7 @@ import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.UnitDayFacts;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
+import org.fangkong.common.web.ConflictException;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.Jurisdictions;
@@ -97,6 +98,15 @@ public class DailyReports {
     /** Submits (or corrects) the unit's report for a day; {@code zero} is the one-tap zero report. */
     @Transactional
     public DailyReport submit(String unitCode, LocalDate day, boolean zero, Counts counts, Actor actor) {
+        return submitAt(unitCode, day, zero, counts, clock.instant(), actor);
+    }
+
+    /**
+     * As {@link #submit} for a report made at {@code at} (on a phone without signal, sent later): late
+     * or on time by that moment. A newer report of the same day by someone else wins: a conflict.
+     */
+    @Transactional
+    public DailyReport submitAt(String unitCode, LocalDate day, boolean zero, Counts counts, Instant at, Actor actor) {
         if (!actor.is(Role.GRID_WORKER) && !actor.is(Role.OFFICER) && !actor.is(Role.ADMIN)) {
             throw new AccessDeniedException("grid workers and officers report");
         }
@@ -111,7 +121,14 @@ public class DailyReports {
                 || c.feverMedicineBuyers() < 0) {
             throw new FieldException("counts", "validation.report.counts");
         }
-        Instant now = clock.instant();
+        Instant now = at;
+        jdbc.sql("""
+                        select submitted_by from daily_report
+                        where unit_code = :u and day = :d and current and submitted_at > :at and submitted_by <> :me
+                        """).param("u", unit.code()).param("d", d).param("at", OffsetDateTime.ofInstant(at, ShanghaiTime.ZONE))
+                .param("me", actor.username()).query(String.class).optional().ifPresent(by -> {
+                    throw new ConflictException("day", "offline.conflict.reportNewer", by);
+                });
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from daily_report where unit_code = :u and day = :d")
                 .param("u", unit.code()).param("d", d).query(Integer.class).single();
         jdbc.sql("update daily_report set current = false where unit_code = :u and day = :d and current")

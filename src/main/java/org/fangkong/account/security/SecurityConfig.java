@@ -97,7 +97,7 @@ class SecurityConfig {
                                 + "form-action 'self'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/icons/**", "/geo/**", "/error",
-                                "/login").permitAll()
+                                "/login", "/sw.js", "/manifest.webmanifest").permitAll()
                         .requestMatchers("/c/**", "/o/**", "/m/**", "/arrive", "/arrive/**", "/s").permitAll()
                         // the API's map is for staff unless the operator publishes it (fangkong.api-docs.public)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")

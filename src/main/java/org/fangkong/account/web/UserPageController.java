@@ -126,6 +126,13 @@ class UserPageController {
         return "redirect:/users/" + id;
     }
 
+    @PostMapping("/users/{id}/sessions/end")
+    String endSessions(@PathVariable long id, RedirectAttributes redirect) {
+        users.endSessions(id, Actors.require());
+        redirect.addFlashAttribute("notice", "user.sessionsEnded");
+        return "redirect:/users/" + id;
+    }
+
     @PostMapping("/users/{id}/enable")
     String enable(@PathVariable long id, RedirectAttributes redirect) {
         users.setEnabled(id, true, Actors.require());

@@ -14,6 +14,7 @@ public final class AuditActions {
     public static final String USER_DISABLED = "USER_DISABLED";
     public static final String USER_ENABLED = "USER_ENABLED";
     public static final String USER_PASSWORD_RESET = "USER_PASSWORD_RESET";
+    public static final String USER_SESSIONS_ENDED = "USER_SESSIONS_ENDED";
     public static final String GRID_CREATED = "GRID_CREATED";
     public static final String PII_REVEAL = "PII_REVEAL";
     public static final String PII_EXPORT = "PII_EXPORT";

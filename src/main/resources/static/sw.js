@@ -1,0 +1,34 @@
+// Fangkong's service worker: keeps the offline entry page and its files so the page opens without
+// signal. It keeps nothing else: other pages go to the network as before, and the data the page needs
+// (masked) lives in the page's IndexedDB, not here. Signing out empties this cache (js/shell.js).
+'use strict';
+var CACHE = 'fangkong-offline-v1';
+var SHELL = ['/offline', '/css/fangkong.css', '/js/shell.js', '/js/offline.js', '/icons/icon.svg', '/icons/icon-192.png',
+  '/manifest.webmanifest'];
+
+self.addEventListener('install', function (event) {
+  event.waitUntil(caches.open(CACHE).then(function (c) { return c.addAll(SHELL); }).then(function () { return self.skipWaiting(); }));
+});
+
+self.addEventListener('activate', function (event) {
+  event.waitUntil(caches.keys().then(function (keys) {
+    return Promise.all(keys.filter(function (k) { return k !== CACHE; }).map(function (k) { return caches.delete(k); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+
+self.addEventListener('fetch', function (event) {
+  var url = new URL(event.request.url);
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin || SHELL.indexOf(url.pathname) < 0) {
+    return; // the network, as without a service worker
+  }
+  // the network first (fresh page, fresh CSRF token); the kept copy when there is no signal
+  event.respondWith(fetch(event.request).then(function (response) {
+    if (response.ok && !response.redirected) {
+      var copy = response.clone();
+      caches.open(CACHE).then(function (c) { c.put(url.pathname, copy); });
+    }
+    return response;
+  }).catch(function () {
+    return caches.match(url.pathname).then(function (hit) { return hit || Response.error(); });
+  }));
+});
