@@ -21,11 +21,22 @@ self.addEventListener('fetch', function (event) {
   if (event.request.method !== 'GET' || url.origin !== self.location.origin || SHELL.indexOf(url.pathname) < 0) {
     return; // the network, as without a service worker
   }
-  // the network first (fresh page, fresh CSRF token); the kept copy when there is no signal
+  // the network first (fresh page, fresh CSRF token); the kept copy when there is no signal. Opening the page
+  // (re)fills the cache; other files only refresh a cache that exists, so signing out (which deletes it) sticks
+  var isPage = url.pathname === '/offline';
   event.respondWith(fetch(event.request).then(function (response) {
     if (response.ok && !response.redirected) {
       var copy = response.clone();
-      caches.open(CACHE).then(function (c) { c.put(url.pathname, copy); });
+      if (isPage) {
+        caches.open(CACHE).then(function (c) {
+          c.put(url.pathname, copy);
+          return c.addAll(SHELL.filter(function (p) { return p !== '/offline'; }));
+        });
+      } else {
+        caches.has(CACHE).then(function (has) {
+          if (has) { caches.open(CACHE).then(function (c) { c.put(url.pathname, copy); }); }
+        });
+      }
     }
     return response;
   }).catch(function () {

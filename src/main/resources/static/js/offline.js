@@ -94,7 +94,11 @@
 
   function showResults() {
     return all('results').then(function (rows) {
-      rows.sort(function (a, b) { return a.syncedAt < b.syncedAt ? 1 : -1; });
+      // what needs the worker's attention first (conflicts, refusals), then the newest
+      rows.sort(function (a, b) {
+        var ca = a.outcome === 'STORED' ? 1 : 0, cb = b.outcome === 'STORED' ? 1 : 0;
+        return ca !== cb ? ca - cb : (a.syncedAt < b.syncedAt ? 1 : -1);
+      });
       var list = document.getElementById('results');
       list.innerHTML = '';
       rows.slice(0, 50).forEach(function (r) {
@@ -152,6 +156,10 @@
         phone: f.get('phone') || null, temperature: f.get('temperature') };
     }
     if (kind === 'reading') { return { order: Number(f.get('order')), temperature: f.get('temperature') }; }
+    if (kind === 'resident') {
+      return { household: Number(f.get('household')), name: f.get('name'), idNumber: f.get('idNumber') || null,
+        phone: f.get('phone') || null, relation: f.get('relation') };
+    }
     return {};
   }
 
@@ -161,7 +169,8 @@
     var entry = { key: newKey(), user: user, kind: form.getAttribute('data-kind'), enteredAt: new Date().toISOString(),
       payload: payload(form) };
     tx('queue', 'readwrite', function (q) { q.put(entry); }).then(function () {
-      form.querySelectorAll('input[name=name], input[name=phone], input[name=temperature]').forEach(function (i) { i.value = ''; });
+      form.querySelectorAll('input[name=name], input[name=phone], input[name=temperature], input[name=idNumber]')
+        .forEach(function (i) { i.value = ''; });
       showNet(msg('saved'));
       return showWaiting();
     }).then(function () { if (navigator.onLine) { sync(); } });

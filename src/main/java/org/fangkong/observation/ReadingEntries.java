@@ -67,7 +67,9 @@ class ReadingEntries implements OfflineEntryHandler {
         }
         ArrayNode people = json.createArrayNode();
         orders.list(null, true, actor).stream().limit(PREFETCH_LIMIT).forEach(o -> people.addObject()
-                .put("id", o.id()).put("name", o.name()).put("place", o.jurisdictionName()).put("lastDay", o.lastDay().toString()));
+                .put("id", o.id()).put("name", o.name())
+                .put("place", o.address() == null || o.address().isBlank() ? o.jurisdictionName() : o.address())
+                .put("lastDay", o.lastDay().toString()));
         return people;
     }
 }

@@ -14,6 +14,7 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.ledger.checkpoints.Checkpoint;
 import org.fangkong.ledger.checkpoints.PassageLog;
+import org.fangkong.ledger.residents.ResidentLedger;
 import org.fangkong.observation.ObservationOrders;
 import org.fangkong.testsupport.FangkongTest;
 import org.fangkong.testsupport.Staff;
@@ -51,6 +52,8 @@ class OfflineSyncTest {
     ObservationOrders orders;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ResidentLedger residents;
 
     static String id(int seq) {
         String first17 = "370102" + "19700101" + String.format("%03d", seq);
@@ -178,6 +181,26 @@ class OfflineSyncTest {
                 .andExpect(status().isUnauthorized());
         assertThat(count("select count(*) from audit_entry where action = 'USER_SESSIONS_ENDED' and target = 'user:"
                 + worker.username() + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void aResidentAddedOfflineJoinsTheHouseholdAndAHouseholdOutOfReachIsAConflict() throws Exception {
+        long household = residents.createHousehold(VILLAGE, "离线楼", "离线巷 2 号", ADMIN).id();
+        long elsewhere = residents.createHousehold("370203005004", "别处楼", "别处 1 号", ADMIN).id();
+        String token = Staff.token(mvc, staff.create(Role.GRID_WORKER, VILLAGE));
+        String batch = "{\"entries\":[" + entry(UUID.randomUUID().toString(), "resident", Instant.now().minus(2, ChronoUnit.HOURS),
+                "{\"household\":" + household + ",\"name\":\"离线新成员\",\"idNumber\":\"" + id(703) + "\",\"relation\":\"CHILD\"}")
+                + "," + entry(UUID.randomUUID().toString(), "resident", Instant.now().minus(1, ChronoUnit.HOURS),
+                "{\"household\":" + elsewhere + ",\"name\":\"不该写入\",\"idNumber\":\"" + id(704) + "\"}") + "]}";
+        mvc.perform(post("/api/v1/offline-entries").header("Authorization", Staff.bearer(token))
+                        .contentType(MediaType.APPLICATION_JSON).content(batch))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].outcome").value("STORED"))
+                .andExpect(jsonPath("$.results[0].message").value("离线巷 2 号：新成员已登记"))
+                .andExpect(jsonPath("$.results[1].outcome").value("CONFLICT"))
+                .andExpect(jsonPath("$.results[1].message").value("要登记的对象已不存在或不在您的辖区，这条记录没有保存"));
+        assertThat(count("select count(*) from resident where household_id = " + household + " and relation = 'CHILD'")).isEqualTo(1);
+        assertThat(count("select count(*) from resident where household_id = " + elsewhere)).isZero();
     }
 
     long count(String sql) {
