@@ -65,6 +65,12 @@ class UserApiController {
         return UserView.of(users.setEnabled(id, false, Actors.require()));
     }
 
+    /** A lost phone: every session and token of the account ends now. */
+    @PostMapping("/{id}/sessions/end")
+    UserView endSessions(@PathVariable long id) {
+        return UserView.of(users.endSessions(id, Actors.require()));
+    }
+
     @PostMapping("/{id}/enable")
     UserView enable(@PathVariable long id) {
         return UserView.of(users.setEnabled(id, true, Actors.require()));
