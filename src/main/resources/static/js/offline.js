@@ -134,7 +134,8 @@
         return r.json().then(function (answer) {
           var now = new Date().toISOString();
           return tx('queue', 'readwrite', function (q) {
-            answer.results.forEach(function (res) { q.delete(res.key); });
+            // a FAILED entry stays queued and goes again with the next sync
+            answer.results.forEach(function (res) { if (res.outcome !== 'FAILED') { q.delete(res.key); } });
           }).then(function () {
             return tx('results', 'readwrite', function (s) {
               answer.results.forEach(function (res) {
@@ -156,6 +157,9 @@
         phone: f.get('phone') || null, temperature: f.get('temperature') };
     }
     if (kind === 'reading') { return { order: Number(f.get('order')), temperature: f.get('temperature') }; }
+    if (kind === 'handOut') {
+      return { order: Number(f.get('order')), paid: f.get('paid') || null, received: f.get('notReceived') !== 'true' };
+    }
     if (kind === 'resident') {
       return { household: Number(f.get('household')), name: f.get('name'), idNumber: f.get('idNumber') || null,
         phone: f.get('phone') || null, relation: f.get('relation') };
@@ -169,7 +173,7 @@
     var entry = { key: newKey(), user: user, kind: form.getAttribute('data-kind'), enteredAt: new Date().toISOString(),
       payload: payload(form) };
     tx('queue', 'readwrite', function (q) { q.put(entry); }).then(function () {
-      form.querySelectorAll('input[name=name], input[name=phone], input[name=temperature], input[name=idNumber]')
+      form.querySelectorAll('input[name=name], input[name=phone], input[name=temperature], input[name=idNumber], input[name=paid]')
         .forEach(function (i) { i.value = ''; });
       showNet(msg('saved'));
       return showWaiting();

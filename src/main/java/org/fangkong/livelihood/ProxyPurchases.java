@@ -151,6 +151,12 @@ public class ProxyPurchases {
     /** Hands a household its goods (or records it was not received), with what it paid; once. */
     @Transactional
     public Order handOut(long orderId, boolean received, BigDecimal paid, String note, Actor actor) {
+        return handOutAt(orderId, received, paid, note, null, actor);
+    }
+
+    /** As {@link #handOut} at the moment it happened (a sign-off made without signal, sent later); {@code null} is now. */
+    @Transactional
+    public Order handOutAt(long orderId, boolean received, BigDecimal paid, String note, Instant at, Actor actor) {
         long batchId = jdbc.sql("select batch_id from proxy_order where id = :id").param("id", orderId).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("proxyOrder"));
         Batch b = batch(batchId, actor);
@@ -164,9 +170,11 @@ public class ProxyPurchases {
             throw new FieldException("paid", "validation.proxy.amount");
         }
         int n = jdbc.sql("""
-                        update proxy_order set handed_by = :by, handed_at = now(), received = :r, paid = :p, hand_note = :note
+                        update proxy_order set handed_by = :by, handed_at = coalesce(cast(:at as timestamptz), now()), received = :r, paid = :p,
+                                               hand_note = :note
                         where id = :id and handed_at is null
                         """).param("id", orderId).param("by", actor.username()).param("r", received).param("p", p)
+                .param("at", at == null ? null : java.sql.Timestamp.from(at))
                 .param("note", note == null ? "" : note.strip()).update();
         if (n == 0) {
             throw new ConflictException("order", "validation.proxy.handedOut");

@@ -17,6 +17,8 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.ConflictException;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -44,7 +46,8 @@ public class OfflineSync {
     /** A phone's clock may run this far ahead. */
     static final Duration AHEAD = Duration.ofMinutes(10);
 
-    public enum Outcome { STORED, CONFLICT, REJECTED }
+    /** {@code FAILED}: the server could not apply it this time (not kept): the phone keeps it and sends it again. */
+    public enum Outcome { STORED, CONFLICT, REJECTED, FAILED }
 
     /** One queued entry as the phone sends it. */
     public record Entry(String key, String kind, Instant enteredAt, JsonNode payload) {
@@ -58,6 +61,8 @@ public class OfflineSync {
     public record Result(String key, Outcome outcome, boolean replayed, Long id, String field, String messageKey,
                          List<String> args) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(OfflineSync.class);
 
     private final JdbcClient jdbc;
     private final Map<String, OfflineEntryHandler> handlers;
@@ -132,6 +137,10 @@ public class OfflineSync {
             return refused(key, e, actor, Outcome.CONFLICT, c);
         } catch (FieldException | InvalidValueException | AccessDeniedException f) {
             return refused(key, e, actor, Outcome.REJECTED, f);
+        } catch (RuntimeException unexpected) {
+            // one entry the server cannot apply must not hold up the others behind it; nothing is kept for its key
+            log.error("Offline entry of kind {} failed", e.kind(), unexpected);
+            return new Result(key.toString(), Outcome.FAILED, false, null, null, "offline.failed", List.of());
         }
     }
 

@@ -203,6 +203,41 @@ class OfflineSyncTest {
         assertThat(count("select count(*) from resident where household_id = " + elsewhere)).isZero();
     }
 
+    @Test
+    void aHandOutSignedOffAtTheDoorKeepsItsMomentAndASecondOneIsAConflict() throws Exception {
+        String officer = Staff.token(mvc, staff.create(Role.OFFICER, "370102"));
+        String cadre = Staff.token(mvc, staff.create(Role.GRID_WORKER, VILLAGE));
+        long household = residents.createHousehold(VILLAGE, "代购楼", "代购巷 9 号", ADMIN).id();
+        long point = idOf(api(officer, "/api/v1/supply-points", """
+                {"jurisdiction":"%s","name":"离线便民店","kind":"SUPERMARKET","categories":["VEGETABLES"]}""".formatted(VILLAGE)));
+        long batch = idOf(api(cadre, "/api/v1/proxy-batches", "{\"point\":%d}".formatted(point)));
+        long order = idOf(api(cadre, "/api/v1/proxy-batches/" + batch + "/orders",
+                "{\"household\":%d,\"lines\":[{\"item\":\"白菜\",\"quantity\":2,\"unit\":\"斤\"}],\"amount\":8}".formatted(household)));
+        api(cadre, "/api/v1/proxy-batches/" + batch + "/send", "");
+        api(cadre, "/api/v1/proxy-batches/" + batch + "/delivered", "");
+        Instant atTheDoor = Instant.now().minus(40, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        String batchJson = "{\"entries\":[" + entry(UUID.randomUUID().toString(), "handOut", atTheDoor,
+                "{\"order\":" + order + ",\"paid\":\"8\"}") + "," + entry(UUID.randomUUID().toString(), "handOut",
+                atTheDoor.plus(5, ChronoUnit.MINUTES), "{\"order\":" + order + ",\"paid\":\"8\"}") + "]}";
+        mvc.perform(post("/api/v1/offline-entries").header("Authorization", Staff.bearer(cadre))
+                        .contentType(MediaType.APPLICATION_JSON).content(batchJson))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].outcome").value("STORED"))
+                .andExpect(jsonPath("$.results[0].message").value("代购楼 代购巷 9 号：已签收"))
+                .andExpect(jsonPath("$.results[1].outcome").value("CONFLICT"));
+        assertThat(jdbc.sql("select handed_at from proxy_order where id = :o").param("o", order)
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(atTheDoor);
+    }
+
+    String api(String token, String url, String json) throws Exception {
+        return mvc.perform(post(url).header("Authorization", Staff.bearer(token)).contentType(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().is2xxSuccessful()).andReturn().getResponse().getContentAsString();
+    }
+
+    static long idOf(String json) {
+        return ((Number) com.jayway.jsonpath.JsonPath.read(json, "$.id")).longValue();
+    }
+
     long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }
