@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A grid worker without signal (Chrome DevTools network emulation): 20 passages and 11 readings
  * entered offline, the page reloaded offline (served by the service worker, the entries still
  * there), the signal back: every entry stored exactly once; the same entries sent again write
- * nothing; a reading for an order released meanwhile is shown as a conflict. The page is installable.
+ * nothing; a reading for an order released meanwhile is shown as a conflict; after the phone's sessions are ended
+ * its next sync is refused and the entry waits for the next sign-in. The page is installable.
  */
 @FangkongTest
 class OfflineBrowserTest {
@@ -178,6 +179,27 @@ class OfflineBrowserTest {
         assertThat(count("select count(*) from observation_reading where order_id in (" + join(people) + ")")).isEqualTo(10);
         assertThat(count("select count(*) from offline_entry e join staff_user u on u.id = e.staff_user where u.username = '"
                 + worker.username() + "'")).isEqualTo(31);
+
+        // the phone is lost: an officer ends its sessions (the same update as 结束所有登录, tested in OfflineSyncTest);
+        // an entry made meanwhile is refused at sync and stays on the phone until the worker signs in again
+        network(true);
+        browser.findElement(By.id("p-name")).sendKeys("吊销后访客");
+        browser.findElement(By.id("p-phone")).sendKeys("13800009999");
+        browser.findElement(By.id("p-temperature")).sendKeys("36.4");
+        browser.findElement(By.id("save-passage")).click();
+        waitUntilWaiting(1);
+        jdbc.sql("update staff_user set credentials_changed_at = now() where username = :u").param("u", worker.username()).update();
+        network(false);
+        browser.findElement(By.id("sync-now")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("net"), "登录已失效"));
+        assertThat(waiting()).isEqualTo(1);
+        assertThat(count("select count(*) from passage where checkpoint_id = " + gate.id())).isEqualTo(20);
+        Browser.login(browser, base, worker.username(), Staff.PASSWORD);
+        browser.get(base + "/offline");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.attributeToBe(By.id("offline"), "data-ready", "true"));
+        waitUntilWaiting(0);
+        assertThat(count("select count(*) from passage where checkpoint_id = " + gate.id())).isEqualTo(21);
 
         // signing out empties what the phone kept for offline use
         browser.findElement(By.cssSelector(".menu-button")).click();
