@@ -3,6 +3,12 @@
 // (masked) lives in the page's IndexedDB, not here. Signing out empties this cache (js/shell.js).
 'use strict';
 var CACHE = 'fangkong-offline-v1';
+// cache writes one after another, so a sign-out's delete comes after any write already under way
+var pending = Promise.resolve();
+function later(work) {
+  pending = pending.then(work).catch(function () { return null; });
+  return pending;
+}
 var SHELL = ['/offline', '/css/fangkong.css', '/js/shell.js', '/js/offline.js', '/icons/icon.svg', '/icons/icon-192.png',
   '/manifest.webmanifest'];
 
@@ -28,13 +34,18 @@ self.addEventListener('fetch', function (event) {
     if (response.ok && !response.redirected) {
       var copy = response.clone();
       if (isPage) {
-        caches.open(CACHE).then(function (c) {
-          c.put(url.pathname, copy);
-          return c.addAll(SHELL.filter(function (p) { return p !== '/offline'; }));
+        later(function () {
+          return caches.open(CACHE).then(function (c) {
+            return c.put(url.pathname, copy).then(function () {
+              return c.addAll(SHELL.filter(function (p) { return p !== '/offline'; }));
+            });
+          });
         });
       } else {
-        caches.has(CACHE).then(function (has) {
-          if (has) { caches.open(CACHE).then(function (c) { c.put(url.pathname, copy); }); }
+        later(function () {
+          return caches.has(CACHE).then(function (has) {
+            return has && caches.open(CACHE).then(function (c) { return c.put(url.pathname, copy); });
+          });
         });
       }
     }
@@ -42,4 +53,11 @@ self.addEventListener('fetch', function (event) {
   }).catch(function () {
     return caches.match(url.pathname).then(function (hit) { return hit || Response.error(); });
   }));
+});
+
+// signed out (the sign-in page says so): the cache goes once every write under way has finished
+self.addEventListener('message', function (event) {
+  if (event.data === 'signed-out') {
+    event.waitUntil(later(function () { return caches.delete(CACHE); }));
+  }
 });

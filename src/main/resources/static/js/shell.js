@@ -7,6 +7,9 @@
   // signed out (or sent to sign in): the offline page's kept data and files go; unsent entries stay (offline.js)
   if (window.location.pathname === '/login') {
     if (window.caches) { caches.delete('fangkong-offline-v1'); }
+    if (navigator.serviceWorker && navigator.serviceWorker.controller) {
+      navigator.serviceWorker.controller.postMessage('signed-out');
+    }
     if (window.indexedDB) {
       var req = indexedDB.open('fangkong-offline', 1);
       req.onupgradeneeded = function () {

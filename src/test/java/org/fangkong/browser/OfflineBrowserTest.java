@@ -205,18 +205,15 @@ class OfflineBrowserTest {
         browser.findElement(By.cssSelector(".menu-button")).click();
         browser.findElement(By.cssSelector(".who button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login"));
-        Object kept = js().executeAsyncScript("""
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "0 caches, 0 data".equals(js().executeAsyncScript("""
                 var done = arguments[arguments.length - 1];
-                setTimeout(function () {
-                  caches.keys().then(function (keys) {
-                    indexedDB.open('fangkong-offline', 1).onsuccess = function (e) {
-                      e.target.result.transaction('data').objectStore('data').count().onsuccess = function (r) {
-                        done(keys.length + ' caches, ' + r.target.result + ' data');
-                      };
+                caches.keys().then(function (keys) {
+                  indexedDB.open('fangkong-offline', 1).onsuccess = function (e) {
+                    e.target.result.transaction('data').objectStore('data').count().onsuccess = function (r) {
+                      done(keys.length + ' caches, ' + r.target.result + ' data');
                     };
-                  });
-                }, 500);""");
-        assertThat(kept).isEqualTo("0 caches, 0 data");
+                  };
+                });""")));
     }
 
     private long count(String sql) {
