@@ -17,6 +17,7 @@ import org.fangkong.common.security.Actor;
 import org.fangkong.common.web.ConflictException;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.common.web.NotFoundException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,8 +50,14 @@ public class OfflineSync {
     /** {@code FAILED}: the server could not apply it this time (not kept): the phone keeps it and sends it again. */
     public enum Outcome { STORED, CONFLICT, REJECTED, FAILED }
 
-    /** One queued entry as the phone sends it. */
-    public record Entry(String key, String kind, Instant enteredAt, JsonNode payload) {
+    /**
+     * One queued entry as the phone sends it. The payload's fields depend on the kind (docs/api.md); ids in
+     * it (checkpoint, order, household) are looked up in the caller's scope by the ledger: one out of reach
+     * is answered as a conflict for that entry, not as a 404 for the batch.
+     */
+    @Schema(name = "OfflineEntry")
+    public record Entry(String key, String kind, Instant enteredAt,
+                        @Schema(type = "object", description = "the entry's fields, by kind (docs/api.md)") JsonNode payload) {
     }
 
     /**

@@ -46,19 +46,19 @@ class OfflineController {
     }
 
     /** A batch as sent: the entries in the order they were made. */
-    record Batch(List<OfflineSync.Entry> entries) {
+    record OfflineBatch(List<OfflineSync.Entry> entries) {
     }
 
     /** The answer: one result per entry, in order, with what to tell the worker in their language. */
-    record Answer(Instant at, List<Synced> results) {
+    record OfflineAnswer(Instant at, List<OfflineResult> results) {
     }
 
-    record Synced(String key, OfflineSync.Outcome outcome, boolean replayed, Long id, String field, String messageKey,
+    record OfflineResult(String key, OfflineSync.Outcome outcome, boolean replayed, Long id, String field, String messageKey,
                   List<String> args, String message) {
     }
 
-    private Answer answer(List<OfflineSync.Result> results, Locale locale) {
-        return new Answer(Instant.now(), results.stream().map(r -> new Synced(r.key(), r.outcome(), r.replayed(), r.id(),
+    private OfflineAnswer answer(List<OfflineSync.Result> results, Locale locale) {
+        return new OfflineAnswer(Instant.now(), results.stream().map(r -> new OfflineResult(r.key(), r.outcome(), r.replayed(), r.id(),
                 r.field(), r.messageKey(), r.args(), messages.getMessage(r.messageKey(), r.args().toArray(), r.messageKey(), locale)))
                 .toList());
     }
@@ -73,7 +73,7 @@ class OfflineController {
     /** What the phone keeps for entering offline: per kind, the places and people it needs (masked), bounded. */
     @GetMapping(path = "/offline/data", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    Prefetch data() {
+    OfflinePrefetch data() {
         var me = Actors.requireOneOf(Role.GRID_WORKER, Role.OFFICER);
         java.util.Map<String, JsonNode> byKind = new java.util.TreeMap<>();
         handlers.forEach(h -> {
@@ -82,21 +82,21 @@ class OfflineController {
                 byKind.put(h.kind(), d);
             }
         });
-        return new Prefetch(Instant.now(), me.username(), byKind);
+        return new OfflinePrefetch(Instant.now(), me.username(), byKind);
     }
 
-    record Prefetch(Instant refreshedAt, String username, java.util.Map<String, JsonNode> kinds) {
+    record OfflinePrefetch(Instant refreshedAt, String username, java.util.Map<String, JsonNode> kinds) {
     }
 
     @PostMapping(path = "/offline/sync", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    Answer syncFromPage(@RequestBody Batch batch, Locale locale) {
+    OfflineAnswer syncFromPage(@RequestBody OfflineBatch batch, Locale locale) {
         return answer(sync.apply(batch.entries(), Actors.requireOneOf(Role.GRID_WORKER, Role.OFFICER)), locale);
     }
 
     @PostMapping(path = "/api/v1/offline-entries", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    Answer syncFromApi(@RequestBody Batch batch, Locale locale) {
+    OfflineAnswer syncFromApi(@RequestBody OfflineBatch batch, Locale locale) {
         return answer(sync.apply(batch.entries(), Actors.requireOneOf(Role.GRID_WORKER, Role.OFFICER)), locale);
     }
 }
