@@ -102,7 +102,9 @@ class OfflineBrowserTest {
         String base = "http://localhost:" + port;
         browser = Browser.start(375, 812);
         Browser.login(browser, base, worker.username(), Staff.PASSWORD);
-        browser.get(base + "/offline");
+        // from the page of the people under observation, the way to enter without signal
+        browser.get(base + "/observation");
+        browser.findElement(By.cssSelector(".offline-hint a")).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.attributeToBe(By.id("offline"), "data-ready", "true"));
         // installable: a manifest without errors and a service worker in control of the page
         @SuppressWarnings("unchecked")
