@@ -1,7 +1,8 @@
 -- Entries made on a phone without signal and sent later (issue 19). One row per client-made
 -- idempotency key: the first result is kept, so a retry of the same entry answers it again and
--- writes nothing. No personal data: the entry's own rows live in their ledgers; this holds the kind,
--- the times and the result (ids and a message key). Kept 30 days (retention).
+-- writes nothing. No full identity: the entry's own rows live in their ledgers; this holds the kind,
+-- the times and the result (ids, a message key and its arguments: a masked name, a temperature, a
+-- checkpoint name or a household address at most). Kept 30 days (OfflineRetention).
 create table offline_entry (
     entry_key    uuid        primary key,
     staff_user   bigint      not null references staff_user (id),
