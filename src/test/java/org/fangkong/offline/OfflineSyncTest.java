@@ -54,6 +54,8 @@ class OfflineSyncTest {
     JdbcClient jdbc;
     @Autowired
     ResidentLedger residents;
+    @Autowired
+    OfflineRetention retention;
 
     static String id(int seq) {
         String first17 = "370102" + "19700101" + String.format("%03d", seq);
@@ -227,6 +229,22 @@ class OfflineSyncTest {
                 .andExpect(jsonPath("$.results[1].outcome").value("CONFLICT"));
         assertThat(jdbc.sql("select handed_at from proxy_order where id = :o").param("o", order)
                 .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(atTheDoor);
+    }
+
+    @Test
+    void keysAndAnswersAreKeptThirtyDays() throws Exception {
+        Staff.Account worker = staff.create(Role.GRID_WORKER, VILLAGE);
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        for (UUID k : List.of(old, recent)) {
+            jdbc.sql("""
+                    insert into offline_entry (entry_key, staff_user, kind, entered_at, received_at, outcome, result)
+                    values (:k, :u, 'zeroReport', now() - interval '40 days', now() - cast(:age as interval), 'STORED', '{}')
+                    """).param("k", k).param("u", worker.id()).param("age", k == old ? "31 days" : "29 days").update();
+        }
+        retention.purge(Instant.now());
+        assertThat(count("select count(*) from offline_entry where entry_key = '" + old + "'")).isZero();
+        assertThat(count("select count(*) from offline_entry where entry_key = '" + recent + "'")).isEqualTo(1);
     }
 
     String api(String token, String url, String json) throws Exception {
