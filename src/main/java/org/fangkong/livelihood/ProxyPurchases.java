@@ -1,6 +1,7 @@
 package org.fangkong.livelihood;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -174,7 +175,7 @@ public class ProxyPurchases {
                                                hand_note = :note
                         where id = :id and handed_at is null
                         """).param("id", orderId).param("by", actor.username()).param("r", received).param("p", p)
-                .param("at", at == null ? null : java.sql.Timestamp.from(at))
+                .param("at", at == null ? null : Timestamp.from(at))
                 .param("note", note == null ? "" : note.strip()).update();
         if (n == 0) {
             throw new ConflictException("order", "validation.proxy.handedOut");

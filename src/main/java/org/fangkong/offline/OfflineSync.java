@@ -1,5 +1,6 @@
 package org.fangkong.offline;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,7 +130,7 @@ public class OfflineSync {
                                 insert into offline_entry (entry_key, staff_user, kind, entered_at, outcome, result)
                                 values (:k, :u, :kind, :at, 'STORED', '{}'::jsonb) on conflict (entry_key) do nothing
                                 """).param("k", key).param("u", actor.userId()).param("kind", e.kind())
-                        .param("at", java.sql.Timestamp.from(e.enteredAt())).update();
+                        .param("at", Timestamp.from(e.enteredAt())).update();
                 if (claimed == 0) {
                     return stored(key, actor);
                 }
@@ -168,7 +169,7 @@ public class OfflineSync {
                             insert into offline_entry (entry_key, staff_user, kind, entered_at, outcome, result)
                             values (:k, :u, :kind, :at, :o, cast(:r as jsonb)) on conflict (entry_key) do nothing
                             """).param("k", key).param("u", actor.userId()).param("kind", String.valueOf(e.kind()))
-                    .param("at", java.sql.Timestamp.from(e.enteredAt() == null ? clock.instant() : e.enteredAt()))
+                    .param("at", Timestamp.from(e.enteredAt() == null ? clock.instant() : e.enteredAt()))
                     .param("o", outcome.name()).param("r", json.writeValueAsString(r)).update();
             return claimed == 0 ? stored(key, actor) : r;
         });

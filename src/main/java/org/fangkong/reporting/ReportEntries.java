@@ -2,6 +2,7 @@ package org.fangkong.reporting;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.offline.OfflineEntryHandler;
@@ -40,7 +41,7 @@ class ReportEntries implements OfflineEntryHandler {
         LocalDate day;
         try {
             day = p.hasNonNull("day") ? LocalDate.parse(p.get("day").asString()) : ShanghaiTime.dayOf(enteredAt).minusDays(1);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new FieldException("day", "validation.report.day");
         }
         DailyReport r = reports.submitAt(unit, day, true, DailyReport.Counts.ZERO, enteredAt, actor);

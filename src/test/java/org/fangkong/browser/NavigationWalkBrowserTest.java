@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
 
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
@@ -128,7 +129,7 @@ class NavigationWalkBrowserTest {
             findings.add(where + "resources failed: " + failed);
         }
         for (LogEntry e : browser.manage().logs().get(LogType.BROWSER)) {
-            if (e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+            if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
                 findings.add(where + "console: " + e.getMessage());
             }
         }

@@ -2,6 +2,7 @@ package org.fangkong.browser;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -92,7 +93,7 @@ class OfflineBrowserTest {
     @Test
     void entriesMadeWithoutSignalSurviveAReloadAndAreStoredOnceWhenTheSignalIsBack() throws Exception {
         Checkpoint gate = passages.createCheckpoint(VILLAGE, "离线西门", "GATE", "西门", ADMIN);
-        List<Long> people = new java.util.ArrayList<>();
+        List<Long> people = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
             people.add(orders.open(new ObservationOrders.OrderForm("离线观察" + i, id(800 + i), null, "CLOSE_CONTACT", "离线测试",
                     ShanghaiTime.today(Clock.systemUTC()).minusDays(2), VILLAGE, null, "西街 " + i + " 号", "网格员", "村医"),

@@ -16,6 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -61,8 +63,8 @@ class SupervisionTest {
                 .andExpect(jsonPath("$.findings.length()").value(2)).andReturn().getResponse().getContentAsString();
         long finding = ((Number) JsonPath.read(visit, "$.findings[0].id")).longValue();
         mvc.perform(get("/api/v1/supervision/counts?node=3701").header("Authorization", "Bearer " + city))
-                .andExpect(jsonPath("$[0].open").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)))
-                .andExpect(jsonPath("$[?(@.code == '370102')].open").value(org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.greaterThanOrEqualTo(2))));
+                .andExpect(jsonPath("$[0].open").value(greaterThanOrEqualTo(2)))
+                .andExpect(jsonPath("$[?(@.code == '370102')].open").value(hasItem(greaterThanOrEqualTo(2))));
 
         String url = "/api/v1/supervision/findings/" + finding;
         send(city, url + "/response", "{\"response\":\"x\"}").andExpect(status().isForbidden());

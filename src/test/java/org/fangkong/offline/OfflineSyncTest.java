@@ -1,5 +1,6 @@
 package org.fangkong.offline;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import org.fangkong.common.IdCardNumber;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
@@ -106,7 +108,7 @@ class OfflineSyncTest {
                 .param("o", order).query(String.class).single()).isEqualTo(yesterday + " EVENING");
         // a passage keeps the moment it was entered at the gate
         assertThat(jdbc.sql("select min(at) from passage where checkpoint_id = :c").param("c", gate.id())
-                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(now.minus(30, ChronoUnit.MINUTES));
+                .query(Timestamp.class).single().toInstant()).isEqualTo(now.minus(30, ChronoUnit.MINUTES));
 
         // the answer was lost, the phone sends the same batch again: nothing is written twice
         mvc.perform(post("/api/v1/offline-entries").header("Authorization", Staff.bearer(token))
@@ -228,7 +230,7 @@ class OfflineSyncTest {
                 .andExpect(jsonPath("$.results[0].message").value("代购楼 代购巷 9 号：已签收"))
                 .andExpect(jsonPath("$.results[1].outcome").value("CONFLICT"));
         assertThat(jdbc.sql("select handed_at from proxy_order where id = :o").param("o", order)
-                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(atTheDoor);
+                .query(Timestamp.class).single().toInstant()).isEqualTo(atTheDoor);
     }
 
     @Test
@@ -253,7 +255,7 @@ class OfflineSyncTest {
     }
 
     static long idOf(String json) {
-        return ((Number) com.jayway.jsonpath.JsonPath.read(json, "$.id")).longValue();
+        return ((Number) JsonPath.read(json, "$.id")).longValue();
     }
 
     long count(String sql) {

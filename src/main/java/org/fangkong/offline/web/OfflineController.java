@@ -3,7 +3,9 @@ package org.fangkong.offline.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.fangkong.common.offline.OfflineEntryHandler;
 import org.fangkong.common.security.Actors;
@@ -75,7 +77,7 @@ class OfflineController {
     @ResponseBody
     OfflinePrefetch data() {
         var me = Actors.requireOneOf(Role.GRID_WORKER, Role.OFFICER);
-        java.util.Map<String, JsonNode> byKind = new java.util.TreeMap<>();
+        Map<String, JsonNode> byKind = new TreeMap<>();
         handlers.forEach(h -> {
             JsonNode d = h.prefetch(me);
             if (d != null) {
@@ -85,7 +87,7 @@ class OfflineController {
         return new OfflinePrefetch(Instant.now(), me.username(), byKind);
     }
 
-    record OfflinePrefetch(Instant refreshedAt, String username, java.util.Map<String, JsonNode> kinds) {
+    record OfflinePrefetch(Instant refreshedAt, String username, Map<String, JsonNode> kinds) {
     }
 
     @PostMapping(path = "/offline/sync", consumes = MediaType.APPLICATION_JSON_VALUE)
