@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -45,7 +47,8 @@ class BoundedFuzzTest {
     /** The tables a request may write; a refused request must leave their counts as they were. */
     static final String ROWS = Stream.of("person", "person_record", "household", "resident", "outsider",
                     "checkpoint", "passage", "observation_order", "observation_reading", "case_record", "case_event", "venue",
-                    "match_list", "daily_report", "cluster", "designated_hospital", "layout_map", "staff_user", "duty_shift")
+                    "match_list", "daily_report", "cluster", "designated_hospital", "layout_map", "staff_user", "duty_shift",
+                    "proxy_batch", "proxy_order", "supervision_visit", "supervision_finding", "supervision_photo", "offline_entry")
             .map(t -> "'" + t + "=' || (select count(*) from " + t + ")").collect(Collectors.joining(" || ' ' || ",
                     "select ", ""));
 
@@ -135,9 +138,11 @@ class BoundedFuzzTest {
                 new Actor(0, "fuzz", "fuzz", Role.ADMIN, "37", "37")).code();
 
         List<String> failures = new ArrayList<>();
+        Set<String> fuzzed = new TreeSet<>();
         int requests = 0;
         for (var entry : paths.entrySet()) {
             String template = entry.getKey();
+            fuzzed.add(template);
             for (var op : entry.getValue().entrySet()) {
                 HttpMethod method = HttpMethod.valueOf(op.getKey().toUpperCase());
                 List<String> fields = new ArrayList<>();
@@ -185,6 +190,11 @@ class BoundedFuzzTest {
             requests += check(b, page.replaceAll("/[^/]+$", "/…"), failures);
         }
         assertThat(failures).as("requests that broke the service or half-wrote").isEmpty();
+        // routes added with the livelihood, command and offline modules are in the run (the document lists them)
+        assertThat(fuzzed).contains("/api/v1/proxy-batches/{id}/delivered", "/api/v1/proxy-orders/{id}/payment",
+                "/api/v1/supervision/findings/{id}/confirm", "/api/v1/supervision/findings/{id}/photos",
+                "/api/v1/supervision/visits/{id}", "/api/v1/supervision/photos/{id}", "/api/v1/directives/{id}/attachment",
+                "/api/v1/directives/{id}/feedback-attachment", "/api/v1/proxy-batches/{id}/picking.pdf", "/api/v1/offline-entries", "/api/v1/users/{id}/sessions/end");
         assertThat(requests).isGreaterThan(1_000);
     }
 

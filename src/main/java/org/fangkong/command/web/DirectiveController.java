@@ -195,17 +195,20 @@ class DirectiveController {
     }
 
     @GetMapping({"/directives/{id}/attachment.pdf", "/api/v1/directives/{id}/attachment.pdf"})
+    @ResponseBody
     ResponseEntity<byte[]> attachment(@PathVariable long id) {
         return Downloads.pdf("directive-" + id + ".pdf", directives.attachment(id, Actors.require()));
     }
 
     @GetMapping({"/directives/{id}/units/{unit}/feedback.pdf", "/api/v1/directives/{id}/units/{unit}/feedback.pdf"})
+    @ResponseBody
     ResponseEntity<byte[]> feedbackFile(@PathVariable long id, @PathVariable String unit) {
         return Downloads.pdf("feedback-" + unit + ".pdf", directives.feedbackFile(id, unit, Actors.require()));
     }
 
     /** The caller's unit's answer file (raw PDF body, at most 5 MB). */
     @PostMapping("/api/v1/directives/{id}/feedback-attachment")
+    @ResponseBody
     ResponseEntity<Void> feedbackAttachmentApi(@PathVariable long id, @RequestBody byte[] pdf,
                                                @RequestParam(required = false) String filename) {
         directives.attachFeedback(id, filename, pdf, Actors.require());
@@ -271,6 +274,7 @@ class DirectiveController {
 
     /** The directive's PDF (raw body, at most 5 MB). */
     @PostMapping("/api/v1/directives/{id}/attachment")
+    @ResponseBody
     ResponseEntity<Void> attachApi(@PathVariable long id, @RequestBody byte[] pdf, @RequestParam(required = false) String filename) {
         directives.attach(id, filename, pdf, Actors.require());
         return ResponseEntity.noContent().build();

@@ -155,6 +155,7 @@ class SupervisionController {
     }
 
     @GetMapping({"/supervision/photos/{id}", "/api/v1/supervision/photos/{id}"})
+    @ResponseBody
     ResponseEntity<byte[]> photoFile(@PathVariable long id) {
         Supervision.Photo p = supervision.photo(id, Actors.require());
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(p.mediaType())).header("Cache-Control", "private, no-store")
@@ -200,6 +201,7 @@ class SupervisionController {
 
     /** A photo of a finding (raw JPEG or PNG body, at most 2 MB, 3 per finding). */
     @PostMapping("/api/v1/supervision/findings/{id}/photos")
+    @ResponseBody
     ResponseEntity<Void> photoApi(@PathVariable long id, @RequestBody byte[] image) {
         supervision.addPhoto(id, image, Actors.require());
         return ResponseEntity.noContent().build();

@@ -140,6 +140,7 @@ class ProxyPurchaseController {
     }
 
     @GetMapping({"/livelihood/proxy/{id}/picking.pdf", "/api/v1/proxy-batches/{id}/picking.pdf"})
+    @ResponseBody
     ResponseEntity<byte[]> pickingList(@PathVariable long id) {
         return Downloads.pdf("picking-" + id + ".pdf", picking.pdf(id, Actors.require()));
     }

@@ -169,6 +169,7 @@ class AssistanceController {
     }
 
     @PostMapping("/api/v1/medical-teams/{id}/roster.xlsx")
+    @ResponseBody
     ResponseEntity<byte[]> rosterApi(@PathVariable long id, @RequestBody ReasonBody body) {
         return Downloads.xlsx("medical-team-" + id + ".xlsx", assistance.rosterXlsx(id, body.reason(), Actors.require()));
     }

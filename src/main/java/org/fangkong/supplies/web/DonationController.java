@@ -130,6 +130,7 @@ class DonationController {
     }
 
     @GetMapping("/api/v1/donations/report.pdf")
+    @ResponseBody
     ResponseEntity<byte[]> pdfApi(@RequestParam(required = false) String node,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
