@@ -193,11 +193,19 @@ public class Supervision {
     public record Photo(byte[] content, String mediaType) {
     }
 
-    /** The photo ids of a finding in the caller's scope. */
+    /**
+     * The photo ids of each finding of a visit read through {@link #visit} (so in the caller's scope),
+     * by finding, in one query; findings without photos are left out.
+     */
     @Transactional(readOnly = true)
-    public List<Long> photos(long findingId, Actor actor) {
-        finding(findingId, actor);
-        return jdbc.sql("select id from supervision_photo where finding_id = :f order by id").param("f", findingId).query(Long.class).list();
+    public Map<Long, List<Long>> photos(Visit visit) {
+        Map<Long, List<Long>> byFinding = new HashMap<>();
+        jdbc.sql("""
+                        select p.finding_id, p.id from supervision_photo p join supervision_finding f on f.id = p.finding_id
+                        where f.visit_id = :v order by p.id
+                        """).param("v", visit.id())
+                .query((rs, n) -> byFinding.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2))).list();
+        return byFinding;
     }
 
     /** One photo, if its finding is in the caller's scope; 404 otherwise. */

@@ -10,7 +10,6 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -19,6 +18,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.XlsxCells;
 import org.fangkong.common.pdf.CjkFonts;
+import org.fangkong.common.pdf.PdfTables;
 
 /** The report summary written out: a workbook (summary and missing units) and an A4 landscape sheet to print. */
 final class ReportSummaryFiles {
@@ -109,7 +109,7 @@ final class ReportSummaryFiles {
             table.setHeaderRows(1);
             Font head = CjkFonts.font(7.5f, Font.BOLD);
             for (String c : columns) {
-                table.addCell(cell(c, head));
+                table.addCell(PdfTables.cell(c, head));
             }
             add(table, s.node(), true);
             s.children().forEach(l -> add(table, l, false));
@@ -140,17 +140,11 @@ final class ReportSummaryFiles {
         Object[] cells = l.cells();
         for (int c = 0; c < cells.length; c++) {
             String text = c == 0 && total ? cells[c] + "（合计）" : String.valueOf(cells[c]);
-            PdfPCell cell = cell(text, f);
+            PdfPCell cell = PdfTables.cell(text, f);
             if (c >= 2) {
                 cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
             }
             table.addCell(cell);
         }
-    }
-
-    private static PdfPCell cell(String text, Font f) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, f));
-        cell.setPadding(3);
-        return cell;
     }
 }

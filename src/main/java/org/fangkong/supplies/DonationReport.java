@@ -15,12 +15,11 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.pdf.CjkFonts;
+import org.fangkong.common.pdf.PdfTables;
 import org.fangkong.common.security.Actor;
 import org.fangkong.jurisdiction.Jurisdiction;
 import org.fangkong.jurisdiction.Jurisdictions;
@@ -93,16 +92,17 @@ public class DonationReport {
             doc.add(CjkFonts.centered(r.from() + " 至 " + r.to() + "　　制表时间 " + ShanghaiTime.format(clock.instant()),
                     CjkFonts.font(9, Font.NORMAL), 12));
             doc.add(heading("一、款物总览"));
-            PdfPTable totals = table(new float[] {4, 3, 3, 3}, "项目", "接收", "已分配", "结余");
-            add(totals, "捐款（元）", r.moneyIn().toPlainString(), r.moneyOut().toPlainString(), r.moneyLeft().toPlainString());
-            r.goods().forEach(g -> add(totals, g.item() + "（" + g.unit() + "）", String.valueOf(g.in()), String.valueOf(g.out()),
-                    String.valueOf(g.left())));
+            PdfPTable totals = PdfTables.withHeader(9, new float[] {4, 3, 3, 3}, "项目", "接收", "已分配", "结余");
+            PdfTables.row(totals, 9, "捐款（元）", r.moneyIn().toPlainString(), r.moneyOut().toPlainString(), r.moneyLeft().toPlainString());
+            r.goods().forEach(g -> PdfTables.row(totals, 9, g.item() + "（" + g.unit() + "）", String.valueOf(g.in()),
+                    String.valueOf(g.out()), String.valueOf(g.left())));
             doc.add(totals);
             doc.add(heading("二、接收明细"));
-            PdfPTable in = table(new float[] {2.2f, 4, 4, 2.5f}, "日期", "捐赠方", "款物", "已分配");
+            PdfPTable in = PdfTables.withHeader(9, new float[] {2.2f, 4, 4, 2.5f}, "日期", "捐赠方", "款物", "已分配");
             for (Donations.Donation d : r.donations()) {
-                add(in, d.receivedOn().toString(), d.publicDonor(),
-                        d.kind() == Donations.Kind.MONEY ? d.amount().toPlainString() + " 元" : d.itemName() + " " + d.quantity() + " " + d.unit(),
+                PdfTables.row(in, 9, d.receivedOn().toString(), d.publicDonor(),
+                        d.kind() == Donations.Kind.MONEY ? d.amount().toPlainString() + " 元"
+                                : d.itemName() + " " + d.quantity() + " " + d.unit(),
                         d.kind() == Donations.Kind.MONEY ? d.allocatedAmount().toPlainString() + " 元"
                                 : d.allocatedQuantity() + " " + d.unit());
             }
@@ -110,10 +110,10 @@ public class DonationReport {
             doc.add(heading("三、分配去向"));
             Map<Long, Donations.Donation> byId = new LinkedHashMap<>();
             r.donations().forEach(d -> byId.put(d.id(), d));
-            PdfPTable out = table(new float[] {2.2f, 3.5f, 3.5f, 3, 2.8f}, "日期", "去向", "款物", "用途", "调拨单");
+            PdfPTable out = PdfTables.withHeader(9, new float[] {2.2f, 3.5f, 3.5f, 3, 2.8f}, "日期", "去向", "款物", "用途", "调拨单");
             for (Donations.Allocation a : r.allocations()) {
                 Donations.Donation d = byId.get(a.donationId());
-                add(out, a.allocatedOn().toString(), a.toName(),
+                PdfTables.row(out, 9, a.allocatedOn().toString(), a.toName(),
                         a.amount() != null ? a.amount().toPlainString() + " 元" : d.itemName() + " " + a.quantity() + " " + d.unit(),
                         a.purpose(), a.dispatchNumber() == null ? "" : a.dispatchNumber());
             }
@@ -134,28 +134,5 @@ public class DonationReport {
         p.setSpacingBefore(8);
         p.setSpacingAfter(4);
         return p;
-    }
-
-    private static PdfPTable table(float[] widths, String... headers) throws DocumentException {
-        PdfPTable t = new PdfPTable(widths.length);
-        t.setWidthPercentage(100);
-        t.setWidths(widths);
-        t.setHeaderRows(1);
-        for (String h : headers) {
-            t.addCell(cell(h, CjkFonts.font(9, Font.BOLD)));
-        }
-        return t;
-    }
-
-    private static void add(PdfPTable t, String... cells) {
-        for (String c : cells) {
-            t.addCell(cell(c, CjkFonts.font(9, Font.NORMAL)));
-        }
-    }
-
-    private static PdfPCell cell(String text, Font f) {
-        PdfPCell c = new PdfPCell(new Phrase(text, f));
-        c.setPadding(3);
-        return c;
     }
 }

@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.fangkong.command.Supervision;
 import org.fangkong.common.ShanghaiTime;
@@ -109,8 +108,7 @@ class SupervisionController {
         Actor me = Actors.require();
         Supervision.Visit v = supervision.visit(id, me);
         model.addAttribute("v", v);
-        model.addAttribute("photos", v.findings().stream().collect(Collectors.toMap(Supervision.Finding::id,
-                f -> supervision.photos(f.id(), me))));
+        model.addAttribute("photos", supervision.photos(v));
         model.addAttribute("myUnit", me.scopeCode());
         model.addAttribute("mayConfirm", !me.is(Role.GRID_WORKER));
         return "command/visit";
