@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.fangkong.common.IdCardNumber;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
@@ -14,6 +13,7 @@ import org.fangkong.ledger.checkpoints.Checkpoint;
 import org.fangkong.ledger.checkpoints.PassageLog;
 import org.fangkong.observation.ObservationOrders;
 import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.testsupport.IdNumbers;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,8 +65,7 @@ class OfflineBrowserTest {
     }
 
     static String id(int seq) {
-        String first17 = "370102" + "19710202" + String.format("%03d", seq);
-        return first17 + IdCardNumber.checkCharacter(first17);
+        return IdNumbers.of("370102", "19710202", seq);
     }
 
     private JavascriptExecutor js() {

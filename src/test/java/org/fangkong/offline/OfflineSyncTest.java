@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
-import org.fangkong.common.IdCardNumber;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
@@ -19,6 +18,7 @@ import org.fangkong.ledger.checkpoints.PassageLog;
 import org.fangkong.ledger.residents.ResidentLedger;
 import org.fangkong.observation.ObservationOrders;
 import org.fangkong.testsupport.FangkongTest;
+import org.fangkong.testsupport.IdNumbers;
 import org.fangkong.testsupport.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,8 +60,7 @@ class OfflineSyncTest {
     OfflineRetention retention;
 
     static String id(int seq) {
-        String first17 = "370102" + "19700101" + String.format("%03d", seq);
-        return first17 + IdCardNumber.checkCharacter(first17);
+        return IdNumbers.of("370102", "19700101", seq);
     }
 
     long order(String name, int seq) {
