@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import org.fangkong.common.GroupCommit;
@@ -39,10 +41,20 @@ class CheckinWriter implements InitializingBean, DisposableBean {
 
     static final int MAX_BATCH = 500;
 
-    /** The phone is hashed and sealed by the request's own thread, so the writer thread only talks to the database. */
-    /** {@code deviceVisit}: the visit id the scanning device holds from opening a visit (its cookie), or null. */
-    private record Request(PublicVenue venue, PhoneNumber phone, byte[] hash, byte[] sealed, Instant at, String deviceVisit,
-                           CompletableFuture<Visit> result) {
+    /**
+     * One scan to apply. The phone is hashed and sealed by the request's own thread, so the writer thread only
+     * talks to the database. {@code deviceVisit}: the visit id the scanning device holds from opening a visit (its
+     * cookie), or null. {@code fixedId} is non-zero for a scan from the Kafka front door: its visit id, end and
+     * reason were decided and answered there, so it is inserted as it is (once: a redelivery finds it stored).
+     */
+    record Request(PublicVenue venue, String masked, byte[] hash, byte[] sealed, Instant at, String deviceVisit,
+                   long fixedId, Instant fixedOut, CheckoutReason fixedReason, CompletableFuture<Visit> result) {
+
+        static Request fixed(long venueId, String masked, byte[] hash, byte[] sealed, Instant at, long id, Instant out,
+                             CheckoutReason reason) {
+            return new Request(new PublicVenue(venueId, "", "", 0, true, ""), masked, hash, sealed, at, null, id, out, reason,
+                    new CompletableFuture<>());
+        }
     }
 
     /** What the day's table says, and this batch adds, of one phone. */
@@ -75,7 +87,7 @@ class CheckinWriter implements InitializingBean, DisposableBean {
         }
 
         Object[] insertValues(LocalDate day) {
-            return new Object[] {Date.valueOf(day), request.venue().id(), request.hash(), request.sealed(), request.phone().masked(),
+            return new Object[] {Date.valueOf(day), request.venue().id(), request.hash(), request.sealed(), request.masked(),
                     Timestamp.from(request.at()), Timestamp.from(out), reason.name(), id, overCap};
         }
     }
@@ -117,11 +129,25 @@ class CheckinWriter implements InitializingBean, DisposableBean {
 
     CompletableFuture<Visit> submit(PublicVenue venue, PhoneNumber phone, Instant at, String deviceVisit) {
         CompletableFuture<Visit> result = new CompletableFuture<>();
-        if (!commits.offer(new Request(venue, phone, sealer.hash(phone.value()), sealer.encrypt(phone.value()), at, deviceVisit,
-                result))) {
+        if (!commits.offer(new Request(venue, phone.masked(), sealer.hash(phone.value()), sealer.encrypt(phone.value()), at,
+                deviceVisit, 0, null, null, result))) {
             result.completeExceptionally(new CheckinRefused(CheckinRefused.Reason.RATE_LIMITED, Duration.ofSeconds(1)));
         }
         return result;
+    }
+
+    /** The number of scans waiting for the writer thread (a gauge of the metrics). */
+    int queued() {
+        return commits.size();
+    }
+
+    /**
+     * Applies scans the Kafka front door fixed (ids, ends) in one transaction on the calling thread: the
+     * consumer of their partition, which owns the phones' state. Scans already stored (a redelivery after a
+     * crash between the commit and the offset commit) are skipped.
+     */
+    void applyFixed(List<Request> scans) {
+        write(scans);
     }
 
     private void write(List<Request> requests) {
@@ -144,13 +170,18 @@ class CheckinWriter implements InitializingBean, DisposableBean {
             hashes.putIfAbsent(hex.formatHex(r.hash()), r.hash());
         }
         Map<String, PhoneState> states = loadStates(day, hashes);
-        List<Long> newIds = jdbc.sql("select nextval('checkin_id_seq') from generate_series(1, :n)")
-                .param("n", requests.size()).query(Long.class).list();
+        Set<Long> stored = storedAlready(table, requests);
+        long unassigned = requests.stream().filter(r -> r.fixedId() == 0).count();
+        List<Long> newIds = unassigned == 0 ? List.of() : jdbc.sql("select nextval('checkin_id_seq') from generate_series(1, :n)")
+                .param("n", unassigned).query(Long.class).list();
         Instant midnight = ShanghaiTime.startOf(day.plusDays(1));
         List<NewVisit> inserts = new ArrayList<>();
         List<Ending> endings = new ArrayList<>();
         int next = 0;
         for (Request r : requests) {
+            if (stored.contains(r.fixedId())) {
+                continue; // redelivered: the state loaded above already holds it
+            }
             String key = hex.formatHex(r.hash());
             PhoneState s = states.computeIfAbsent(key, k -> new PhoneState());
             // beyond the day's cap the scan is kept but flagged: a stranger typing someone's number
@@ -159,7 +190,7 @@ class CheckinWriter implements InitializingBean, DisposableBean {
             boolean open = s.openOut != null && s.openOut.isAfter(r.at()) && !s.openIn.isAfter(r.at());
             // a second scan during the visit is the same visit only for the device that opened it:
             // anyone else with the number learns nothing of where its owner is
-            if (open && s.openVenue == r.venue().id() && ids.encode(day, s.openId).equals(r.deviceVisit())) {
+            if (open && r.fixedId() == 0 && s.openVenue == r.venue().id() && ids.encode(day, s.openId).equals(r.deviceVisit())) {
                 Visit same = new Visit(ids.encode(day, s.openId), r.venue().id(), r.venue().name(), s.masked, s.openIn,
                         s.openOut, CheckoutReason.valueOf(s.openReason));
                 acknowledgements.add(() -> r.result().complete(same)); // a second scan during the visit
@@ -173,11 +204,11 @@ class CheckinWriter implements InitializingBean, DisposableBean {
                     endings.add(new Ending(r.at(), s.openId));
                 }
             }
-            Instant stayEnd = r.at().plus(Duration.ofMinutes(r.venue().defaultStayMinutes()));
-            boolean stay = stayEnd.isBefore(midnight);
-            Instant end = stay ? stayEnd : midnight;
-            long id = newIds.get(next++);
-            NewVisit inserted = new NewVisit(id, r, end, stay ? CheckoutReason.STAY : CheckoutReason.MIDNIGHT, overCap);
+            Instant end = r.fixedId() != 0 ? r.fixedOut() : expectedEnd(r.at(), r.venue().defaultStayMinutes());
+            CheckoutReason reason = r.fixedId() != 0 ? r.fixedReason()
+                    : end.equals(midnight) ? CheckoutReason.MIDNIGHT : CheckoutReason.STAY;
+            long id = r.fixedId() != 0 ? r.fixedId() : newIds.get(next++);
+            NewVisit inserted = new NewVisit(id, r, end, reason, overCap);
             inserts.add(inserted);
             s.count++;
             s.openId = id;
@@ -185,13 +216,32 @@ class CheckinWriter implements InitializingBean, DisposableBean {
             s.openIn = r.at();
             s.openOut = end;
             s.openReason = inserted.reason.name();
-            s.masked = r.phone().masked();
+            s.masked = r.masked();
             s.pending = inserted;
-            Visit visit = new Visit(ids.encode(day, id), r.venue().id(), r.venue().name(), r.phone().masked(), r.at(), end,
-                    stay ? CheckoutReason.STAY : CheckoutReason.MIDNIGHT);
+            Visit visit = new Visit(ids.encode(day, id), r.venue().id(), r.venue().name(), r.masked(), r.at(), end, reason);
             acknowledgements.add(() -> r.result().complete(visit));
         }
         store(table, day, endings, inserts);
+    }
+
+    /**
+     * Where a visit that starts at {@code at} ends unless something ends it sooner: after the venue's default
+     * stay, or at midnight Asia/Shanghai if that comes first.
+     */
+    static Instant expectedEnd(Instant at, int defaultStayMinutes) {
+        Instant midnight = ShanghaiTime.startOf(ShanghaiTime.dayOf(at).plusDays(1));
+        Instant stayEnd = at.plus(Duration.ofMinutes(defaultStayMinutes));
+        return stayEnd.isBefore(midnight) ? stayEnd : midnight;
+    }
+
+    /** Which of the batch's fixed ids the day's table holds already: one index probe each. */
+    private Set<Long> storedAlready(String table, List<Request> requests) {
+        Long[] fixed = requests.stream().map(Request::fixedId).filter(id -> id != 0).toArray(Long[]::new);
+        if (fixed.length == 0) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select id from %s where id = any(cast(:ids as bigint[]))".formatted(table))
+                .param("ids", fixed).query(Long.class).list());
     }
 
     /** Ends the visits this batch closed and inserts its new ones: two batched statements. */

@@ -12,6 +12,9 @@ import java.util.concurrent.TimeoutException;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.fangkong.common.InvalidValueException;
 import org.fangkong.common.PhoneNumber;
 import org.fangkong.common.web.FieldException;
@@ -36,13 +39,21 @@ public class Checkins {
     private final AddressRateLimiter limiter;
     private final VisitIds ids;
     private final Clock clock;
+    /** Present with Kafka switched on: scans go through the topic instead of this instance's writer. */
+    private final Optional<CheckinStream> stream;
+    private final Counter ingested;
     /** Venue codes seen recently: a burst of scans at one door costs one lookup. A closed venue is forgotten at once (VenueChanged). */
     private final Cache<String, Optional<PublicVenue>> venueCache =
             Caffeine.newBuilder().maximumSize(200_000)
                     .expireAfterWrite(Duration.ofSeconds(10)).build();
 
     Checkins(JdbcClient jdbc, Venues venues, CheckinWriter writer, AddressRateLimiter limiter,
-                   VisitIds ids, Clock clock) {
+                   VisitIds ids, Clock clock, Optional<CheckinStream> stream, MeterRegistry meters) {
+        this.stream = stream;
+        this.ingested = Counter.builder("fangkong.checkins.accepted").description("scans answered as recorded")
+                .tag("path", stream.isPresent() ? "kafka" : "direct").register(meters);
+        Gauge.builder("fangkong.checkins.queue", writer, CheckinWriter::queued)
+                .description("scans waiting for this instance's writer").register(meters);
         this.jdbc = jdbc;
         this.venues = venues;
         this.writer = writer;
@@ -97,6 +108,13 @@ public class Checkins {
     }
 
     Visit record(PublicVenue venue, PhoneNumber phone, Instant now, String deviceVisit) {
+        Visit visit = stream.isPresent() ? stream.get().publish(venue, phone, now, deviceVisit)
+                : writeDirectly(venue, phone, now, deviceVisit);
+        ingested.increment();
+        return visit;
+    }
+
+    private Visit writeDirectly(PublicVenue venue, PhoneNumber phone, Instant now, String deviceVisit) {
         try {
             return writer.submit(venue, phone, now, deviceVisit).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -51,6 +51,11 @@ public final class GroupCommit<R> {
         thread.join(10_000);
     }
 
+    /** Requests waiting to be written. */
+    public int size() {
+        return queue.size();
+    }
+
     /** Queues a request; false when the queue is full. */
     public boolean offer(R request) {
         return queue.offer(request);
