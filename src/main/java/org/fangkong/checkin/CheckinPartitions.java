@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.jobs.ClusterScheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +56,7 @@ class CheckinPartitions implements InitializingBean {
         }
     }
 
-    @Scheduled(cron = "0 5 * * * *", zone = "Asia/Shanghai")
+    @ClusterScheduled(cron = "0 5 * * * *")
     void prepareAhead() {
         LocalDate today = ShanghaiTime.today(clock);
         for (int i = 0; i < 3; i++) {
@@ -69,7 +69,7 @@ class CheckinPartitions implements InitializingBean {
      * a day's visits from the covering index alone (V6) instead of a heap page per visit.
      * Returns the partition vacuumed, if there was one.
      */
-    @Scheduled(cron = "0 20 0 * * *", zone = "Asia/Shanghai")
+    @ClusterScheduled(cron = "0 20 0 * * *")
     Optional<String> vacuumYesterday() {
         LocalDate yesterday = ShanghaiTime.today(clock).minusDays(1);
         String name = nameOf(yesterday);
@@ -88,7 +88,7 @@ class CheckinPartitions implements InitializingBean {
     }
 
     /** Drops every day partition older than the retention; returns the days dropped. */
-    @Scheduled(cron = "0 30 3 * * *", zone = "Asia/Shanghai")
+    @ClusterScheduled(cron = "0 30 3 * * *")
     List<LocalDate> dropExpired() {
         LocalDate oldest = oldestKept();
         List<String> names = jdbc.sql("""

@@ -6,10 +6,10 @@ import java.time.Instant;
 
 import org.fangkong.common.RetentionSettings;
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.jobs.ClusterScheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +48,7 @@ class EnterpriseRetention {
         return filings + passes + checks + staff;
     }
 
-    @Scheduled(cron = "0 50 3 * * *", zone = "Asia/Shanghai")
+    @ClusterScheduled(cron = "0 50 3 * * *")
     void nightly() {
         log.info("Enterprise retention: {} decided filings, expired passes, old health checks and staff who left deleted", purge(clock.instant()));
     }

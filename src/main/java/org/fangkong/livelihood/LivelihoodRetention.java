@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.fangkong.common.RetentionSettings;
+import org.fangkong.common.jobs.ClusterScheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +40,7 @@ class LivelihoodRetention {
         return orders;
     }
 
-    @Scheduled(cron = "0 5 4 * * *", zone = "Asia/Shanghai")
+    @ClusterScheduled(cron = "0 5 4 * * *")
     void nightly() {
         log.info("Livelihood retention: {} proxy-purchase orders deleted", purge(clock.instant()));
     }

@@ -1,6 +1,6 @@
 package org.fangkong.masks;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import org.fangkong.common.jobs.ClusterScheduled;
 import org.springframework.stereotype.Component;
 
 /** Every minute: lottery rounds whose booking window has ended are drawn, each in a transaction of its own. */
@@ -13,7 +13,7 @@ class LotteryDraws {
         this.lottery = lottery;
     }
 
-    @Scheduled(fixedDelayString = "${fangkong.masks.draw-every:PT1M}", initialDelayString = "${fangkong.masks.draw-every:PT1M}")
+    @ClusterScheduled(fixedDelay = "${fangkong.masks.draw-every:PT1M}")
     void drawDue() {
         for (long round : lottery.due()) {
             lottery.draw(round);

@@ -7,10 +7,10 @@ import java.time.LocalDate;
 
 import org.fangkong.common.RetentionSettings;
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.jobs.ClusterScheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +36,7 @@ class UncollectedReservations {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${fangkong.masks.release:0 15 0 * * *}", zone = "Asia/Shanghai")
+    @ClusterScheduled(cron = "${fangkong.masks.release:0 15 0 * * *}")
     void release() {
         int released = reservations.releaseUncollected(ShanghaiTime.today(clock));
         log.info("{} uncollected mask reservations released", released);

@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.fangkong.common.RetentionSettings;
+import org.fangkong.common.jobs.ClusterScheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,7 +60,7 @@ class ObservationRetention {
         });
     }
 
-    @Scheduled(cron = "0 50 3 * * *", zone = "Asia/Shanghai")
+    @ClusterScheduled(cron = "0 50 3 * * *")
     void nightly() {
         Purged p = purge(clock.instant());
         log.info("Observation retention: {} readings and {} closed orders deleted", p.readings(), p.orders());

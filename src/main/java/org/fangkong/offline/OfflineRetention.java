@@ -4,8 +4,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.fangkong.common.jobs.ClusterScheduled;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ class OfflineRetention {
                 .param("before", Timestamp.from(now.minus(KEEP))).update();
     }
 
-    @Scheduled(cron = "0 50 3 * * *", zone = "Asia/Shanghai")
+    @ClusterScheduled(cron = "0 50 3 * * *")
     void nightly() {
         purge(Instant.now());
     }

@@ -3,10 +3,10 @@ package org.fangkong.person;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.fangkong.common.jobs.ClusterScheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,7 +59,7 @@ class PersonRetention {
         });
     }
 
-    @Scheduled(cron = "0 15 4 * * *", zone = "Asia/Shanghai")
+    @ClusterScheduled(cron = "0 15 4 * * *")
     void nightly() {
         Purged p = purge();
         log.info("Person retention: {} recorded identities and {} people no row holds any more deleted", p.records(), p.persons());

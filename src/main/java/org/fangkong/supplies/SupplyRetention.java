@@ -6,10 +6,10 @@ import java.time.Instant;
 
 import org.fangkong.common.RetentionSettings;
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.jobs.ClusterScheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +47,7 @@ class SupplyRetention {
         return drivers + members;
     }
 
-    @Scheduled(cron = "0 55 3 * * *", zone = "Asia/Shanghai")
+    @ClusterScheduled(cron = "0 55 3 * * *")
     void nightly() {
         log.info("Supplies retention: {} drivers and team members cleared", purge(clock.instant()));
     }

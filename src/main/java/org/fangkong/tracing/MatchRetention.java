@@ -4,10 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.fangkong.common.RetentionSettings;
+import org.fangkong.common.jobs.ClusterScheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +39,7 @@ class MatchRetention {
         return lists;
     }
 
-    @Scheduled(cron = "0 40 3 * * *", zone = "Asia/Shanghai")
+    @ClusterScheduled(cron = "0 40 3 * * *")
     void nightly() {
         purge(Instant.now());
     }

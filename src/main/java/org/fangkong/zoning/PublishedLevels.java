@@ -6,11 +6,13 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.fangkong.cases.CaseRecorded;
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.jobs.ClusterScheduled;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.jurisdiction.DivisionCodes;
@@ -22,7 +24,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,11 +48,16 @@ public class PublishedLevels {
     private final Jurisdictions jurisdictions;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final TransactionTemplate tx;
+    private final Timer publication;
+    private final Timer nightlyPublication;
 
     PublishedLevels(Zoning zoning, Jurisdictions jurisdictions, JdbcClient jdbc, Clock clock,
-                    PlatformTransactionManager transactions) {
+                    PlatformTransactionManager transactions, MeterRegistry meters) {
+        this.publication = Timer.builder("fangkong.zoning.publication").description("publishing recomputed risk levels")
+                .tag("run", "changes").register(meters);
+        this.nightlyPublication = Timer.builder("fangkong.zoning.publication").description("publishing recomputed risk levels")
+                .tag("run", "nightly").register(meters);
         // the scheduled runs call publish on this very object, past any proxy: the transaction is explicit
         this.tx = new TransactionTemplate(transactions);
         this.zoning = zoning;
@@ -63,27 +69,38 @@ public class PublishedLevels {
     @ApplicationModuleListener
     void caseChanged(CaseRecorded e) {
         // a case at a village or township counts for its county; one at a city or the province for all below
-        dirty.add(DivisionCodes.countyOf(e.jurisdictionCode()));
+        mark(DivisionCodes.countyOf(e.jurisdictionCode()));
     }
 
     @EventListener
     void overridden(Overrides.Overridden e) {
-        dirty.add(e.county());
+        mark(e.county());
     }
 
-    /** Publishes what changed since the last time (every few seconds, {@code fangkong.zoning.publish-delay}). */
-    @Scheduled(fixedDelayString = "${fangkong.zoning.publish-delay:PT10S}", initialDelayString = "${fangkong.zoning.publish-delay:PT10S}")
+    /** Marks a county for the next publication; in the database, so any instance publishes it. */
+    private void mark(String county) {
+        jdbc.sql("insert into zoning_pending (county_code) values (:c) on conflict do nothing").param("c", county).update();
+    }
+
+    /**
+     * Publishes what changed since the last time (every few seconds, {@code fangkong.zoning.publish-delay}),
+     * on one instance of the cluster; the marks go in the same transaction as the levels they caused.
+     */
+    @ClusterScheduled(fixedDelay = "${fangkong.zoning.publish-delay:PT10S}")
     void publishChanged() {
-        if (dirty.isEmpty()) {
-            return;
-        }
-        Set<String> nodes = Set.copyOf(dirty);
-        dirty.removeAll(nodes);
-        LocalDate today = ShanghaiTime.today(clock);
-        if (nodes.size() > 20) {
-            publish(jurisdictions.root().code(), today);
-        } else {
-            nodes.forEach(n -> publish(n, today));
+        long started = System.nanoTime();
+        Integer published = tx.execute(status -> {
+            List<String> nodes = jdbc.sql("delete from zoning_pending returning county_code").query(String.class).list();
+            LocalDate today = ShanghaiTime.today(clock);
+            if (nodes.size() > 20) {
+                store(jurisdictions.root().code(), today);
+            } else {
+                nodes.forEach(n -> store(n, today));
+            }
+            return nodes.size();
+        });
+        if (published != null && published > 0) {
+            publication.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -98,9 +115,11 @@ public class PublishedLevels {
     }
 
     /** Shortly after midnight every county's level for the new day. */
-    @Scheduled(cron = "${fangkong.zoning.nightly:0 5 0 * * *}", zone = "Asia/Shanghai")
+    @ClusterScheduled(cron = "${fangkong.zoning.nightly:0 5 0 * * *}")
     void nightly() {
+        long started = System.nanoTime();
         int changed = publish(jurisdictions.root().code(), ShanghaiTime.today(clock));
+        nightlyPublication.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         log.info("Risk levels published for the day; {} changed", changed);
     }
 

@@ -1,14 +1,11 @@
 package org.fangkong.common.events;
 
-import java.time.Duration;
 import java.util.concurrent.Executor;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SyncTaskExecutor;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableAsync;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * How module events run. A listener of another module's event is an {@code @ApplicationModuleListener}:
@@ -16,27 +13,14 @@ import org.springframework.scheduling.annotation.Scheduled;
  * runs after that commit, in a transaction of its own, on the publishing thread (the executor below is
  * synchronous on purpose: the officer's answer already shows the observation order the registration
  * opened). If the process dies between the commit and the listener, or the listener fails, the
- * publication stays incomplete and runs again: on start ({@code republish-outstanding-events-on-restart})
- * and every few minutes here. Listeners are therefore idempotent.
+ * publication stays incomplete and runs again ({@link EventResubmission}). Listeners are therefore idempotent.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
 class ModuleEvents implements AsyncConfigurer {
 
-    private final IncompleteEventPublications incomplete;
-
-    ModuleEvents(IncompleteEventPublications incomplete) {
-        this.incomplete = incomplete;
-    }
-
     @Override
     public Executor getAsyncExecutor() {
         return new SyncTaskExecutor();
-    }
-
-    /** Publications a listener failed on (a deadlock, a database restart) are retried without a restart. */
-    @Scheduled(fixedDelayString = "${fangkong.events.resubmit-every:PT5M}", initialDelayString = "${fangkong.events.resubmit-every:PT5M}")
-    void resubmitFailed() {
-        incomplete.resubmitIncompletePublicationsOlderThan(Duration.ofMinutes(1));
     }
 }

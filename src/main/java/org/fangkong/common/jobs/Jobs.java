@@ -1,6 +1,7 @@
 package org.fangkong.common.jobs;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -9,8 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
@@ -19,8 +25,6 @@ import org.fangkong.common.web.NotFoundException;
 import org.fangkong.common.web.RowsRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.core.context.SecurityContext;
@@ -53,10 +57,22 @@ public class Jobs {
     private final JsonMapper json = JsonMapper.builder().findAndAddModules().build();
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
     private final Map<UUID, Running> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "job-progress");
+        t.setDaemon(true);
+        return t;
+    });
+    private final String instance;
+    private final Timer durations;
 
-    Jobs(JdbcClient jdbc, Clock clock) {
+    Jobs(JdbcClient jdbc, Clock clock, InstanceName instance, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.instance = instance.value();
+        this.durations = Timer.builder("fangkong.jobs").description("long jobs (imports, cross-matching), start to end")
+                .register(meters);
+        // progress goes to the job's row every second, with this instance's heartbeat: any instance shows the page
+        beat.scheduleWithFixedDelay(this::writeProgress, 1, 1, TimeUnit.SECONDS);
         // two cores: two jobs at a time, a few more waiting, the rest refused with a clear message
         executor.setCorePoolSize(2);
         executor.setMaxPoolSize(2);
@@ -67,13 +83,36 @@ public class Jobs {
 
     @PreDestroy
     void stop() {
+        beat.shutdownNow();
         executor.shutdown();
     }
 
-    /** A job that was running when the platform stopped did not finish (and wrote nothing). */
-    @EventListener(ApplicationReadyEvent.class)
+    private void writeProgress() {
+        running.values().forEach(this::writeProgress);
+    }
+
+    private void writeProgress(Running job) {
+        try {
+            jdbc.sql("""
+                            update job set phase = :phase, done = :done, total = :total, heartbeat_at = now()
+                            where id = :id and state = 'RUNNING'
+                            """)
+                    .param("id", job.id).param("phase", job.phase).param("done", job.done).param("total", job.total).update();
+        } catch (RuntimeException e) {
+            log.warn("progress of job {} not written: {}", job.id, e.toString());
+        }
+    }
+
+    /**
+     * A job whose instance stopped beating (stopped, crashed) did not finish, and wrote nothing: once a minute,
+     * on one instance, such jobs are marked. A job of a live instance beats every second and is left alone.
+     */
+    @ClusterScheduled(fixedDelay = "PT1M")
     void markInterrupted() {
-        int n = jdbc.sql("update job set state = 'FAILED', error_key = 'job.interrupted', finished_at = now() where state = 'RUNNING'")
+        int n = jdbc.sql("""
+                        update job set state = 'FAILED', error_key = 'job.interrupted', finished_at = now()
+                        where state = 'RUNNING' and coalesce(heartbeat_at, started_at) < now() - interval '1 minute'
+                        """)
                 .update();
         if (n > 0) {
             log.warn("{} jobs were interrupted by the last shutdown", n);
@@ -88,9 +127,9 @@ public class Jobs {
         UUID id = UUID.randomUUID();
         Running job = new Running(id, kind, actor.username(), link, clock.instant());
         jdbc.sql("""
-                        insert into job (id, kind, owner, owner_scope, state, link, started_at)
-                        values (:id, :kind, :owner, cast(:scope as ltree), 'RUNNING', :link, :at)
-                        """)
+                        insert into job (id, kind, owner, owner_scope, state, link, started_at, instance, heartbeat_at, phase)
+                        values (:id, :kind, :owner, cast(:scope as ltree), 'RUNNING', :link, :at, :instance, now(), 'queued')
+                        """).param("instance", instance)
                 .param("id", id).param("kind", kind).param("owner", actor.username()).param("scope", actor.scopePath())
                 .param("link", link)
                 .param("at", OffsetDateTime.ofInstant(job.startedAt, clock.getZone())).update();
@@ -132,6 +171,7 @@ public class Jobs {
                 .param("id", job.id).param("state", state.name()).param("err", errorKey)
                 .param("result", result == null ? null : json.writeValueAsString(result)).update();
         running.remove(job.id);
+        durations.record(Duration.between(job.startedAt, clock.instant()));
     }
 
     /**
@@ -147,22 +187,24 @@ public class Jobs {
         if (!visible) {
             throw new NotFoundException("job");
         }
-        Job job = Optional.ofNullable(running.get(id)).map(Running::view).or(() -> jdbc.sql("""
-                        select id, kind, owner, state, link, result::text as result, error_key, started_at, finished_at
+        return jdbc.sql("""
+                        select id, kind, owner, state, phase, done, total, link, result::text as result, error_key, started_at,
+                               finished_at
                         from job where id = :id
                         """).param("id", id).query((rs, n) -> new Job(rs.getObject("id", UUID.class), rs.getString("kind"),
-                        rs.getString("owner"), Job.State.valueOf(rs.getString("state")), null, 0, 0, rs.getString("link"),
+                        rs.getString("owner"), Job.State.valueOf(rs.getString("state")),
+                        "RUNNING".equals(rs.getString("state")) ? rs.getString("phase") : null, rs.getLong("done"),
+                        rs.getLong("total"), rs.getString("link"),
                         rs.getString("result") == null ? null : json.readValue(rs.getString("result"), MAP),
                         rs.getString("error_key"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
                         Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)
                                 .orElse(null)))
-                .optional())
+                .optional()
                 .orElseThrow(() -> new NotFoundException("job"));
-        return job;
     }
 
-    /** A job in flight: progress is plain memory, read by the page every second. */
-    private static final class Running implements JobProgress {
+    /** A job in flight on this instance: progress in memory, written to the job's row every second. */
+    private final class Running implements JobProgress {
         final UUID id;
         final String kind;
         final String owner;
@@ -185,6 +227,7 @@ public class Jobs {
             this.done = 0;
             this.total = total;
             this.phase = phase;
+            writeProgress(this); // a new phase shows at once; steps within it every second
         }
 
         @Override
@@ -192,8 +235,5 @@ public class Jobs {
             this.done = done;
         }
 
-        Job view() {
-            return new Job(id, kind, owner, Job.State.RUNNING, phase, done, total, link, null, null, startedAt, null);
-        }
     }
 }

@@ -7,10 +7,10 @@ import java.time.LocalDate;
 
 import org.fangkong.common.RetentionSettings;
 import org.fangkong.common.ShanghaiTime;
+import org.fangkong.common.jobs.ClusterScheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,7 +58,7 @@ class LedgerRetention {
         });
     }
 
-    @Scheduled(cron = "0 45 3 * * *", zone = "Asia/Shanghai")
+    @ClusterScheduled(cron = "0 45 3 * * *")
     void nightly() {
         Purged p = purge(clock.instant());
         log.info("Ledger retention: {} passages, {} moved-out residents, {} outsiders who left, {} unconfirmed self-registrations deleted",

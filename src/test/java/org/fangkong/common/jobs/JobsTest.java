@@ -56,6 +56,12 @@ class JobsTest {
         Job running = jobs.find(id, OWNER);
         assertThat(running.running()).isTrue();
         assertThat(running.phase()).isEqualTo("writing");
+        // steps reach the job's row (which any instance reads) within a second or two
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (running.percent() < 50 && System.nanoTime() < until) {
+            Thread.sleep(50);
+            running = jobs.find(id, OWNER);
+        }
         assertThat(running.percent()).isEqualTo(50);
         goOn.countDown();
 
@@ -90,11 +96,20 @@ class JobsTest {
         assertThat(job.state()).isEqualTo(Job.State.FAILED);
         assertThat(job.errorKey()).isEqualTo("validation.import.notXlsx");
 
+        // a job whose instance stopped beating two minutes ago is marked; one of a live instance is left alone
         UUID orphan = UUID.randomUUID();
-        jdbc.sql("insert into job (id, kind, owner, state) values (:id, 'residentImport', 'job-owner', 'RUNNING')")
-                .param("id", orphan).update();
+        UUID elsewhere = UUID.randomUUID();
+        jdbc.sql("""
+                insert into job (id, kind, owner, state, instance, heartbeat_at, phase, done, total)
+                values (:orphan, 'residentImport', 'job-owner', 'RUNNING', 'gone', now() - interval '2 minutes', 'rows', 5, 10),
+                       (:elsewhere, 'residentImport', 'job-owner', 'RUNNING', 'other', now(), 'rows', 40, 100)
+                """).param("orphan", orphan).param("elsewhere", elsewhere).update();
         jobs.markInterrupted();
         assertThat(jobs.find(orphan, OWNER).errorKey()).isEqualTo("job.interrupted");
         assertThat(jobs.find(orphan, OWNER).running()).isFalse();
+        Job live = jobs.find(elsewhere, OWNER);
+        assertThat(live.running()).isTrue();
+        assertThat(live.percent()).isEqualTo(40); // progress another instance wrote, read from the row
+        assertThat(live.phase()).isEqualTo("rows");
     }
 }
