@@ -36,6 +36,7 @@ import org.fangkong.tracing.ContactsIdentified;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -83,10 +84,12 @@ public class ObservationOrders {
     private final Clock clock;
     private final LedgerWhereabouts whereabouts;
     private final String publicUrl;
+    private final ApplicationEventPublisher events;
 
     ObservationOrders(JdbcClient jdbc, PersonRegistry persons, PersonRecords records,
                       Jurisdictions jurisdictions, PiiSealer sealer, Clock clock,
-                      LedgerWhereabouts whereabouts, FangkongProperties properties) {
+                      LedgerWhereabouts whereabouts, FangkongProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.whereabouts = whereabouts;
         this.publicUrl = properties.publicUrl().replaceAll("/+$", "");
         this.jdbc = jdbc;
@@ -233,7 +236,7 @@ public class ObservationOrders {
     /** Inserts an order unless the person has an open one; answers the new id. */
     private Optional<Long> insert(PersonRecords.Enrolled who, Reason reason, String detail, LocalDate anchor, String place, Long household,
                                   String address, String gridWorker, String doctor, String source, String token, String by) {
-        return jdbc.sql("""
+        Optional<Long> id = jdbc.sql("""
                         insert into observation_order (person_id, record_id, reason, reason_detail, anchor_date,
                                                        jurisdiction_code, household_id, address, grid_worker, village_doctor,
                                                        source, link_hash, opened_by)
@@ -245,6 +248,8 @@ public class ObservationOrders {
                 .param("j", place).param("h", household).param("address", address).param("gw", gridWorker)
                 .param("doctor", doctor).param("source", source).param("link", linkHash(token)).param("by", by)
                 .query(Long.class).optional();
+        id.ifPresent(order -> events.publishEvent(new ObservationOrderOpened(order, place, reason, anchor)));
+        return id;
     }
 
     private static String token() {

@@ -21,6 +21,7 @@ import org.fangkong.jurisdiction.Jurisdictions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -51,9 +52,11 @@ public class PublishedLevels {
     private final TransactionTemplate tx;
     private final Timer publication;
     private final Timer nightlyPublication;
+    private final ApplicationEventPublisher events;
 
     PublishedLevels(Zoning zoning, Jurisdictions jurisdictions, JdbcClient jdbc, Clock clock,
-                    PlatformTransactionManager transactions, MeterRegistry meters) {
+                    PlatformTransactionManager transactions, MeterRegistry meters, ApplicationEventPublisher events) {
+        this.events = events;
         this.publication = Timer.builder("fangkong.zoning.publication").description("publishing recomputed risk levels")
                 .tag("run", "changes").register(meters);
         this.nightlyPublication = Timer.builder("fangkong.zoning.publication").description("publishing recomputed risk levels")
@@ -171,6 +174,7 @@ public class PublishedLevels {
                             .toArray(String[]::new))
                     .param("t", changed.stream().map(l -> l.level().name()).toArray(String[]::new))
                     .update();
+            changed.forEach(l -> events.publishEvent(new RiskLevelChanged(l.code(), day, before.get(l.code()), l.level())));
         }
         return changed.size();
     }

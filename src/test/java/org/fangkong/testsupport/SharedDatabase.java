@@ -41,11 +41,17 @@ public final class SharedDatabase implements AutoCloseable {
 
     /** Starts one more instance with the test profile and these extra settings ("--name=value"). */
     public ConfigurableApplicationContext start(String name, String... settings) {
+        return start(name, new Class<?>[0], settings);
+    }
+
+    /** As {@link #start(String, String...)}, with more configuration classes (a test's own beans). */
+    public ConfigurableApplicationContext start(String name, Class<?>[] sources, String... settings) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--fangkong.db.url=" + url(), "--fangkong.db.user=postgres",
                 "--fangkong.db.password=", "--fangkong.data-dir=target/test-data/" + name + "-" + UUID.randomUUID(),
                 "--spring.application.name=" + name));
         args.addAll(List.of(settings));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(FangkongApplication.class).profiles("test")
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(FangkongApplication.class).sources(sources)
+                .profiles("test")
                 .run(args.toArray(String[]::new));
         instances.add(context);
         return context;
