@@ -41,7 +41,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiErrors errors, Transport transport) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiErrors errors, Transport transport,
+                            @Value("${management.server.port:-1}") int managementPort) throws Exception {
         hsts(http, transport);
         http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(c -> c.disable())
@@ -56,6 +57,10 @@ class SecurityConfig {
                         // the citizens' mask reservation: no accounts either
                         .requestMatchers(HttpMethod.POST, "/api/v1/reservations", "/api/v1/lottery-entries", "/api/v1/arrivals").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // Prometheus scrapes without a token on the management port only (kept on a private
+                        // address, docs/operations.md); on the public port the metrics are for admins
+                        .requestMatchers(r -> managementPort > 0 && r.getLocalPort() == managementPort
+                                && "/actuator/prometheus".equals(r.getRequestURI())).permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated());
         return http.build();

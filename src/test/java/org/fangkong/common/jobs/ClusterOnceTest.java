@@ -1,11 +1,18 @@
 package org.fangkong.common.jobs;
 
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -42,6 +50,7 @@ class ClusterOnceTest {
     private static SharedDatabase db;
     private static ConfigurableApplicationContext dying;
     private static final List<ConfigurableApplicationContext> live = new ArrayList<>();
+    private static int managementPort;
 
     /** A test's own module event; its listener records which instance ran it. */
     record Probe(String id) {
@@ -52,7 +61,7 @@ class ClusterOnceTest {
     static class ProbeBeans {
 
         @Bean
-        ProbeListener probeListener(JdbcClient jdbc, InstanceName instance, org.springframework.core.env.Environment env) {
+        ProbeListener probeListener(JdbcClient jdbc, InstanceName instance, Environment env) {
             return new ProbeListener(jdbc, instance, Boolean.parseBoolean(env.getProperty("probe.dying", "false")));
         }
     }
@@ -82,7 +91,7 @@ class ClusterOnceTest {
             Instant started = Instant.now();
             Thread.sleep(150);
             jdbc.sql("insert into probe.task_run (instance, started, ended) values (:i, :s, now())").param("i", instance.value())
-                    .param("s", java.sql.Timestamp.from(started)).update();
+                    .param("s", Timestamp.from(started)).update();
         }
     }
 
@@ -103,11 +112,17 @@ class ClusterOnceTest {
                 "--fangkong.events.resubmit-older-than=PT1S", "--fangkong.tasks.poll-every=PT0.2S"};
         dying = db.start("dying", beans, concat(settings, "--probe.dying=true"));
         live.add(db.start("second", beans, settings));
-        live.add(db.start("third", beans, settings));
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        managementPort = port;
+        live.add(db.start("third", beans, concat(concat(settings, "--management.server.port=" + port),
+                "--management.server.address=127.0.0.1")));
     }
 
     private static String[] concat(String[] a, String b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + 1);
+        String[] all = Arrays.copyOf(a, a.length + 1);
         all[a.length] = b;
         return all;
     }
@@ -173,6 +188,29 @@ class ClusterOnceTest {
             assertThat(found.key()).isEqualTo("370102001002");
             assertThat(found.value()).contains("\"caseId\":987654").contains("\"status\":\"CONFIRMED\"").contains("2020-02-20");
         }
+    }
+
+    @Test
+    void prometheusScrapesTheManagementPortWithoutATokenAndThePublicPortOnlyWithOne() throws Exception {
+        Thread.sleep(1500); // a few runs of the probe task
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> scraped = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.body()).contains("fangkong_checkins_queue").contains("fangkong_checkins_accepted_total")
+                .contains("hikaricp_connections_active");
+        HttpResponse<String> open = http.send(HttpRequest.newBuilder(
+                URI.create(SharedDatabase.base(live.get(0)) + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(open.statusCode()).isEqualTo(401);
+        HttpResponse<String> admin = http.send(HttpRequest.newBuilder(
+                URI.create(SharedDatabase.base(live.get(0)) + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + db.adminToken(live.get(0))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(admin.statusCode()).isEqualTo(200);
+        // job durations: the cluster tasks' runs, timed wherever they ran
+        String all = scraped.body() + admin.body();
+        assertThat(all).containsPattern("fangkong_tasks_seconds_count\\{[^}]*task=\"probe-task\"");
     }
 
     private static long runsOf(JdbcClient jdbc, String id) {
