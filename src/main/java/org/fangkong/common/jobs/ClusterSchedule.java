@@ -51,7 +51,6 @@ public class ClusterSchedule implements SmartLifecycle {
     private final InstanceName instance;
     private final Duration pollEvery;
     private volatile Scheduler scheduler;
-    private final List<RecurringTask<Void>> tasks = new ArrayList<>();
 
     ClusterSchedule(ApplicationContext context, DataSource dataSource, Environment environment, MeterRegistry meters,
                     InstanceName instance, @Value("${fangkong.tasks.poll-every:PT2S}") Duration pollEvery) {
@@ -65,6 +64,8 @@ public class ClusterSchedule implements SmartLifecycle {
 
     @Override
     public void start() {
+        // built afresh at each start: the test framework pauses cached contexts (stop) and starts them again
+        List<RecurringTask<Void>> tasks = new ArrayList<>();
         for (String beanName : context.getBeanNamesForType(Object.class, false, false)) {
             Class<?> type = context.getType(beanName);
             if (type == null) {
