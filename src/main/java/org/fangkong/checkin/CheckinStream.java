@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.fangkong.common.PhoneNumber;
 import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.pii.PiiSealer;
@@ -36,6 +38,8 @@ class CheckinStream {
     private final VisitIds ids;
     private final PiiSealer sealer;
     private final JdbcClient jdbc;
+    private final Cache<String, Visit> recent = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     CheckinStream(KafkaTemplate<String, byte[]> kafka, String topic, VisitIdBlocks blocks, VisitIds ids, PiiSealer sealer,
                   JdbcClient jdbc) {
@@ -70,7 +74,14 @@ class CheckinStream {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return new Visit(ids.encode(day, id), venue.id(), venue.name(), phone.masked(), at, out, reason);
+        Visit visit = new Visit(ids.encode(day, id), venue.id(), venue.name(), phone.masked(), at, out, reason);
+        recent.put(visit.publicId(), visit);
+        return visit;
+    }
+
+    /** A visit this instance answered in the last minutes, as answered (its page, while the consumer lags). */
+    Optional<Visit> recent(String publicId) {
+        return Optional.ofNullable(recent.getIfPresent(publicId));
     }
 
     /**

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.fangkong.common.InvalidValueException;
 import org.fangkong.common.PhoneNumber;
+import org.fangkong.common.ShanghaiTime;
 import org.fangkong.common.web.FieldException;
 import org.fangkong.venue.PublicVenue;
 import org.fangkong.venue.VenueChanged;
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Checkins {
+
+    private static final long AWAIT_MILLIS = 3000;
 
     private final JdbcClient jdbc;
     private final Venues venues;
@@ -140,6 +143,7 @@ public class Checkins {
         if (key.isEmpty()) {
             return Optional.empty();
         }
+        awaitStored(key.get());
         jdbc.sql("""
                         update checkin set checked_out_at = :now, checkout_reason = 'MANUAL'
                         where day = :day and id = :id and checked_out_at > :now and checked_in_at <= :now
@@ -149,6 +153,10 @@ public class Checkins {
     }
 
     public Optional<Visit> find(String publicId) {
+        Optional<Visit> answered = stream.flatMap(s -> s.recent(publicId));
+        if (answered.isEmpty()) {
+            ids.decode(publicId).ifPresent(this::awaitStored);
+        }
         Optional<Visit> row = ids.decode(publicId).flatMap(key -> jdbc.sql("""
                         select venue_id, phone_masked, checked_in_at, checked_out_at, checkout_reason
                         from checkin where day = :day and id = :id
@@ -157,8 +165,35 @@ public class Checkins {
                 .query((rs, i) -> new Visit(publicId, rs.getLong(1), "", rs.getString(2), rs.getTimestamp(3).toInstant(),
                         rs.getTimestamp(4).toInstant(), CheckoutReason.valueOf(rs.getString(5))))
                 .optional());
+        if (row.isEmpty()) {
+            return answered; // answered by this instance, still on its way to the table
+        }
         return row.map(v -> new Visit(v.publicId(), v.venueId(),
                 venues.names(List.of(v.venueId())).getOrDefault(v.venueId(), ""), v.phoneMasked(),
                 v.checkedInAt(), v.checkedOutAt(), v.reason()));
+    }
+
+    /**
+     * With Kafka on, a visit id the front door gave out (the signature says so) may reach the table a moment
+     * after its answer: its page and its check-out wait up to {@value #AWAIT_MILLIS} ms for the partition's
+     * consumer. The direct writer answers after the commit, so nothing waits there.
+     */
+    private void awaitStored(VisitIds.Key key) {
+        if (stream.isEmpty() || key.day().isBefore(ShanghaiTime.today(clock).minusDays(1))) {
+            return;
+        }
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MILLIS);
+        while (!jdbc.sql("select exists (select 1 from checkin where day = :day and id = :id)")
+                .param("day", key.day()).param("id", key.id()).query(Boolean.class).single()) {
+            if (System.nanoTime() > until) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

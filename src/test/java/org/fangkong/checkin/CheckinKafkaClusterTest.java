@@ -1,5 +1,8 @@
 package org.fangkong.checkin;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -240,6 +243,33 @@ class CheckinKafkaClusterTest {
                 .isEqualTo(2);
         assertThat(jdbc.sql("select checkout_reason || ' ' || (checked_out_at = :t) from checkin where id = :id")
                 .param("t", Timestamp.from(later)).param("id", id).query(String.class).single()).isEqualTo("NEXT true");
+    }
+
+    @Test
+    void thePublicPageShowsTheVisitAndChecksItOutWhileItIsOnItsWayThroughKafka() throws Exception {
+        ConfigurableApplicationContext scanned = second;
+        ConfigurableApplicationContext shown = first.isActive() ? first : second;
+        HttpResponse<String> venue = db.post(SharedDatabase.base(scanned) + "/api/v1/venues", db.adminToken(scanned), """
+                {"name":"页面场所","type":"SUPERMARKET","jurisdiction":"370102001002","address":"经十路 2 号"}""");
+        String code = JsonPath.read(venue.body(), "$.code");
+        HttpClient http = HttpClient.newHttpClient(); // does not follow redirects
+        HttpResponse<String> scan = http.send(HttpRequest.newBuilder(URI.create(SharedDatabase.base(scanned) + "/c/" + code))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("phone=17490007777")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(scan.statusCode()).isEqualTo(302);
+        String page = URI.create(scan.headers().firstValue("Location").orElseThrow()).getPath();
+        String id = page.substring(page.lastIndexOf('/') + 1);
+        // the page may be asked of another instance at once: it waits for the consumer instead of saying "not found"
+        HttpResponse<String> visit = http.send(HttpRequest.newBuilder(URI.create(SharedDatabase.base(shown) + page)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(visit.statusCode()).isEqualTo(200);
+        assertThat(visit.body()).contains("页面场所").contains(PhoneNumber.parse("17490007777").masked());
+        HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(SharedDatabase.base(shown) + page + "/checkout"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(out.statusCode()).isEqualTo(302);
+        VisitIds.Key key = shown.getBean(VisitIds.class).decode(id).orElseThrow();
+        assertThat(shown.getBean(JdbcClient.class).sql("select checkout_reason from checkin where day = :d and id = :id")
+                .param("d", key.day()).param("id", key.id()).query(String.class).single()).isEqualTo("MANUAL");
     }
 
     private static long createVenue(ConfigurableApplicationContext live) {
