@@ -22,14 +22,7 @@ start_platform "$DATA" -Xmx1g -jar "$JAR" --fangkong.demo.enabled=false \
   --fangkong.checkin.ip-burst=1000000000 --fangkong.checkin.ip-per-minute=1000000000 \
   --logging.level.org.fangkong.request=WARN
 TOKEN=$(token admin bench-password)
-CODES=""
-for i in $(seq 1 50); do
-  code=$(curl -sf -X POST "$BASE/api/v1/venues" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"压测场所 $i\",\"type\":\"SUPERMARKET\",\"jurisdiction\":\"370102001002\"}" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["code"])')
-  CODES="$CODES$code,"
-done
-export VENUE_CODES=$CODES
+export VENUE_CODES=$(venue_codes 50)
 
 echo "Check-in ingest: $SECS s per run, $CONNS connections, 2 wrk threads, $(nproc) cores shared by wrk, the JVM and PostgreSQL"
 wrk -t2 -c"$CONNS" -d"${WARMUP}s" "$BASE/actuator/health/liveness" >/dev/null   # warm-up (the JIT compiles for about 20 s)

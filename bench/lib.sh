@@ -42,3 +42,15 @@ await_job() {
   echo "$state"
   echo "$state" | grep -q '"state":"DONE"' || { echo "job failed: $state" >&2; return 1; }
 }
+
+# venue_codes N: creates N venues in 370102001002 on $BASE with $TOKEN; prints their public codes, comma-separated
+venue_codes() {
+  local codes="" code
+  for i in $(seq 1 "$1"); do
+    code=$(curl -sf -X POST "$BASE/api/v1/venues" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+      -d "{\"name\":\"压测场所 $i\",\"type\":\"SUPERMARKET\",\"jurisdiction\":\"370102001002\"}" \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["code"])')
+    codes="$codes$code,"
+  done
+  echo "$codes"
+}

@@ -17,13 +17,11 @@ WARMUP=${WARMUP:-15}
 PARTITIONS=${PARTITIONS:-6}
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
 command -v psql >/dev/null || { echo "install psql: apt-get install postgresql-client" >&2; exit 1; }
-JAR=target/fangkong.jar
-[ -f "$JAR" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
+. bench/lib.sh   # free_port, token, venue_codes (not start_platform: this script runs several instances)
 DATA=$(mktemp -d /tmp/fangkong-scale-XXXX)
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill $p 2>/dev/null || true; done; wait 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$DATA"' EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 await_health() {
   for _ in $(seq 1 1200); do curl -sf "http://127.0.0.1:$1/actuator/health" >/dev/null 2>&1 && return 0; sleep 0.1; done
   echo "instance on port $1 did not start" >&2; tail -5 "$2" >&2; exit 1
@@ -49,16 +47,9 @@ start_first() {  # start_first [extra args]: instance 1 on the embedded database
 }
 start_first
 PGPORT=$(sed -n 4p "$DATA/one/pg/postmaster.pid")
-TOKEN=$(curl -sf -X POST "http://127.0.0.1:$P1/api/v1/tokens" -H 'Content-Type: application/json' \
-  -d '{"username":"admin","password":"bench-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-CODES=""
-for i in $(seq 1 50); do
-  code=$(curl -sf -X POST "http://127.0.0.1:$P1/api/v1/venues" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"压测场所 $i\",\"type\":\"SUPERMARKET\",\"jurisdiction\":\"370102001002\"}" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["code"])')
-  CODES="$CODES$code,"
-done
-export VENUE_CODES=$CODES
+BASE="http://127.0.0.1:$P1"
+TOKEN=$(token admin bench-password)
+export VENUE_CODES=$(venue_codes 50)
 rows() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -Atc "select count(*) from checkin"; }
 settle() {  # waits until the row count stops growing (the consumers have caught up)
   local last=-1 now; now=$(rows)
