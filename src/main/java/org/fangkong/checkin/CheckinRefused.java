@@ -2,10 +2,13 @@ package org.fangkong.checkin;
 
 import java.time.Duration;
 
-/** A check-in the rules refuse: unknown or closed venue, too many requests from one address. */
+/**
+ * A check-in the rules refuse: unknown or closed venue, too many requests from one address, or (Kafka on) the
+ * brokers did not take the scan in time, so it was not recorded and the citizen scans again.
+ */
 public class CheckinRefused extends RuntimeException {
 
-    public enum Reason { VENUE_UNKNOWN, VENUE_CLOSED, RATE_LIMITED }
+    public enum Reason { VENUE_UNKNOWN, VENUE_CLOSED, RATE_LIMITED, UNAVAILABLE }
 
     private final Reason reason;
     private final transient Duration retryAfter;

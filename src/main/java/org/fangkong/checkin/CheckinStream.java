@@ -19,6 +19,7 @@ import org.fangkong.venue.PublicVenue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -65,11 +66,11 @@ class CheckinStream {
         ScanMessage message = new ScanMessage(id, venue.id(), at, out, reason, phone.masked(), hash, sealer.encrypt(phone.value()));
         try {
             kafka.send(topic, HexFormat.of().formatHex(hash), message.encode()).get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
             // not acknowledged: the citizen is asked to scan again (a retry the broker did take is a second visit
             // of the same minute, which tracing reads as one)
             log.warn("check-in not acknowledged by Kafka: {}", e.toString());
-            throw new CheckinRefused(CheckinRefused.Reason.RATE_LIMITED, Duration.ofSeconds(5));
+            throw new CheckinRefused(CheckinRefused.Reason.UNAVAILABLE, Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -5,11 +5,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,12 +31,16 @@ import org.fangkong.testsupport.SharedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.fangkong.venue.PublicVenue;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Check-ins through Kafka on two instances of one database (issue 20): a real KRaft broker in this JVM, the
@@ -270,6 +276,25 @@ class CheckinKafkaClusterTest {
         VisitIds.Key key = shown.getBean(VisitIds.class).decode(id).orElseThrow();
         assertThat(shown.getBean(JdbcClient.class).sql("select checkout_reason from checkin where day = :d and id = :id")
                 .param("d", key.day()).param("id", key.id()).query(String.class).single()).isEqualTo("MANUAL");
+    }
+
+    @Test
+    void aScanTheBrokersDoNotTakeIsRefusedInWordsAndNotStored() {
+        ConfigurableApplicationContext live = second.isActive() ? second : first;
+        JdbcClient jdbc = live.getBean(JdbcClient.class);
+        // a producer with the front door's settings, towards a port where no broker listens
+        KafkaTemplate<String, byte[]> nowhere = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                CheckinStreamConfig.producerConfig(Map.of("bootstrap.servers", "127.0.0.1:1"))));
+        CheckinStream stream = new CheckinStream(nowhere, "fangkong.checkins.v1", new VisitIdBlocks(jdbc), live.getBean(VisitIds.class),
+                live.getBean(PiiSealer.class), jdbc);
+        PublicVenue venue = new PublicVenue(1, "code", "无处场所", 30, true, "");
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> stream.publish(venue, PhoneNumber.parse("17490008888"), Instant.now(), null))
+                .isInstanceOfSatisfying(CheckinRefused.class, e -> assertThat(e.reason()).isEqualTo(CheckinRefused.Reason.UNAVAILABLE));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+        nowhere.getProducerFactory().reset();
+        String message = live.getBean(MessageSource.class).getMessage("checkin.refused.UNAVAILABLE", null, Locale.SIMPLIFIED_CHINESE);
+        assertThat(message).contains("未记录");
     }
 
     private static long createVenue(ConfigurableApplicationContext live) {

@@ -46,6 +46,10 @@ class CheckinRefusals {
                     .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "/problems/too-many-checkins", detail, detail));
+            case UNAVAILABLE -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "/problems/checkin-unavailable", detail, detail));
         };
     }
 }

@@ -86,7 +86,7 @@ class PublicCheckinController {
                 return unavailable(checkins.venue(code), response, model);
             }
             long seconds = Math.max(1, e.retryAfter().toSeconds());
-            response.setStatus(429);
+            response.setStatus(e.reason() == CheckinRefused.Reason.UNAVAILABLE ? 503 : 429);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             model.addAttribute("reason", e.reason().name());
             model.addAttribute("minutes", Math.max(1, (seconds + 59) / 60));
