@@ -55,7 +55,7 @@ class CheckinStream {
     Visit publish(PublicVenue venue, PhoneNumber phone, Instant now, String deviceVisit) {
         Instant at = ScanMessage.truncate(now);
         byte[] hash = sealer.hash(phone.value());
-        Optional<Visit> same = sameVisit(venue, hash, at, deviceVisit);
+        Optional<Visit> same = sameVisit(venue, phone, hash, at, deviceVisit);
         if (same.isPresent()) {
             return same.get();
         }
@@ -87,12 +87,17 @@ class CheckinStream {
 
     /**
      * A second scan at the venue by the device that opened a visit still going on is that visit (as with the
-     * direct writer). The device's visit is read by its id and checked against the phone; a visit still on its
-     * way through Kafka is not found, and the scan becomes a new visit that ends it.
+     * direct writer). The device's visit is read by its id and checked against the phone; one still on its way
+     * through Kafka is taken as this instance answered it (the id comes from the device's own sealed cookie).
      */
-    private Optional<Visit> sameVisit(PublicVenue venue, byte[] hash, Instant at, String deviceVisit) {
+    private Optional<Visit> sameVisit(PublicVenue venue, PhoneNumber phone, byte[] hash, Instant at, String deviceVisit) {
         if (deviceVisit == null) {
             return Optional.empty();
+        }
+        Optional<Visit> answered = recent(deviceVisit).filter(v -> v.venueId() == venue.id()
+                && v.phoneMasked().equals(phone.masked()) && !v.checkedInAt().isAfter(at) && v.openAt(at));
+        if (answered.isPresent()) {
+            return answered;
         }
         return ids.decode(deviceVisit).flatMap(key -> jdbc.sql("""
                         select phone_masked, checked_in_at, checked_out_at, checkout_reason from checkin

@@ -115,7 +115,7 @@ public class Jobs {
                         """)
                 .update();
         if (n > 0) {
-            log.warn("{} jobs were interrupted by the last shutdown", n);
+            log.warn("{} jobs stopped beating (their instance stopped) and are marked interrupted", n);
         }
     }
 
@@ -129,8 +129,8 @@ public class Jobs {
         jdbc.sql("""
                         insert into job (id, kind, owner, owner_scope, state, link, started_at, instance, heartbeat_at, phase)
                         values (:id, :kind, :owner, cast(:scope as ltree), 'RUNNING', :link, :at, :instance, now(), 'queued')
-                        """).param("instance", instance)
-                .param("id", id).param("kind", kind).param("owner", actor.username()).param("scope", actor.scopePath())
+                        """)
+                .param("id", id).param("instance", instance).param("kind", kind).param("owner", actor.username()).param("scope", actor.scopePath())
                 .param("link", link)
                 .param("at", OffsetDateTime.ofInstant(job.startedAt, clock.getZone())).update();
         running.put(id, job);
@@ -193,8 +193,10 @@ public class Jobs {
                         from job where id = :id
                         """).param("id", id).query((rs, n) -> new Job(rs.getObject("id", UUID.class), rs.getString("kind"),
                         rs.getString("owner"), Job.State.valueOf(rs.getString("state")),
-                        "RUNNING".equals(rs.getString("state")) ? rs.getString("phase") : null, rs.getLong("done"),
-                        rs.getLong("total"), rs.getString("link"),
+                        // progress belongs to a running job; a finished one shows its result
+                        "RUNNING".equals(rs.getString("state")) ? rs.getString("phase") : null,
+                        "RUNNING".equals(rs.getString("state")) ? rs.getLong("done") : 0,
+                        "RUNNING".equals(rs.getString("state")) ? rs.getLong("total") : 0, rs.getString("link"),
                         rs.getString("result") == null ? null : json.readValue(rs.getString("result"), MAP),
                         rs.getString("error_key"), rs.getObject("started_at", OffsetDateTime.class).toInstant(),
                         Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)
