@@ -8,9 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import org.springframework.scheduling.annotation.Scheduled;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +29,15 @@ class ModularityTests {
         modules.verify();
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
                 .contains("common", "jurisdiction", "account");
+    }
+
+    /** Several instances share one database: scheduled work is a cluster task, never once per instance. */
+    @Test
+    void scheduledWorkRunsOncePerCluster() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.fangkong");
+        ArchRuleDefinition.noMethods().should().beAnnotatedWith(Scheduled.class)
+                .because("@ClusterScheduled runs it once per cluster (docs/conventions.md)").check(classes);
     }
 
     @Test

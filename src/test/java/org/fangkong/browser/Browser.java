@@ -12,6 +12,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -19,6 +20,8 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.events.EventFiringDecorator;
 import org.openqa.selenium.support.events.WebDriverListener;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by its chromedriver (Selenium Manager cannot download here).
@@ -64,7 +67,19 @@ final class Browser {
         browser.get(baseUrl + "/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
+        // a page requested before the sign-in has answered would be asked for without the session
+        clickAndLoad(browser, By.id("login-submit"));
+    }
+
+    /**
+     * Clicks something that loads a new page and waits until the old one is gone, so that the next look-up cannot
+     * find an element of the page being left (a stale element when both pages have it).
+     */
+    static void clickAndLoad(WebDriver browser, By target) {
+        WebElement old = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.stalenessOf(old));
     }
 
     static Path screenshot(WebDriver browser, String name) throws IOException {

@@ -209,13 +209,13 @@ class EnterpriseBrowserTest {
         long gate = passages.createCheckpoint(VILLAGE, "日照路卡口", "ROAD", "", officerActor).id();
         browser.get(base + "/checkpoints/" + gate);
         type("pass-number", number.toLowerCase());
-        browser.findElement(By.id("check-pass")).click();
+        submit(By.id("check-pass"));
         WebElement result = browser.findElement(By.id("pass-result"));
         assertThat(result.getText()).contains("有效，放行").contains("鲁L36588").contains("医用防护服 2000 套").doesNotContain("孙");
         assertThat(browser.findElement(By.id("pass-checks")).getText()).contains(number).contains("有效");
         Browser.screenshot(browser, "enterprise-08-pass-at-gate");
         type("pass-number", "TX22222222");
-        browser.findElement(By.id("check-pass")).click();
+        submit(By.id("check-pass"));
         assertThat(browser.findElement(By.id("pass-result")).getText()).contains("查无此证");
     }
 

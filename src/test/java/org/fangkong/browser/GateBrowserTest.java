@@ -1,5 +1,7 @@
 package org.fangkong.browser;
 
+import java.time.Duration;
+
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.ledger.checkpoints.Checkpoint;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -80,13 +84,16 @@ class GateBrowserTest {
         browser.manage().deleteAllCookies();
         Browser.login(browser, base, officer.username(), Staff.PASSWORD);
         browser.get(base + "/checkpoints");
-        browser.findElement(By.id("open-alerts")).click();
+        Browser.clickAndLoad(browser, By.id("open-alerts"));
         String alerts = browser.findElement(By.tagName("main")).getText();
         assertThat(alerts).contains("37.8 ℃ · 孙*").contains("北门岗");
         Browser.screenshot(browser, "gate-03-township-alerts");
         WebElement note = browser.findElement(By.cssSelector("input[name=note]"));
         note.sendKeys("已送发热门诊");
+        WebElement alertsPage = browser.findElement(By.tagName("html"));
         note.submit();
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.stalenessOf(alertsPage));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("已记录处理情况").doesNotContain("孙*");
     }
 }
