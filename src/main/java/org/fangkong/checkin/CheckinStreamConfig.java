@@ -57,7 +57,15 @@ class CheckinStreamConfig {
         DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(
                 producerConfig(kafka.buildProducerProperties()));
         factory.addListener(new MicrometerProducerListener<>(meters));
-        return new KafkaTemplate<>(factory);
+        // the factory is not a bean (one would replace Boot's for the module events): closed with its template,
+        // so a stopping instance flushes and closes its producer instead of leaving it to reconnect for ever
+        return new KafkaTemplate<>(factory) {
+            @Override
+            public void destroy() {
+                super.destroy();
+                factory.destroy();
+            }
+        };
     }
 
     /**
