@@ -1,6 +1,5 @@
 package org.fangkong.browser;
 
-import java.time.Duration;
 
 import org.fangkong.common.security.Role;
 import org.fangkong.testsupport.FangkongTest;
@@ -11,9 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -48,9 +45,7 @@ class AssistanceBrowserTest {
     }
 
     void submit(By button) {
-        WebElement old = browser.findElement(By.tagName("html"));
-        browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(old));
+        Browser.clickAndLoad(browser, button);
     }
 
     @Test

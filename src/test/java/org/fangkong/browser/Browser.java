@@ -11,7 +11,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -20,7 +22,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.events.EventFiringDecorator;
 import org.openqa.selenium.support.events.WebDriverListener;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -78,8 +79,24 @@ final class Browser {
     static void clickAndLoad(WebDriver browser, By target) {
         WebElement old = browser.findElement(By.tagName("html"));
         browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(ExpectedConditions.stalenessOf(old));
+        waitUntilGone(browser, old);
+    }
+
+    /**
+     * Waits until {@code old} (usually the page's html element) has left the document. Mid-navigation chromedriver
+     * sometimes answers "node does not belong to the document" instead of "stale": that means ask again.
+     */
+    static void waitUntilGone(WebDriver browser, WebElement old) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException between) {
+                return false;
+            }
+        });
     }
 
     static Path screenshot(WebDriver browser, String name) throws IOException {

@@ -1,6 +1,5 @@
 package org.fangkong.browser;
 
-import java.time.Duration;
 
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -80,6 +77,6 @@ class CheckinBrowserTest {
     private void submit(By button) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        Browser.waitUntilGone(browser, page);
     }
 }

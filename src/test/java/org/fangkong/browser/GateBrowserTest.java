@@ -1,7 +1,5 @@
 package org.fangkong.browser;
 
-import java.time.Duration;
-
 import org.fangkong.common.security.Actor;
 import org.fangkong.common.security.Role;
 import org.fangkong.ledger.checkpoints.Checkpoint;
@@ -13,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -92,8 +88,7 @@ class GateBrowserTest {
         note.sendKeys("已送发热门诊");
         WebElement alertsPage = browser.findElement(By.tagName("html"));
         note.submit();
-        new WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(ExpectedConditions.stalenessOf(alertsPage));
+        Browser.waitUntilGone(browser, alertsPage);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("已记录处理情况").doesNotContain("孙*");
     }
 }

@@ -1,6 +1,5 @@
 package org.fangkong.browser;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.fangkong.common.security.Actor;
@@ -14,9 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,9 +48,7 @@ class ProxyPurchaseBrowserTest {
     }
 
     void submit(By button) {
-        WebElement old = browser.findElement(By.tagName("html"));
-        browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(old));
+        Browser.clickAndLoad(browser, button);
     }
 
     @Test
